@@ -1,0 +1,32 @@
+using Midx.App.Components;
+using Midx.App.Hosting;
+using Midx.App.Publishing;
+using Midx.App.Sandbox;
+using Midx.Core.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMidxOptions();
+builder.AddRedactedLogging();
+builder.AddMidxDatabase();
+builder.AddMidxWeb();
+builder.AddSandbox();
+
+var app = builder.Build();
+
+await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+app.UseMidxSecurity();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthEndpoints();
+app.MapSandbox();
+app.MapHub<PublishHub>(PublishHub.Path);
+app.MapRazorComponents<App>();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Midx.Core;
+
+namespace Midx.App.Sandbox;
+
+/// <summary>
+/// Sandbox mode mounts stand-in Google and TikTok servers inside this process under <see cref="GooglePath"/> and
+/// <see cref="TikTokPath"/>. It is a configuration switch, not a code fork: Midx's OAuth handlers and TikTok
+/// client talk real HTTP to these paths exactly as they would to Google and TikTok.
+/// </summary>
+public static class SandboxRegistration
+{
+    public const string GooglePath = "/sandbox/google";
+    public const string TikTokPath = "/sandbox/tiktok";
+
+    public static bool IsSandbox(this IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{MidxOptions.Section}:{nameof(MidxOptions.Sandbox)}");
+
+    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SandboxOrigin>();
+        return builder;
+    }
+
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<MidxOptions>>().Value.Sandbox)
+        {
+            return app;
+        }
+
+        var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
+        sandbox.MapGet("/", () => Results.Redirect("/"));
+        return app;
+    }
+}

@@ -1,0 +1,164 @@
+using Midx.Core.Accounts;
+using Midx.Core.Admin;
+using Midx.Core.Publishing;
+using Midx.Core.TikTok;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Midx.Core.Data;
+
+// Keys are client-generated version-7 GUIDs (time-ordered), so the same migrations run on SQLite and PostgreSQL
+// without provider-specific identity columns. Enums are stored by name so rows stay readable.
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.ToTable("Users");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.GoogleSubject).HasMaxLength(255);
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.AvatarUrl).HasMaxLength(2048);
+        b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.HasIndex(x => x.GoogleSubject).IsUnique();
+        b.HasIndex(x => x.Email);
+    }
+}
+
+internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikTokAccount>
+{
+    public void Configure(EntityTypeBuilder<TikTokAccount> b)
+    {
+        b.ToTable("TikTokAccounts");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.OpenId).HasMaxLength(128);
+        b.Property(x => x.UnionId).HasMaxLength(128);
+        b.Property(x => x.Username).HasMaxLength(100);
+        b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.AvatarUrl).HasMaxLength(2048);
+        b.Property(x => x.GrantedScopes).HasMaxLength(500);
+        b.Property(x => x.TokenState).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.TokenProblem).HasMaxLength(500);
+        b.HasIndex(x => x.OpenId).IsUnique();
+        b.HasIndex(x => x.UserId);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OAuthLinkStateConfiguration : IEntityTypeConfiguration<OAuthLinkState>
+{
+    public void Configure(EntityTypeBuilder<OAuthLinkState> b)
+    {
+        b.ToTable("OAuthLinkStates");
+        b.Property(x => x.Id).HasMaxLength(128).ValueGeneratedNever();
+        b.Property(x => x.CodeVerifier).HasMaxLength(128);
+        b.HasIndex(x => x.ExpiresAt);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<PublishJob>
+{
+    public void Configure(EntityTypeBuilder<PublishJob> b)
+    {
+        b.ToTable("PublishJobs");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.MimeType).HasMaxLength(100);
+        b.Property(x => x.MediaPath).HasMaxLength(1024);
+        b.Property(x => x.SourceUrl).HasMaxLength(2048);
+        b.Property(x => x.Caption).HasMaxLength(2200);
+        b.Property(x => x.PrivacyLevel).HasMaxLength(64);
+        b.Property(x => x.PublishId).HasMaxLength(128);
+        b.Property(x => x.UploadUrl).HasMaxLength(2048);
+        b.Property(x => x.TikTokStatus).HasMaxLength(64);
+        b.Property(x => x.PublicPostId).HasMaxLength(64);
+        b.Property(x => x.ErrorCode).HasMaxLength(100);
+        b.Property(x => x.ErrorMessage).HasMaxLength(1000);
+        b.Property(x => x.ErrorLogId).HasMaxLength(100);
+        b.Property(x => x.LeaseOwner).HasMaxLength(100);
+        b.Property(x => x.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(x => new { x.UserId, x.SubmissionKey }).IsUnique();
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.HasIndex(x => new { x.State, x.ScheduledAt });
+        b.HasIndex(x => new { x.State, x.CreatedAt });
+        b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.TikTokAccountId);
+        b.HasIndex(x => x.ErrorCode);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PublishEventConfiguration : IEntityTypeConfiguration<PublishEvent>
+{
+    public void Configure(EntityTypeBuilder<PublishEvent> b)
+    {
+        b.ToTable("PublishEvents");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.TikTokStatus).HasMaxLength(64);
+        b.Property(x => x.Message).HasMaxLength(1000);
+        b.Property(x => x.ErrorCode).HasMaxLength(100);
+        b.Property(x => x.LogId).HasMaxLength(100);
+        b.HasIndex(x => new { x.JobId, x.At });
+        b.HasIndex(x => x.At);
+        b.HasOne<PublishJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> b)
+    {
+        b.ToTable("ConsentRecords");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.CreatorNickname).HasMaxLength(200);
+        b.Property(x => x.CreatorUsername).HasMaxLength(100);
+        b.Property(x => x.DeclarationText).HasMaxLength(1000);
+        b.HasIndex(x => x.JobId).IsUnique();
+        b.HasIndex(x => x.UserId);
+        b.HasOne<PublishJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.ToTable("AuditEvents");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.Detail).HasMaxLength(1000);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.ActorUserId, x.At });
+        b.HasIndex(x => new { x.SubjectUserId, x.At });
+        b.HasIndex(x => new { x.Action, x.At });
+    }
+}
+
+internal sealed class WorkerHeartbeatConfiguration : IEntityTypeConfiguration<WorkerHeartbeat>
+{
+    public void Configure(EntityTypeBuilder<WorkerHeartbeat> b)
+    {
+        b.ToTable("WorkerHeartbeats");
+        b.Property(x => x.Id).HasMaxLength(200).ValueGeneratedNever();
+        b.Property(x => x.Worker).HasMaxLength(100);
+        b.Property(x => x.Instance).HasMaxLength(100);
+        b.Property(x => x.Detail).HasMaxLength(500);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

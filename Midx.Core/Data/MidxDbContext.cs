@@ -1,0 +1,30 @@
+using Midx.Core.Accounts;
+using Midx.Core.Admin;
+using Midx.Core.Publishing;
+using Midx.Core.TikTok;
+using Microsoft.EntityFrameworkCore;
+
+namespace Midx.Core.Data;
+
+public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<TikTokAccount> TikTokAccounts => Set<TikTokAccount>();
+    public DbSet<OAuthLinkState> OAuthLinkStates => Set<OAuthLinkState>();
+    public DbSet<PublishJob> PublishJobs => Set<PublishJob>();
+    public DbSet<PublishEvent> PublishEvents => Set<PublishEvent>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<WorkerHeartbeat> WorkerHeartbeats => Set<WorkerHeartbeat>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MidxDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

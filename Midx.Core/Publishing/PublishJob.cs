@@ -1,0 +1,59 @@
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// One request to send a video to TikTok, and the durable queue entry that carries it there.
+/// Nothing about a job lives only in memory: a restarted worker continues from this row.
+/// </summary>
+public sealed class PublishJob
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public Guid TikTokAccountId { get; set; }
+
+    public PublishMode Mode { get; set; }
+    public VideoSource Source { get; set; }
+    public string? FileName { get; set; }
+    public long FileSize { get; set; }
+    public string? MimeType { get; set; }
+    public string? MediaPath { get; set; }
+    public string? SourceUrl { get; set; }
+    public int? DurationMs { get; set; }
+
+    public string Caption { get; set; } = "";
+    public string? PrivacyLevel { get; set; }
+    public bool DisableComment { get; set; }
+    public bool DisableDuet { get; set; }
+    public bool DisableStitch { get; set; }
+    public int? CoverTimestampMs { get; set; }
+    public bool BrandContentToggle { get; set; }
+    public bool BrandOrganicToggle { get; set; }
+    public bool IsAigc { get; set; }
+
+    public DateTime? ScheduledAt { get; set; }
+    public JobState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+
+    /// <summary>Set just before the one and only init call; a job with this set and no publish id is never re-initialized.</summary>
+    public DateTime? InitStartedAt { get; set; }
+    public string? PublishId { get; set; }
+    public string? UploadUrl { get; set; }
+    public long BytesUploaded { get; set; }
+    public string? TikTokStatus { get; set; }
+    public string? PublicPostId { get; set; }
+    public DateTime? NextPollAt { get; set; }
+
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    public string? ErrorLogId { get; set; }
+
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseExpiresAt { get; set; }
+
+    /// <summary>The job this one retries, when the user asked for a new attempt.</summary>
+    public Guid? RetryOfJobId { get; set; }
+
+    /// <summary>Client-generated key of the compose form submission; a double click produces one job.</summary>
+    public required string SubmissionKey { get; set; }
+}

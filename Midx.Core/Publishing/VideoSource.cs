@@ -1,0 +1,7 @@
+namespace Midx.Core.Publishing;
+
+public enum VideoSource
+{
+    File,
+    Url,
+}

@@ -1,0 +1,30 @@
+namespace Midx.Core.TikTok;
+
+/// <summary>A TikTok account linked to a Midx user. Tokens are stored only as Data Protection ciphertext.</summary>
+public sealed class TikTokAccount
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public required string OpenId { get; set; }
+    public string? UnionId { get; set; }
+    public string? Username { get; set; }
+    public string? DisplayName { get; set; }
+    public string? AvatarUrl { get; set; }
+
+    /// <summary>Comma-separated scopes TikTok reported as granted.</summary>
+    public string GrantedScopes { get; set; } = "";
+
+    public DateTime ConnectedAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+
+    public string? AccessTokenCipher { get; set; }
+    public DateTime? AccessTokenExpiresAt { get; set; }
+    public string? RefreshTokenCipher { get; set; }
+    public DateTime? RefreshTokenExpiresAt { get; set; }
+
+    public TokenState TokenState { get; set; } = TokenState.Active;
+    public string? TokenProblem { get; set; }
+    public DateTime? LastRefreshedAt { get; set; }
+    public int RefreshFailures { get; set; }
+    public DateTime? NextRefreshAttemptAt { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Midx.Core.TikTok;
+
+public enum TokenState
+{
+    Active,
+    NeedsReconnect,
+}
