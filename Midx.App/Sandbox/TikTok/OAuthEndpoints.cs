@@ -40,7 +40,7 @@ public static class OAuthEndpoints
         return new RazorComponentResult<TikTokAuthorizePage>(new
         {
             Request = request,
-            ActionPath = http.Request.PathBase + http.Request.Path,
+            ActionPath = (http.Request.PathBase + http.Request.Path).ToString(),
             AntiforgeryFieldName = tokens.FormFieldName,
             AntiforgeryToken = tokens.RequestToken ?? "",
         });
