@@ -1,3 +1,4 @@
+using Midx.App.Accounts;
 using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Publishing;
@@ -10,6 +11,7 @@ builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
 builder.AddMidxWeb();
+builder.AddAccounts();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -18,11 +20,13 @@ await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 app.MapSandbox();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapRazorComponents<App>();
