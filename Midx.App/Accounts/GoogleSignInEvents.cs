@@ -31,6 +31,9 @@ public sealed class GoogleSignInEvents(
         var user = result.User!;
         logger.LogInformation("User {UserId} signed in with Google (new: {Created}, admin: {IsAdmin})", user.Id, result.Created, user.IsAdmin);
         context.Principal = SessionPrincipal.Create(user);
+
+        // A persistent cookie, so the session survives closing the browser for the configured days.
+        context.Properties.IsPersistent = true;
     }
 
     public override async Task RemoteFailure(RemoteFailureContext context)
