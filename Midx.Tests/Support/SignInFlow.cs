@@ -43,7 +43,7 @@ public sealed class SignInFlow : IDisposable
         var form = page.QuerySelector<IHtmlFormElement>("form[data-signin-google]")
             ?? throw new InvalidOperationException("The sign-in page has no Google sign-in form.");
         using var response = await PostFormAsync(form, [], cancellationToken);
-        return RedirectTarget(response, "the Google challenge");
+        return await RedirectTargetAsync(response, "the Google challenge", cancellationToken);
     }
 
     /// <summary>Shows the sandbox account chooser for an authorization URL.</summary>
@@ -57,7 +57,7 @@ public sealed class SignInFlow : IDisposable
         var form = chooser.QuerySelector<IHtmlFormElement>("form[data-account-chooser]")
             ?? throw new InvalidOperationException("The sandbox chooser has no account list.");
         using var response = await PostFormAsync(form, [new("identity", email)], cancellationToken);
-        return RedirectTarget(response, $"choosing {email}");
+        return await RedirectTargetAsync(response, $"choosing {email}", cancellationToken);
     }
 
     /// <summary>Signs in as any account through "Use another account"; returns the callback URL Google redirects to.</summary>
@@ -70,7 +70,7 @@ public sealed class SignInFlow : IDisposable
         using var response = await PostFormAsync(form,
             [new("custom_email", email), new("custom_name", name), new("custom_sub", subject ?? ""), new("identity", "custom")],
             cancellationToken);
-        return RedirectTarget(response, $"signing in as {email}");
+        return await RedirectTargetAsync(response, $"signing in as {email}", cancellationToken);
     }
 
     /// <summary>Presses "Deny" on the chooser; returns the callback URL (carrying error=access_denied).</summary>
@@ -80,14 +80,14 @@ public sealed class SignInFlow : IDisposable
         var form = chooser.QuerySelector<IHtmlFormElement>("form[data-account-chooser]")
             ?? throw new InvalidOperationException("The sandbox chooser has no account list.");
         using var response = await PostFormAsync(form, [new("decision", "deny")], cancellationToken);
-        return RedirectTarget(response, "denying consent");
+        return await RedirectTargetAsync(response, "denying consent", cancellationToken);
     }
 
     /// <summary>Follows Google's redirect to Midx's callback; returns where Midx sends the browser next.</summary>
     public async Task<Uri> CompleteAsync(Uri callbackUrl, CancellationToken cancellationToken = default)
     {
         using var response = await Client.GetAsync(callbackUrl, cancellationToken);
-        return RedirectTarget(response, "Midx's Google callback");
+        return await RedirectTargetAsync(response, "Midx's Google callback", cancellationToken);
     }
 
     public async Task<IHtmlDocument> GetDocumentAsync(string url, CancellationToken cancellationToken = default)
@@ -116,13 +116,13 @@ public sealed class SignInFlow : IDisposable
 
     public void Dispose() => Client.Dispose();
 
-    private Uri RedirectTarget(HttpResponseMessage response, string step)
+    private async Task<Uri> RedirectTargetAsync(HttpResponseMessage response, string step, CancellationToken cancellationToken)
     {
         if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)
             || response.Headers.Location is null)
         {
             throw new InvalidOperationException(
-                $"Expected a redirect from {step}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
+                $"Expected a redirect from {step}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
 
         return new Uri(BaseAddress, response.Headers.Location);
