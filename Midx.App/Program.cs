@@ -1,6 +1,7 @@
 using Midx.App.Accounts;
 using Midx.App.Components;
 using Midx.App.Hosting;
+using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.Core.Data;
@@ -13,6 +14,7 @@ builder.AddMidxDatabase();
 builder.AddMidxWeb();
 builder.AddAccounts();
 builder.AddSandbox();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
