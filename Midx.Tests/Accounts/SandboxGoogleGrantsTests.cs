@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Midx.App.Sandbox.Google;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.Accounts;
 
@@ -7,7 +8,7 @@ public sealed class SandboxGoogleGrantsTests
 {
     private static readonly SandboxGoogleIdentity Ada = SandboxGoogleIdentity.TestIdentities[0];
 
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private SandboxGoogleGrants Grants() =>
         new(_clock, Options.Create(new SandboxGoogleOptions { CodeLifetimeSeconds = 120 }));
@@ -56,14 +57,5 @@ public sealed class SandboxGoogleGrantsTests
         Assert.Equal(SandboxGoogleIdentity.SubjectFor("ada@sandbox.midx.test"), subject);
         Assert.Matches("^1[0-9]{20}$", subject);
         Assert.NotEqual(SandboxGoogleIdentity.SubjectFor("grace@sandbox.midx.test"), subject);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
