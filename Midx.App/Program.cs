@@ -1,5 +1,7 @@
+using Midx.App.Accounts;
 using Midx.App.Components;
 using Midx.App.Hosting;
+using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.Core.Data;
@@ -10,7 +12,9 @@ builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
 builder.AddMidxWeb();
+builder.AddAccounts();
 builder.AddSandbox();
+builder.AddPrivacy();
 
 var app = builder.Build();
 
@@ -18,11 +22,13 @@ await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 app.MapSandbox();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapRazorComponents<App>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Midx.App.Sandbox.Google;
 using Midx.App.Sandbox.TikTok;
 using Midx.Core;
 
@@ -20,6 +21,7 @@ public static class SandboxRegistration
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SandboxOrigin>();
+        builder.AddSandboxGoogle();
         builder.Services.AddSandboxTikTok();
         return builder;
     }
@@ -33,6 +35,7 @@ public static class SandboxRegistration
 
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
         sandbox.MapGet("/", () => Results.Redirect("/"));
+        app.MapSandboxGoogle();
         app.MapSandboxTikTok();
         return app;
     }

@@ -1,3 +1,5 @@
+using Midx.Core.Privacy;
+
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>Wires the sandbox TikTok: its state singleton and its endpoints under <see cref="SandboxRegistration.TikTokPath"/>.</summary>
@@ -8,8 +10,9 @@ public static class TikTokSandboxRegistration
         {
             // The secret may come from configuration; the well-known default exists only because this is the sandbox.
             var secret = sp.GetRequiredService<IConfiguration>()[TikTokFixtures.ClientSecretKey];
-            return new TikTokSandbox(sp.GetRequiredService<TimeProvider>(),
-                string.IsNullOrEmpty(secret) ? TikTokFixtures.DefaultClientSecret : secret);
+            secret = string.IsNullOrEmpty(secret) ? TikTokFixtures.DefaultClientSecret : secret;
+            sp.GetRequiredService<SecretRedactor>().RegisterSecret(secret);
+            return new TikTokSandbox(sp.GetRequiredService<TimeProvider>(), secret);
         });
 
     public static IEndpointRouteBuilder MapSandboxTikTok(this IEndpointRouteBuilder endpoints)
