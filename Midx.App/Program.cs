@@ -2,6 +2,7 @@ using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
+using Midx.App.TikTok;
 using Midx.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,8 +10,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
+builder.AddMidxDataProtection();
 builder.AddMidxWeb();
 builder.AddSandbox();
+builder.AddTikTok();
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Midx.Core.TikTok;
 
@@ -109,4 +110,11 @@ public sealed class TikTokOptions
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
+
+/// <summary>Runs <see cref="TikTokOptions.Problem"/> at start-up so a bad URL or empty scope list names its key.</summary>
+public sealed class TikTokOptionsValidator : IValidateOptions<TikTokOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TikTokOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
