@@ -1,5 +1,6 @@
 using Midx.App.Components;
 using Midx.App.Hosting;
+using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.App.TikTok;
@@ -14,6 +15,7 @@ builder.AddMidxDataProtection();
 builder.AddMidxWeb();
 builder.AddSandbox();
 builder.AddTikTok();
+builder.AddPrivacy();
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using Midx.Core;
+using Midx.Core.Privacy;
 
 namespace Midx.App.Hosting;
 
@@ -14,6 +15,10 @@ public static class OptionsRegistration
                 "Midx:Sandbox is on in Production. The sandbox replaces Google and TikTok with stand-ins that accept any "
                 + "sign-in, so it is refused here; turn Midx:Sandbox off, or set Midx:AllowSandboxInProduction=true "
                 + "if this is a deliberate demo.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         return builder;
     }

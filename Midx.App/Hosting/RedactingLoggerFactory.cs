@@ -28,20 +28,31 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedactor 
                 return;
             }
 
-            var message = redactor.Redact(formatter(state, exception));
             var values = state as IEnumerable<KeyValuePair<string, object?>>;
-            inner.Log(logLevel, eventId, new RedactedState(message, values, redactor), exception, static (s, _) => s.Message);
+            var message = formatter(state, exception);
+
+            // A value logged under a secret name ({AccessToken}, {code}) is masked wherever it was formatted into the text.
+            foreach (var secret in values?.Where(kv => IsSecretValue(kv)) ?? [])
+            {
+                message = message.Replace(secret.Value!.ToString()!, SecretRedactor.Mask, StringComparison.Ordinal);
+            }
+
+            var redacted = redactor.Redact(message);
+            inner.Log(logLevel, eventId, new RedactedState(message, redacted, values, redactor), exception, static (s, _) => s.Message);
         }
     }
+
+    private static bool IsSecretValue(KeyValuePair<string, object?> kv) =>
+        kv.Key != "{OriginalFormat}" && kv.Value?.ToString() is { Length: > 0 } && SecretRedactor.IsSecretName(kv.Key);
 
     private sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?>>
     {
         private readonly List<KeyValuePair<string, object?>> _values;
 
-        public RedactedState(string message, IEnumerable<KeyValuePair<string, object?>>? values, SecretRedactor redactor)
+        public RedactedState(string original, string redacted, IEnumerable<KeyValuePair<string, object?>>? values, SecretRedactor redactor)
         {
-            Message = message;
-            _values = values?.Select(kv => new KeyValuePair<string, object?>(kv.Key, RedactValue(kv, redactor))).ToList() ?? [];
+            Message = redacted;
+            _values = values?.Select(kv => new KeyValuePair<string, object?>(kv.Key, RedactValue(kv, original, redacted, redactor))).ToList() ?? [];
         }
 
         public string Message { get; }
@@ -56,10 +67,12 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedactor 
 
         public override string ToString() => Message;
 
-        private static object? RedactValue(KeyValuePair<string, object?> kv, SecretRedactor redactor) => kv.Value switch
+        // A value the message rule masked in context ("Bearer {Header}") is masked as a structured value too.
+        private static object? RedactValue(KeyValuePair<string, object?> kv, string original, string redacted, SecretRedactor redactor) => kv.Value switch
         {
             null => null,
-            _ when kv.Key != "{OriginalFormat}" && SecretRedactor.IsSecretName(kv.Key) => SecretRedactor.Mask,
+            _ when IsSecretValue(kv) => SecretRedactor.Mask,
+            string s when s.Length >= 8 && original.Contains(s, StringComparison.Ordinal) && !redacted.Contains(s, StringComparison.Ordinal) => SecretRedactor.Mask,
             string s => redactor.Redact(s),
             IFormattable or bool => kv.Value,
             var other => redactor.Redact(other.ToString() ?? ""),

@@ -53,6 +53,6 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(?<head>""(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|upload_token)""\s*:\s*"")[^""]*""", RegexOptions.IgnoreCase)]
     private static partial Regex SecretJsonField();
 
-    [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-\._~\+/=:]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-\._~\+/=:!]+", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
 }

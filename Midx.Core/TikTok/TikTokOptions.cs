@@ -7,6 +7,7 @@ namespace Midx.Core.TikTok;
 /// Settings under <c>TikTok</c>. <see cref="ClientKey"/> and <see cref="ClientSecret"/> come only from environment
 /// variables (<c>TikTok__ClientKey</c>, <c>TikTok__ClientSecret</c>) or user-secrets, never from a committed file.
 /// In sandbox mode with no client key set, the app fills in the sandbox TikTok's own credentials and base URLs.
+/// With neither sandbox mode nor credentials, TikTok features are switched off and the pages say so.
 /// </summary>
 public sealed class TikTokOptions
 {
@@ -15,11 +16,14 @@ public sealed class TikTokOptions
     /// <summary>The scopes Midx asks for when an account is linked (docs/tiktok-api.md §6), comma-separated as TikTok wants them.</summary>
     public const string DefaultScopes = "user.info.basic,user.info.profile,video.upload,video.publish,video.list";
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = "TikTok:ClientKey is required: set it with user-secrets or the TikTok__ClientKey environment variable.")]
+    /// <summary>The app's client key from TikTok's developer portal (TikTok's name for a client id).</summary>
     public string ClientKey { get; set; } = "";
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = "TikTok:ClientSecret is required: set it with user-secrets or the TikTok__ClientSecret environment variable.")]
+    /// <summary>The app's client secret; environment or user-secrets only.</summary>
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>Both credentials are present, so linking and posting can work.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientKey) && !string.IsNullOrWhiteSpace(ClientSecret);
 
     /// <summary>Where the browser is sent to authorize (TikTok serves <c>/v2/auth/authorize/</c> under it).</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "TikTok:AuthorizeBaseUrl is required.")]
@@ -90,6 +94,12 @@ public sealed class TikTokOptions
     /// <summary>Cross-field checks ValidateDataAnnotations cannot express; null when valid.</summary>
     public string? Problem()
     {
+        if (string.IsNullOrWhiteSpace(ClientKey) != string.IsNullOrWhiteSpace(ClientSecret))
+        {
+            return "TikTok needs both TikTok:ClientKey and TikTok:ClientSecret (or neither, to switch TikTok off): set them with "
+                + "user-secrets or the TikTok__ClientKey and TikTok__ClientSecret environment variables.";
+        }
+
         if (!IsHttpUrl(AuthorizeBaseUrl))
         {
             return "TikTok:AuthorizeBaseUrl must be an absolute http(s) URL.";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
 
@@ -619,7 +620,7 @@ public sealed class TikTokApiClientTests
     public async Task EveryEndpoint_Logs_NeverContainTokensCodesSecretsOrUploadUrls()
     {
         const string uploadToken = "UPLOADTOKEN-secret-77";
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         var handler = new ScriptedHttpHandler
         {
             Fallback = (request, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
 
@@ -27,16 +29,16 @@ public static class TikTokClientBuilder
     public static TikTokApiClient Create(
         ScriptedHttpHandler handler,
         Action<TikTokOptions>? configure = null,
-        CapturingLoggerProvider? logs = null,
+        LogCapture? logs = null,
         TimeProvider? time = null)
     {
         var options = Options(configure);
-        logs ??= new CapturingLoggerProvider();
+        logs ??= new LogCapture();
         return new TikTokApiClient(
             new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan },
             Microsoft.Extensions.Options.Options.Create(options),
             TikTokBaseUrls.FromOptions(options),
             time ?? TimeProvider.System,
-            logs.CreateLogger<TikTokApiClient>());
+            LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)).CreateLogger<TikTokApiClient>());
     }
 }

@@ -9,6 +9,7 @@ using Midx.Core;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
 
@@ -18,7 +19,7 @@ namespace Midx.Tests.TikTok;
 /// </summary>
 public sealed class TikTokTestServices : IAsyncDisposable
 {
-    private TikTokTestServices(ServiceProvider provider, string folder, ScriptedHttpHandler handler, ManualTimeProvider time, CapturingLoggerProvider logs)
+    private TikTokTestServices(ServiceProvider provider, string folder, ScriptedHttpHandler handler, FakeTimeProvider time, LogCapture logs)
     {
         Provider = provider;
         Folder = folder;
@@ -33,21 +34,21 @@ public sealed class TikTokTestServices : IAsyncDisposable
 
     public ScriptedHttpHandler Handler { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public string DatabasePath => Path.Combine(Folder, "midx.db");
 
     public static string NewMasterKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<TikTokTestServices> CreateAsync(string? masterKey = null, string? folder = null, ManualTimeProvider? time = null)
+    public static async Task<TikTokTestServices> CreateAsync(string? masterKey = null, string? folder = null, FakeTimeProvider? time = null)
     {
         folder ??= Directory.CreateTempSubdirectory("midx-tiktok-").FullName;
         masterKey ??= NewMasterKey();
-        time ??= new ManualTimeProvider();
+        time ??= new FakeTimeProvider();
         var handler = new ScriptedHttpHandler();
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Midx:OperatorName"] = "Midx tests",

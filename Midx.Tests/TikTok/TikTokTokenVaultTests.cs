@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Midx.Core;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
 
