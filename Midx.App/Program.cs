@@ -29,6 +29,7 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapSandbox();
+app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapRazorComponents<App>();
 

@@ -49,6 +49,10 @@ public static class TikTokRegistration
         builder.Services.AddScoped<RefreshTikTokTokenCommand>();
         builder.Services.AddScoped<RefreshDueTikTokTokensCommand>();
         builder.Services.AddScoped<TikTokAccessTokens>();
+        builder.Services.AddScoped<StartTikTokLinkCommand>();
+        builder.Services.AddScoped<CompleteTikTokLinkCommand>();
+        builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
+        builder.Services.AddScoped<TikTokAccountsQuery>();
         builder.Services.AddHostedService<TokenRefresher>();
         return builder;
     }
