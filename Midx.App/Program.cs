@@ -32,6 +32,7 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
