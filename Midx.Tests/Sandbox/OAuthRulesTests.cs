@@ -4,7 +4,7 @@ namespace Midx.Tests.Sandbox;
 
 public sealed class OAuthRulesTests
 {
-    private static readonly DateTimeOffset T0 = ManualTime.Start;
+    private static readonly DateTimeOffset T0 = SandboxTime.Start;
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     private static readonly TimeSpan Year = TimeSpan.FromDays(365);
     private static readonly AuthorizationCodeGrant Grant =

@@ -4,7 +4,7 @@ namespace Midx.Tests.Sandbox;
 
 public sealed class PublishRecordTests
 {
-    private static readonly DateTimeOffset T0 = ManualTime.Start;
+    private static readonly DateTimeOffset T0 = SandboxTime.Start;
     private static readonly PublishScenario Default = new(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
 
     private static PublishRecord NewPublish(PublishFlow flow = PublishFlow.Direct, PublishSourceKind source = PublishSourceKind.FileUpload,

@@ -4,7 +4,7 @@ namespace Midx.Tests.Sandbox;
 
 public sealed class SlidingWindowRateLimiterTests
 {
-    private static readonly DateTimeOffset T0 = ManualTime.Start;
+    private static readonly DateTimeOffset T0 = SandboxTime.Start;
 
     [Fact]
     public void TryAcquire_OverTheLimitWithinAMinute_IsRefusedUntilTheOldestCallSlidesOut()

@@ -5,7 +5,7 @@ namespace Midx.Tests.Sandbox;
 
 public sealed class UploadSessionTests
 {
-    private static readonly DateTimeOffset Now = ManualTime.Start;
+    private static readonly DateTimeOffset Now = SandboxTime.Start;
 
     // A 10-byte video in chunks of 3: 0-2, 3-5, 6-9 (the last chunk absorbs the remainder).
     private static UploadSession NewSession() => new("1", "token", 10, 3, 3, Now.AddHours(1));
