@@ -36,7 +36,10 @@ public sealed class SettingsEndpointsTests : IDisposable
         Assert.DoesNotContain("alan@", text);
         Assert.DoesNotContain("act.", text);
         Assert.DoesNotContain("rft.", text);
-        Assert.DoesNotContain("TokenCipher", text);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var ciphers = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts
+            .Select(a => new[] { a.AccessTokenCipher!, a.RefreshTokenCipher! }).SingleAsync();
+        Assert.All(ciphers, cipher => Assert.DoesNotContain(cipher, text));
     }
 
     [Fact]
