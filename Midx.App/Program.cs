@@ -21,6 +21,12 @@ builder.AddPrivacy();
 
 var app = builder.Build();
 
+if (KeysCommandLine.IsKeysCommand(args))
+{
+    Environment.ExitCode = await KeysCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    return;
+}
+
 await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
