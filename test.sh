@@ -5,6 +5,24 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 results=$(mktemp -d)
+
+# A throwaway PostgreSQL server on loopback for the multi-instance path's tests (never a mock, never left running).
+pgroot=""
+stop_postgres() { [ -n "$pgroot" ] && ${pgrun:-} pg_ctl -D "$pgroot/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgroot"; }
+trap stop_postgres EXIT
+if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+  pgroot=$(mktemp -d)
+  pgrun=""
+  if [ "$(id -u)" = 0 ]; then chown postgres "$pgroot"; pgrun="runuser -u postgres --"; fi
+  pgport=$((20000 + RANDOM % 20000))
+  $pgrun initdb -D "$pgroot/data" -A trust -U midx >/dev/null
+  $pgrun pg_ctl -D "$pgroot/data" -w -l "$pgroot/server.log" \
+    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgroot -c fsync=off" start >/dev/null
+  export MIDX_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=midx;Database=postgres"
+  echo "PostgreSQL for tests on 127.0.0.1:$pgport"
+else
+  echo "PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL tests will fail. Install the postgresql package." >&2
+fi
 dotnet test MidxBlazor.sln --logger "trx;LogFileName=midx.trx" --results-directory "$results" "$@" 2>&1 | tee "$results/output.txt"
 status=${PIPESTATUS[0]}
 
