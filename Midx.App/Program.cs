@@ -13,6 +13,7 @@ builder.AddMidxDatabase();
 builder.AddMidxWeb();
 builder.AddSandbox();
 builder.AddPrivacy();
+builder.AddPublishing();
 
 var app = builder.Build();
 
@@ -27,6 +28,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapSandbox();
 app.MapHub<PublishHub>(PublishHub.Path);
+app.MapPublishing();
 app.MapRazorComponents<App>();
 
 app.Run();
