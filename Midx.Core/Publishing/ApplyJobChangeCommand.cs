@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Data;
 
@@ -8,10 +9,12 @@ namespace Midx.Core.Publishing;
 /// <see cref="PublishEvent"/> to its history, saves (together with anything else the caller changed on the tracked
 /// job, such as publish_id and upload_url), and then tells the <see cref="JobUpdateBus"/>.
 /// Progress that changes only the byte count is saved and pushed but not written to the history.
+/// The write is conditional on the state that was read (a concurrency token): when someone else moved the job first
+/// (a worker and a user's cancel), nothing is written, the job is reloaded, and the result is null.
 /// </summary>
 public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, TimeProvider time, ILogger<ApplyJobChangeCommand> logger)
 {
-    public async Task<JobUpdate> ExecuteAsync(PublishJob job, JobChange change, CancellationToken cancellationToken)
+    public async Task<JobUpdate?> ExecuteAsync(PublishJob job, JobChange change, CancellationToken cancellationToken)
     {
         var from = job.State;
         if (!JobStateMachine.CanMove(from, change.State))
@@ -44,9 +47,10 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
 
         var progressOnly = from == change.State && !statusChanged && change.ErrorCode is null && change.Message is null
             && change.PublicPostId is null;
+        PublishEvent? entry = null;
         if (!progressOnly)
         {
-            db.PublishEvents.Add(new PublishEvent
+            entry = new PublishEvent
             {
                 JobId = job.Id,
                 At = now,
@@ -56,10 +60,25 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
                 Message = Truncate(change.Message, 1000),
                 ErrorCode = change.ErrorCode,
                 LogId = change.LogId,
-            });
+            };
+            db.PublishEvents.Add(entry);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            if (entry is not null)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+
+            await db.Entry(job).ReloadAsync(cancellationToken);
+            logger.LogInformation("Job {JobId} was moved to {State} by someone else before {Wanted} could be saved", job.Id, job.State, change.State);
+            return null;
+        }
         if (from != change.State)
         {
             logger.LogInformation("Job {JobId} moved from {From} to {To} (TikTok status {TikTokStatus}, error {ErrorCode}, log id {LogId})",

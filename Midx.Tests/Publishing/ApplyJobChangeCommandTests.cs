@@ -169,6 +169,28 @@ public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
         Assert.Single(_published);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_JobMovedByAnotherWriterSinceRead_WritesNothingAndReturnsNull()
+    {
+        var job = await _database.AddJobAsync(JobState.Queued, Now);
+        await using var worker = _database.NewContext();
+        await using var user = _database.NewContext();
+        var workerCopy = await worker.PublishJobs.SingleAsync(j => j.Id == job.Id);
+        var userCopy = await user.PublishJobs.SingleAsync(j => j.Id == job.Id);
+
+        await Command(user).ExecuteAsync(userCopy, new JobChange(JobState.Cancelled) { Message = "Cancelled by you." }, CancellationToken.None);
+        workerCopy.InitStartedAt = Now;
+        var result = await Command(worker).ExecuteAsync(workerCopy, new JobChange(JobState.Initializing) { Message = "Starting." }, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Equal(JobState.Cancelled, workerCopy.State);
+        await using var check = _database.NewContext();
+        var saved = await check.PublishJobs.SingleAsync(j => j.Id == job.Id);
+        Assert.Equal(JobState.Cancelled, saved.State);
+        Assert.Null(saved.InitStartedAt);
+        Assert.Equal([JobState.Cancelled], await check.PublishEvents.Select(e => e.State).ToListAsync());
+    }
+
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private ApplyJobChangeCommand Command(MidxDbContext db) => new(db, _bus, _time, NullLogger<ApplyJobChangeCommand>.Instance);
