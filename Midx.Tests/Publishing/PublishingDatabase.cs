@@ -7,10 +7,13 @@ using Midx.Core.TikTok;
 
 namespace Midx.Tests.Publishing;
 
-/// <summary>A migrated in-memory SQLite database with a user and a linked TikTok account, for publishing tests.</summary>
+/// <summary>
+/// A migrated SQLite database in a temporary file (so concurrent contexts each get their own connection, as in the
+/// app) with a user and a linked TikTok account, for publishing tests.
+/// </summary>
 internal sealed class PublishingDatabase : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"midx-publishing-{Guid.NewGuid():N}.db");
 
     private PublishingDatabase()
     {
@@ -23,7 +26,6 @@ internal sealed class PublishingDatabase : IAsyncDisposable
     public static async Task<PublishingDatabase> CreateAsync(DateTime now)
     {
         var database = new PublishingDatabase();
-        await database._connection.OpenAsync();
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
         database.User = await database.AddUserAsync("creator@midx.test", now);
@@ -31,7 +33,8 @@ internal sealed class PublishingDatabase : IAsyncDisposable
         return database;
     }
 
-    public MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+    public MidxDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite($"Data Source={_file};Default Timeout=30;Pooling=False").Options);
 
     public async Task<User> AddUserAsync(string email, DateTime now)
     {
@@ -81,5 +84,14 @@ internal sealed class PublishingDatabase : IAsyncDisposable
         return job;
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }
