@@ -4,6 +4,7 @@ using Midx.App.Hosting;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
+using Midx.App.TikTok;
 using Midx.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,9 +12,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
+builder.AddMidxDataProtection();
 builder.AddMidxWeb();
 builder.AddAccounts();
 builder.AddSandbox();
+builder.AddTikTok();
 builder.AddPrivacy();
 builder.AddPublishing();
 
@@ -30,7 +33,9 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapPrivacyEndpoints();
 app.MapSandbox();
+app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapPublishing();
 app.MapRazorComponents<App>();
