@@ -16,6 +16,10 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<MediaStore>();
         builder.Services.AddSingleton<JobUpdateBus>();
         builder.Services.AddScoped<ApplyJobChangeCommand>();
+        builder.Services.AddScoped<SubmitPublishJobCommand>();
+        builder.Services.AddScoped<RetryPublishJobCommand>();
+        builder.Services.AddScoped<CancelPublishJobCommand>();
+        builder.Services.AddScoped<ReleaseJobMediaCommand>();
         builder.Services.AddSingleton<UploadGate>();
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddHostedService<PublishHubForwarder>();

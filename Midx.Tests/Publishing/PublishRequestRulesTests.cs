@@ -141,4 +141,17 @@ public sealed class PublishRequestRulesTests
     {
         Assert.Equal(expected, SharingGuidelineTexts.Label(on, yourBrand, branded));
     }
+
+    [Fact]
+    public void ToSnapshot_CreatorInfoAboveApiMaximum_IsCappedAtTenMinutes()
+    {
+        var info = new Midx.Core.TikTok.TikTokCreatorInfo { CreatorNickname = "Nick", CreatorUsername = "nick", MaxVideoPostDurationSec = 3600, PrivacyLevelOptions = ["SELF_ONLY"], CommentDisabled = true };
+
+        var snapshot = info.ToSnapshot();
+
+        Assert.Equal(600, snapshot.MaxVideoPostDurationSec);
+        Assert.Equal("Nick", snapshot.Nickname);
+        Assert.True(snapshot.CommentDisabled);
+        Assert.Equal(["SELF_ONLY"], snapshot.PrivacyLevelOptions);
+    }
 }
