@@ -18,6 +18,7 @@ builder.AddAccounts();
 builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();
+builder.AddPublishing();
 
 var app = builder.Build();
 
@@ -42,6 +43,7 @@ app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
+app.MapPublishing();
 app.MapRazorComponents<App>();
 
 app.Run();
