@@ -22,6 +22,7 @@ public static class PublishingRegistration
         builder.Services.AddScoped<ReleaseJobMediaCommand>();
         builder.Services.AddSingleton<UploadGate>();
         builder.Services.AddSingleton<MediaPreviewLinks>();
+        builder.Services.AddScoped<ComposeCreatorQuery>();
         builder.Services.AddHostedService<PublishHubForwarder>();
         builder.Services.AddSingleton<MediaSweepWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaSweepWorker>());
@@ -31,6 +32,7 @@ public static class PublishingRegistration
     public static WebApplication MapPublishing(this WebApplication app)
     {
         app.MapUploadEndpoints();
+        app.MapJobEndpoints();
         return app;
     }
 }

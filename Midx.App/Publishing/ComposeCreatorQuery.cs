@@ -1,0 +1,54 @@
+using Midx.Core.Publishing;
+using Midx.Core.TikTok;
+
+namespace Midx.App.Publishing;
+
+/// <summary>
+/// Asks TikTok for a creator's current posting options each time the compose page renders or is submitted, as TikTok's
+/// Content Sharing Guidelines require (docs/tiktok-api.md §5 item 1). creator_info allows 20 calls a minute per token.
+/// </summary>
+public sealed class ComposeCreatorQuery(TikTokAccessTokens tokens, TikTokApiClient tikTok, ILogger<ComposeCreatorQuery> logger)
+{
+    public async Task<CreatorLookup> ExecuteAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetFreshAccessTokenAsync(accountId, cancellationToken);
+        if (token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound)
+        {
+            return CreatorLookup.Stopped(CreatorLookupProblem.NeedsReconnect,
+                "TikTok no longer accepts Midx's access to this account. Reconnect it on the Accounts page, then come back to post.");
+        }
+
+        if (token.AccessToken is null)
+        {
+            return CreatorLookup.Stopped(CreatorLookupProblem.Unavailable,
+                "TikTok could not be reached to check this account. Reload the page in a minute.");
+        }
+
+        TikTokResult<TikTokCreatorInfo> answer;
+        try
+        {
+            answer = await tikTok.QueryCreatorInfoAsync(token.AccessToken, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "creator_info for account {AccountId} could not be fetched", accountId);
+            return CreatorLookup.Stopped(CreatorLookupProblem.Unavailable,
+                "TikTok could not be reached to check this account. Reload the page in a minute.");
+        }
+
+        if (answer.IsSuccess)
+        {
+            return CreatorLookup.Found(answer.Value.ToSnapshot());
+        }
+
+        var error = answer.Error;
+        var problem = error.Kind switch
+        {
+            TikTokErrorKind.Quota or TikTokErrorKind.AccountState => CreatorLookupProblem.CannotPostNow,
+            TikTokErrorKind.Auth or TikTokErrorKind.Reconnect => CreatorLookupProblem.NeedsReconnect,
+            _ => CreatorLookupProblem.Unavailable,
+        };
+        logger.LogInformation("creator_info for account {AccountId} said {TikTokCode} ({LogId})", accountId, error.Code, error.LogId);
+        return CreatorLookup.Stopped(problem, error.UserMessage, error.Code, error.LogId);
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Midx.App.Accounts;
+using Midx.Core.Data;
+using Midx.Core.Publishing;
+
+namespace Midx.App.Publishing;
+
+/// <summary>
+/// A job's current state as JSON (what live-status.js refetches after a reconnect), and the Cancel and Retry buttons
+/// of the job and history pages as plain form posts (antiforgery, then post/redirect/get). Another user's job is a 404.
+/// </summary>
+public static class JobEndpoints
+{
+    public static string StatusPath(Guid jobId) => $"/jobs/{jobId}/status";
+
+    public static string CancelPath(Guid jobId) => $"/jobs/{jobId}/cancel";
+
+    public static string RetryPath(Guid jobId) => $"/jobs/{jobId}/retry";
+
+    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/jobs/{id:guid}").RequireAuthorization();
+        jobs.MapGet("status", StatusAsync);
+        jobs.MapPost("cancel", CancelAsync);
+        jobs.MapPost("retry", RetryAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StatusAsync(Guid id, HttpContext context, MidxDbContext db, CancellationToken cancellationToken)
+    {
+        if (context.User.GetUserId() is not { } userId)
+        {
+            return Results.NotFound();
+        }
+
+        var job = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == userId, cancellationToken);
+        if (job is null)
+        {
+            return Results.NotFound();
+        }
+
+        var last = await db.PublishEvents.AsNoTracking().Where(e => e.JobId == job.Id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Json(JobUpdate.From(job, last?.Message ?? job.ErrorMessage, last?.At ?? job.UpdatedAt));
+    }
+
+    private static async Task<IResult> CancelAsync(
+        Guid id, HttpContext context, IAntiforgery antiforgery, CancelPublishJobCommand cancel, CancellationToken cancellationToken)
+    {
+        if (context.User.GetUserId() is not { } userId)
+        {
+            return Results.NotFound();
+        }
+
+        var back = await ReturnUrlAsync(context, id, cancellationToken);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Redirect(WithNotice(back, JobNotice.FormExpired));
+        }
+
+        var result = await cancel.ExecuteAsync(userId, id, cancellationToken);
+        if (!result.Succeeded && result.Error.Code == "job_not_found")
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Redirect(WithNotice(back, result.Succeeded ? JobNotice.Cancelled : NoticeFor(result.Error.Code)));
+    }
+
+    private static async Task<IResult> RetryAsync(
+        Guid id, HttpContext context, IAntiforgery antiforgery, RetryPublishJobCommand retry, CancellationToken cancellationToken)
+    {
+        if (context.User.GetUserId() is not { } userId)
+        {
+            return Results.NotFound();
+        }
+
+        var back = await ReturnUrlAsync(context, id, cancellationToken);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Redirect(WithNotice(back, JobNotice.FormExpired));
+        }
+
+        var result = await retry.ExecuteAsync(userId, id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Error.Code == "job_not_found" ? Results.NotFound() : Results.Redirect(WithNotice(back, NoticeFor(result.Error.Code)));
+        }
+
+        // The new attempt has its own page; from the history list the person stays on the list.
+        var target = back.StartsWith("/history", StringComparison.Ordinal) ? back : JobPage.Url(result.Value.Job.Id);
+        return Results.Redirect(WithNotice(target, JobNotice.Retried));
+    }
+
+    /// <summary>Where the button was pressed (a local path from the form), or the job's own page.</summary>
+    private static async Task<string> ReturnUrlAsync(HttpContext context, Guid jobId, CancellationToken cancellationToken)
+    {
+        string? returnUrl = null;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(cancellationToken);
+            returnUrl = form["returnUrl"];
+        }
+
+        return ReturnUrl.IsLocal(returnUrl) ? returnUrl! : JobPage.Url(jobId);
+    }
+
+    private static JobNotice NoticeFor(string code) => code switch
+    {
+        "not_cancellable" => JobNotice.NotCancellable,
+        "not_retryable" => JobNotice.NotRetryable,
+        "video_missing" => JobNotice.VideoMissing,
+        "account_needs_reconnect" => JobNotice.AccountNeedsReconnect,
+        "account_not_found" => JobNotice.AccountNotFound,
+        _ => JobNotice.NotRetryable,
+    };
+
+    private static string WithNotice(string url, JobNotice notice)
+    {
+        var queryAt = url.IndexOf('?', StringComparison.Ordinal);
+        var path = queryAt < 0 ? url : url[..queryAt];
+        var query = QueryHelpers.ParseQuery(queryAt < 0 ? "" : url[queryAt..]);
+        var kept = query.Where(q => q.Key != "notice").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return QueryHelpers.AddQueryString(path, kept.Append(new("notice", notice.ToString())));
+    }
+}

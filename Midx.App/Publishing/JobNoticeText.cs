@@ -1,0 +1,25 @@
+using Midx.Core.Publishing;
+
+namespace Midx.App.Publishing;
+
+/// <summary>The sentence a <see cref="JobNotice"/> stands for, for the job and history pages.</summary>
+public static class JobNoticeText
+{
+    public static string? For(JobNotice notice, PublishJob? job) => notice switch
+    {
+        JobNotice.Submitted when job?.State == JobState.Scheduled =>
+            "Scheduled. Midx sends it to TikTok at the time you chose; you can cancel it until then.",
+        JobNotice.Submitted => "Sent to Midx's queue. This page shows each step as TikTok takes the video; you can leave it open or come back later.",
+        JobNotice.Cancelled => "Cancelled. Nothing was posted on TikTok.",
+        JobNotice.Retried => "A new attempt is on its way. The failed post stays in your history as it was.",
+        JobNotice.NotCancellable => job is null
+            ? "That post can no longer be cancelled."
+            : $"This post can no longer be cancelled: it is {JobStateMachine.Label(job.State).ToLowerInvariant()}.",
+        JobNotice.NotRetryable => "Only a failed post can be retried.",
+        JobNotice.VideoMissing => "The video file of this post is no longer kept on Midx, so it cannot be retried. Compose the post again with the file.",
+        JobNotice.AccountNeedsReconnect => "TikTok no longer accepts Midx's access to this account. Reconnect it on the Accounts page, then retry.",
+        JobNotice.AccountNotFound => "The TikTok account of this post is no longer linked. Link it and compose the post again.",
+        JobNotice.FormExpired => "The page was open too long for that button to work safely. It has been reloaded: press the button again.",
+        _ => null,
+    };
+}
