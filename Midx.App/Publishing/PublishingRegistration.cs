@@ -23,6 +23,7 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<UploadGate>();
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddScoped<ComposeCreatorQuery>();
+        builder.Services.AddScoped<TikTokVideosQuery>();
         builder.Services.AddHostedService<PublishHubForwarder>();
         builder.Services.AddSingleton<MediaSweepWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaSweepWorker>());
