@@ -85,4 +85,32 @@ internal static class ComposeTestClient
         ["Form.When"] = "now",
         ["Form.ConsentGiven"] = "true",
     };
+
+    /// <summary>Uploads a fixture and submits it scheduled two hours ahead (so no worker touches it); returns the job id.</summary>
+    public static async Task<Guid> SubmitScheduledAsync(this HttpClient client, string caption = "Sunset over the harbour #travel", string mode = "Direct")
+    {
+        var upload = await client.UploadAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4");
+        var fields = ValidDirectPost(upload, caption);
+        fields["Form.Mode"] = mode;
+        fields["Form.When"] = "later";
+        fields["Form.ScheduleLocal"] = DateTime.UtcNow.AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await client.PostComposeAsync(ComposePage.Url(uploadId: Guid.Parse(upload)), fields);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"The compose form did not redirect ({(int)response.StatusCode}).");
+        return Guid.Parse(new Uri(client.BaseAddress!, location).AbsolutePath["/jobs/".Length..]);
+    }
+
+    /// <summary>Changes a job's row directly, standing in for the worker.</summary>
+    public static async Task UpdateJobAsync(this MidxAppFactory app, Guid jobId, Action<PublishJob> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+        var job = await db.PublishJobs.SingleAsync(j => j.Id == jobId);
+        change(job);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The antiforgery token of a page's form with this action.</summary>
+    public static string TokenOf(IDocument page, string action) =>
+        page.QuerySelector($"form[action='{action}'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException($"The page has no form posting to {action}.");
 }

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using Midx.App.Publishing;
+using Midx.Core.Publishing;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Publishing;
+
+/// <summary>The job page, its JSON status and its Cancel and Retry buttons, over HTTP as their owner and as a stranger.</summary>
+public sealed class JobPageTests : IDisposable
+{
+    private readonly MidxAppFactory _app = new();
+
+    [Fact]
+    public async Task JobPage_Owner_ShowsChoicesConsentTimelineAndCancel()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync("Harbour at dusk");
+
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId, JobNotice.Submitted));
+
+        var job = page.QuerySelector($"[data-job-id='{jobId}']")!;
+        Assert.Equal("Scheduled", job.QuerySelector("[data-job-badge]")?.GetAttribute("data-state"));
+        Assert.Equal("Scheduled", job.QuerySelector("[data-job-badge]")?.TextContent.Trim());
+        Assert.Contains("Scheduled.", page.QuerySelector("[data-notice]")?.TextContent);
+        Assert.Equal("Only me", job.QuerySelector("[data-choice-privacy]")?.TextContent.Trim());
+        Assert.Equal(SharingGuidelineTexts.MusicUsageDeclaration, job.QuerySelector("[data-job-consent] blockquote")?.TextContent.Trim());
+        Assert.Contains(SharingGuidelineTexts.ProcessingNotice, job.QuerySelector("[data-job-consent]")?.TextContent);
+        var entry = Assert.Single(job.QuerySelectorAll("[data-job-timeline] li"));
+        Assert.NotNull(entry.QuerySelector("time[data-local-time]"));
+        Assert.False(job.QuerySelector("[data-job-action=cancel]")!.HasAttribute("hidden"));
+        Assert.True(job.QuerySelector("[data-job-action=retry]")!.HasAttribute("hidden"));
+        Assert.True(job.QuerySelector("[data-job-error]")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task JobPage_Stranger_GetsNotFoundForPageStatusAndButtons()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        using var stranger = await _app.SignInAsync("stranger@sandbox.midx.test");
+        var token = ComposeTestClient.TokenOf(await stranger.GetHtmlAsync("/"), Midx.App.Accounts.AccountEndpoints.SignOutPath);
+
+        using var page = await stranger.GetAsync(JobPage.Url(jobId));
+        using var status = await stranger.GetAsync(JobEndpoints.StatusPath(jobId));
+        using var cancel = await stranger.PostAsync(JobEndpoints.CancelPath(jobId), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var retry = await stranger.PostAsync(JobEndpoints.RetryPath(jobId), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("harbour", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        Assert.Equal(JobState.Scheduled, Assert.Single(await _app.JobsAsync()).State);
+    }
+
+    [Fact]
+    public async Task Status_Owner_ReturnsCurrentStateAsJson()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        await _app.UpdateJobAsync(jobId, j =>
+        {
+            j.State = JobState.Uploading;
+            j.BytesUploaded = 4000;
+        });
+
+        var status = await avery.GetFromJsonAsync<JobUpdate>(JobEndpoints.StatusPath(jobId));
+
+        Assert.NotNull(status);
+        Assert.Equal(jobId, status.JobId);
+        Assert.Equal(JobState.Uploading, status.State);
+        Assert.Equal("Uploading to TikTok", status.StateLabel);
+        Assert.Equal(4000, status.BytesUploaded);
+        Assert.Equal(9582, status.FileSize);
+    }
+
+    [Fact]
+    public async Task Cancel_ScheduledJob_CancelsAndComesBackWithNotice()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+
+        using var response = await avery.PostAsync(JobEndpoints.CancelPath(jobId), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", ComposeTestClient.TokenOf(page, JobEndpoints.CancelPath(jobId))),
+            new("returnUrl", JobPage.Url(jobId)),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(JobPage.Url(jobId, JobNotice.Cancelled), response.Headers.Location?.OriginalString);
+        Assert.Equal(JobState.Cancelled, Assert.Single(await _app.JobsAsync()).State);
+        var after = await avery.GetHtmlAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Cancelled. Nothing was posted on TikTok.", after.QuerySelector("[data-notice]")?.TextContent.Trim());
+        Assert.True(after.QuerySelector("[data-job-action=cancel]")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task Cancel_WithoutAntiforgeryToken_ChangesNothing()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+
+        using var response = await avery.PostAsync(JobEndpoints.CancelPath(jobId), new FormUrlEncodedContent([new("returnUrl", "/history")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/history?notice=FormExpired", response.Headers.Location?.OriginalString);
+        Assert.Equal(JobState.Scheduled, Assert.Single(await _app.JobsAsync()).State);
+    }
+
+    [Fact]
+    public async Task FailedJob_ShowsTikTokCodeMessageAndLogIdAndRetryMakesOneNewAttempt()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        await _app.UpdateJobAsync(jobId, j =>
+        {
+            j.State = JobState.Failed;
+            j.ErrorCode = "internal";
+            j.ErrorMessage = TikTokStatusMapping.MapFailure("internal").Message;
+            j.ErrorLogId = "20261122094512ABCDEF";
+        });
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+        var form = new FormUrlEncodedContent([new("__RequestVerificationToken", ComposeTestClient.TokenOf(page, JobEndpoints.RetryPath(jobId)))]);
+
+        using var first = await avery.PostAsync(JobEndpoints.RetryPath(jobId), form);
+        using var second = await avery.PostAsync(JobEndpoints.RetryPath(jobId), form);
+
+        var error = page.QuerySelector("[data-job-error]")!;
+        Assert.False(error.HasAttribute("hidden"));
+        Assert.Equal("internal", error.QuerySelector("[data-job-error-code]")?.TextContent);
+        Assert.Equal("20261122094512ABCDEF", error.QuerySelector("[data-job-log-id]")?.TextContent);
+        Assert.Contains("TikTok had an internal problem", error.QuerySelector("[data-job-error-message]")?.TextContent);
+        Assert.False(page.QuerySelector("[data-job-action=retry]")!.HasAttribute("hidden"));
+        var jobs = await _app.JobsAsync();
+        Assert.Equal(2, jobs.Count);
+        var retry = Assert.Single(jobs, j => j.RetryOfJobId == jobId);
+        Assert.Equal(JobPage.Url(retry.Id, JobNotice.Retried), first.Headers.Location?.OriginalString);
+        Assert.Equal(JobPage.Url(retry.Id, JobNotice.Retried), second.Headers.Location?.OriginalString);
+        var retried = await avery.GetHtmlAsync(JobPage.Url(jobId));
+        Assert.True(retried.QuerySelector("[data-job-action=retry]")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task JobPage_PublishedWithPublicPostId_LinksToThePostOnTikTok()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        await _app.UpdateJobAsync(jobId, j =>
+        {
+            j.State = JobState.Published;
+            j.PublicPostId = "7312345678901234567";
+        });
+
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+
+        Assert.False(page.QuerySelector("[data-job-link-box]")!.HasAttribute("hidden"));
+        Assert.Equal("https://www.tiktok.com/@avery.creates/video/7312345678901234567", page.QuerySelector("a[data-job-link]")?.GetAttribute("href"));
+        Assert.Equal("Posted", page.QuerySelector("[data-job-badge]")?.TextContent.Trim());
+        Assert.True(page.QuerySelector("[data-job-action=cancel]")!.HasAttribute("hidden"));
+    }
+
+    public void Dispose() => _app.Dispose();
+}
