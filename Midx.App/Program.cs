@@ -38,6 +38,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapFavicon();
 app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
