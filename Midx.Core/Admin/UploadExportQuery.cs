@@ -1,0 +1,15 @@
+using Midx.Core.Data;
+
+namespace Midx.Core.Admin;
+
+/// <summary>
+/// Every upload matching the filters, newest first, streamed row by row so an export never holds the result in memory.
+/// Capped at <see cref="MaxRows"/>; the console says so next to the button.
+/// </summary>
+public sealed class UploadExportQuery(MidxDbContext db)
+{
+    public const int MaxRows = 100_000;
+
+    public IAsyncEnumerable<UploadRow> ExecuteAsync(UploadFilter filter, CancellationToken cancellationToken) =>
+        UploadRows.Filtered(db, filter, after: null).Take(MaxRows).AsAsyncEnumerable();
+}
