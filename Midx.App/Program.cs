@@ -1,5 +1,6 @@
 using Midx.App.Components;
 using Midx.App.Hosting;
+using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.Core.Data;
@@ -11,6 +12,7 @@ builder.AddRedactedLogging();
 builder.AddMidxDatabase();
 builder.AddMidxWeb();
 builder.AddSandbox();
+builder.AddPrivacy();
 
 var app = builder.Build();
 

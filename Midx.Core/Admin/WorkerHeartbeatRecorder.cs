@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Admin;
+
+/// <summary>
+/// Records that a background worker on this instance is alive, for /readyz and the admin console's worker health.
+/// One row per worker and instance, overwritten on every beat.
+/// </summary>
+public sealed class WorkerHeartbeatRecorder(MidxDbContext db, TimeProvider time)
+{
+    public static string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    public async Task BeatAsync(string worker, string? detail, CancellationToken cancellationToken)
+    {
+        var id = $"{worker}@{Instance}";
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.WorkerHeartbeats.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (row is null)
+        {
+            db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = id, Worker = worker, Instance = Instance, LastBeatAt = now, Detail = detail });
+        }
+        else
+        {
+            row.LastBeatAt = now;
+            row.Detail = detail;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Privacy;
+
+/// <summary>
+/// Everything Midx stores about one user, as the JSON document of "Download my data" (product.md promise 11).
+/// Each stored column of a user-owned table is either exported under its own name or listed in
+/// <see cref="ExcludedColumns"/> with the reason; a test walks the EF model to keep it that way.
+/// </summary>
+public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
+{
+    public const int SchemaVersion = 1;
+
+    /// <summary>Columns deliberately left out of the export, keyed "Table.Column", with why.</summary>
+    public static IReadOnlyDictionary<string, string> ExcludedColumns { get; } = new Dictionary<string, string>
+    {
+        ["TikTokAccounts.AccessTokenCipher"] = "An encrypted TikTok access token: tokens are never exported (promise 8).",
+        ["TikTokAccounts.RefreshTokenCipher"] = "An encrypted TikTok refresh token: tokens are never exported (promise 8).",
+        ["Users.SecurityStamp"] = "A random server-side value that ends sessions; it says nothing about the person.",
+        ["PublishJobs.UploadUrl"] = "TikTok's upload address carries a one-time upload token, a credential.",
+        ["PublishJobs.MediaPath"] = "Where the server kept the file; the file name, size and type are exported.",
+        ["PublishJobs.LeaseOwner"] = "Which server process was working on the job: internal bookkeeping.",
+        ["PublishJobs.LeaseExpiresAt"] = "When that process's claim on the job lapses: internal bookkeeping.",
+        ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
+    };
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<UserDataExport?> ExecuteAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new ExportedUser(u.Id, u.GoogleSubject, u.Email, u.Name, u.AvatarUrl, u.IsAdmin, u.IsDisabled, u.CreatedAt, u.LastSeenAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var accounts = await db.TikTokAccounts.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .OrderBy(a => a.ConnectedAt)
+            .Select(a => new ExportedTikTokAccount(
+                a.Id, a.UserId, a.OpenId, a.UnionId, a.Username, a.DisplayName, a.AvatarUrl, a.GrantedScopes, a.ConnectedAt, a.LastSeenAt,
+                a.AccessTokenExpiresAt, a.RefreshTokenExpiresAt, a.TokenState, a.TokenProblem, a.LastRefreshedAt, a.RefreshFailures, a.NextRefreshAttemptAt))
+            .ToListAsync(cancellationToken);
+
+        var jobs = await db.PublishJobs.AsNoTracking()
+            .Where(j => j.UserId == userId)
+            .OrderBy(j => j.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var jobIds = jobs.Select(j => j.Id).ToList();
+        var events = (await db.PublishEvents.AsNoTracking().Where(e => jobIds.Contains(e.JobId)).ToListAsync(cancellationToken))
+            .OrderBy(e => e.At).ToLookup(e => e.JobId);
+        var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.JobId, cancellationToken);
+
+        var uploads = jobs.Select(j => new ExportedUpload(
+            j.Id, j.UserId, j.TikTokAccountId, j.Mode, j.Source, j.FileName, j.FileSize, j.MimeType, j.SourceUrl, j.DurationMs, j.Caption,
+            j.PrivacyLevel, j.DisableComment, j.DisableDuet, j.DisableStitch, j.CoverTimestampMs, j.BrandContentToggle, j.BrandOrganicToggle,
+            j.IsAigc, j.ScheduledAt, j.State, j.CreatedAt, j.UpdatedAt, j.CompletedAt, j.InitStartedAt, j.PublishId, j.BytesUploaded,
+            j.TikTokStatus, j.PublicPostId, j.NextPollAt, j.ErrorCode, j.ErrorMessage, j.ErrorLogId, j.RetryOfJobId, j.SubmissionKey,
+            events[j.Id].Select(e => new ExportedStatus(e.Id, e.JobId, e.At, e.State, e.TikTokStatus, e.BytesUploaded, e.Message, e.ErrorCode, e.LogId)).ToList(),
+            consents.TryGetValue(j.Id, out var c)
+                ? new ExportedConsent(c.Id, c.JobId, c.UserId, c.AgreedAt, c.CreatorNickname, c.CreatorUsername, c.DeclarationText, c.ShownJson)
+                : null)).ToList();
+
+        var audit = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.ActorUserId == userId || e.SubjectUserId == userId)
+            .OrderBy(e => e.At)
+            .Select(e => new ExportedAuditEvent(e.Id, e.At, e.ActorUserId, e.SubjectUserId, e.Action, e.Detail))
+            .ToListAsync(cancellationToken);
+
+        var pendingLinks = await db.OAuthLinkStates.AsNoTracking()
+            .Where(s => s.UserId == userId)
+            .Select(s => new ExportedPendingLink(s.Id, s.UserId, s.CreatedAt, s.ExpiresAt))
+            .ToListAsync(cancellationToken);
+
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, accounts, uploads, audit, pendingLinks, ExcludedColumns);
+    }
+}
+
+public sealed record UserDataExport(
+    int SchemaVersion,
+    DateTime ExportedAt,
+    ExportedUser Profile,
+    IReadOnlyList<ExportedTikTokAccount> TikTokAccounts,
+    IReadOnlyList<ExportedUpload> Uploads,
+    IReadOnlyList<ExportedAuditEvent> AuditEvents,
+    IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
+    IReadOnlyDictionary<string, string> NotExported);
+
+public sealed record ExportedUser(
+    Guid Id, string GoogleSubject, string Email, string Name, string? AvatarUrl, bool IsAdmin, bool IsDisabled, DateTime CreatedAt, DateTime LastSeenAt);
+
+public sealed record ExportedTikTokAccount(
+    Guid Id, Guid UserId, string OpenId, string? UnionId, string? Username, string? DisplayName, string? AvatarUrl, string GrantedScopes,
+    DateTime ConnectedAt, DateTime LastSeenAt, DateTime? AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, TikTok.TokenState TokenState,
+    string? TokenProblem, DateTime? LastRefreshedAt, int RefreshFailures, DateTime? NextRefreshAttemptAt);
+
+public sealed record ExportedUpload(
+    Guid Id, Guid UserId, Guid TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
+    string? MimeType, string? SourceUrl, int? DurationMs, string Caption, string? PrivacyLevel, bool DisableComment, bool DisableDuet,
+    bool DisableStitch, int? CoverTimestampMs, bool BrandContentToggle, bool BrandOrganicToggle, bool IsAigc, DateTime? ScheduledAt,
+    Publishing.JobState State, DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, DateTime? InitStartedAt, string? PublishId,
+    long BytesUploaded, string? TikTokStatus, string? PublicPostId, DateTime? NextPollAt, string? ErrorCode, string? ErrorMessage,
+    string? ErrorLogId, Guid? RetryOfJobId, string SubmissionKey, IReadOnlyList<ExportedStatus> StatusHistory, ExportedConsent? Consent);
+
+public sealed record ExportedStatus(
+    Guid Id, Guid JobId, DateTime At, Publishing.JobState State, string? TikTokStatus, long? BytesUploaded, string? Message, string? ErrorCode, string? LogId);
+
+public sealed record ExportedConsent(
+    Guid Id, Guid JobId, Guid UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson);
+
+public sealed record ExportedAuditEvent(Guid Id, DateTime At, Guid? ActorUserId, Guid? SubjectUserId, string Action, string? Detail);
+
+public sealed record ExportedPendingLink(string Id, Guid UserId, DateTime CreatedAt, DateTime ExpiresAt);

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Midx.Core.Data;
+
+namespace Midx.Core.Privacy;
+
+/// <summary>
+/// Deletes what Midx promised not to keep (product.md promise 4): audit events and technical records older than
+/// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, and link authorizations that expired.
+/// </summary>
+public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time)
+{
+    public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates);
+
+    public async Task<Result> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var auditCutoff = now.AddDays(-retention.Value.AuditDays);
+
+        var audit = await db.AuditEvents.Where(e => e.At < auditCutoff).ExecuteDeleteAsync(cancellationToken);
+        var heartbeats = await db.WorkerHeartbeats.Where(h => h.LastBeatAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);
+        var states = await db.OAuthLinkStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        return new Result(audit, heartbeats, states);
+    }
+}

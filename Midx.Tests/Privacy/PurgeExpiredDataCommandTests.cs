@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Midx.Core.Accounts;
+using Midx.Core.Admin;
+using Midx.Core.Data;
+using Midx.Core.Privacy;
+using Midx.Core.TikTok;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Privacy;
+
+public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly FakeTimeProvider _time = new();
+    private MidxDbContext _db = default!;
+
+    public async Task InitializeAsync()
+    {
+        await _connection.OpenAsync();
+        _db = new MidxDbContext(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+        await _db.Database.MigrateAsync();
+    }
+
+    [Fact]
+    public async Task Execute_AfterClockMoves_DeletesOnlyRecordsPastRetention()
+    {
+        var user = new User { GoogleSubject = "s", Email = "e@x.test", Name = "N", CreatedAt = Now, LastSeenAt = Now };
+        _db.Users.Add(user);
+        _db.AuditEvents.Add(new AuditEvent { At = Now, Action = "old" });
+        _db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = "gone@host:1", Worker = "PublishWorker", Instance = "host:1", LastBeatAt = Now });
+        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "expired", UserId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
+        await _db.SaveChangesAsync();
+
+        _time.Advance(TimeSpan.FromDays(30));
+        _db.AuditEvents.Add(new AuditEvent { At = Now, Action = "recent" });
+        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "pending", UserId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
+        await _db.SaveChangesAsync();
+        _time.Advance(TimeSpan.FromDays(1));
+
+        var result = await Command(auditDays: 30).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(new PurgeExpiredDataCommand.Result(AuditEvents: 1, Heartbeats: 1, LinkStates: 2), result);
+        Assert.Equal(["recent"], await _db.AuditEvents.Select(e => e.Action).ToListAsync());
+        Assert.Empty(await _db.WorkerHeartbeats.ToListAsync());
+        Assert.Empty(await _db.OAuthLinkStates.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Execute_WithinRetention_KeepsEverything()
+    {
+        _db.AuditEvents.Add(new AuditEvent { At = Now, Action = "signed_in" });
+        await _db.SaveChangesAsync();
+        _time.Advance(TimeSpan.FromDays(89));
+
+        var result = await Command(auditDays: 90).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.AuditEvents);
+        Assert.Single(await _db.AuditEvents.ToListAsync());
+    }
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private PurgeExpiredDataCommand Command(int auditDays) =>
+        new(_db, Options.Create(new RetentionOptions { AuditDays = auditDays }), _time);
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
