@@ -1,3 +1,4 @@
+using Midx.App.Admin;
 using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
@@ -13,6 +14,7 @@ builder.AddMidxDatabase();
 builder.AddMidxWeb();
 builder.AddSandbox();
 builder.AddPrivacy();
+builder.AddAdminConsole();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapSandbox();
 app.MapHub<PublishHub>(PublishHub.Path);
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -8,7 +8,7 @@ public sealed class AuditLogQuery(MidxDbContext db)
 {
     public const int DefaultPageSize = 50;
 
-    public async Task<AuditPage> ExecuteAsync(AuditFilter filter, KeysetCursor? after, int pageSize, CancellationToken cancellationToken)
+    public async Task<AuditListResult> ExecuteAsync(AuditFilter filter, KeysetCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var events = db.AuditEvents.AsNoTracking();
@@ -60,6 +60,6 @@ public sealed class AuditLogQuery(MidxDbContext db)
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var next = rows.Count > pageSize ? new KeysetCursor(rows[pageSize - 1].At, rows[pageSize - 1].Id) : (KeysetCursor?)null;
-        return new AuditPage(rows.Take(pageSize).ToList(), next);
+        return new AuditListResult(rows.Take(pageSize).ToList(), next);
     }
 }

@@ -11,4 +11,4 @@ public sealed record AuditRow(
     string? SubjectEmail,
     string? Detail);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, KeysetCursor? Next);
+public sealed record AuditListResult(IReadOnlyList<AuditRow> Rows, KeysetCursor? Next);

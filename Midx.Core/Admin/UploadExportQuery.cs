@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
 
 namespace Midx.Core.Admin;
@@ -10,6 +12,13 @@ public sealed class UploadExportQuery(MidxDbContext db)
 {
     public const int MaxRows = 100_000;
 
-    public IAsyncEnumerable<UploadRow> ExecuteAsync(UploadFilter filter, CancellationToken cancellationToken) =>
-        UploadRows.Filtered(db, filter, after: null).Take(MaxRows).AsAsyncEnumerable();
+    public async IAsyncEnumerable<UploadRow> ExecuteAsync(
+        UploadFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = UploadRows.Filtered(db, filter, after: null).Take(MaxRows).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
 }

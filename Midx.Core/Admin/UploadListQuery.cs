@@ -8,13 +8,13 @@ public sealed class UploadListQuery(MidxDbContext db)
 {
     public const int DefaultPageSize = 50;
 
-    public async Task<UploadPage> ExecuteAsync(UploadFilter filter, KeysetCursor? after, int pageSize, CancellationToken cancellationToken)
+    public async Task<UploadListResult> ExecuteAsync(UploadFilter filter, KeysetCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var rows = await UploadRows.Filtered(db, filter, after)
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var next = rows.Count > pageSize ? new KeysetCursor(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : (KeysetCursor?)null;
-        return new UploadPage(rows.Take(pageSize).ToList(), next);
+        return new UploadListResult(rows.Take(pageSize).ToList(), next);
     }
 }

@@ -25,4 +25,4 @@ public sealed record UploadRow(
     string? ErrorLogId);
 
 /// <summary>One page of uploads and the cursor of the next page (null on the last page).</summary>
-public sealed record UploadPage(IReadOnlyList<UploadRow> Rows, KeysetCursor? Next);
+public sealed record UploadListResult(IReadOnlyList<UploadRow> Rows, KeysetCursor? Next);

@@ -89,6 +89,11 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => x.CreatedAt);
         b.HasIndex(x => x.TikTokAccountId);
         b.HasIndex(x => x.ErrorCode);
+
+        // Admin console: failures by time, and newest-first upload lists filtered by error code or account.
+        b.HasIndex(x => new { x.State, x.UpdatedAt });
+        b.HasIndex(x => new { x.ErrorCode, x.CreatedAt });
+        b.HasIndex(x => new { x.TikTokAccountId, x.CreatedAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.Cascade);
     }

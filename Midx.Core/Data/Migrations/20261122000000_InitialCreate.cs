@@ -309,6 +309,21 @@ public sealed class InitialCreate : Migration
             column: "TikTokAccountId");
 
         migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_ErrorCode_CreatedAt",
+            table: "PublishJobs",
+            columns: new[] { "ErrorCode", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_TikTokAccountId_CreatedAt",
+            table: "PublishJobs",
+            columns: new[] { "TikTokAccountId", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_State_UpdatedAt",
+            table: "PublishJobs",
+            columns: new[] { "State", "UpdatedAt" });
+
+        migrationBuilder.CreateIndex(
             name: "IX_PublishJobs_State_CreatedAt",
             table: "PublishJobs",
             columns: new[] { "State", "CreatedAt" });

@@ -308,9 +308,15 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
 
                 b.HasIndex("TikTokAccountId");
 
+                b.HasIndex("ErrorCode", "CreatedAt");
+
                 b.HasIndex("State", "CreatedAt");
 
                 b.HasIndex("State", "ScheduledAt");
+
+                b.HasIndex("State", "UpdatedAt");
+
+                b.HasIndex("TikTokAccountId", "CreatedAt");
 
                 b.HasIndex("UserId", "CreatedAt");
 
