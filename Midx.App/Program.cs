@@ -1,3 +1,4 @@
+using Midx.App.Accounts;
 using Midx.App.Admin;
 using Midx.App.Components;
 using Midx.App.Hosting;
@@ -12,6 +13,7 @@ builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
 builder.AddMidxWeb();
+builder.AddAccounts();
 builder.AddSandbox();
 builder.AddPrivacy();
 builder.AddAdminConsole();
@@ -22,11 +24,13 @@ await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 app.MapSandbox();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapAdminEndpoints();

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Text;
+using Midx.App.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Data;
 
@@ -13,20 +13,20 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ExportPath, ExportUploadsAsync)
-            .RequireAuthorization(AdminRegistration.Policy)
+            .RequireAuthorization(AdminPolicy.Name)
             .WithMetadata(new ForbiddenStatusMetadata());
         return endpoints;
     }
 
     private static async Task ExportUploadsAsync(
-        HttpContext context, UploadExportQuery export, AdminActionAudit audit, MidxDbContext db, TimeProvider time,
+        HttpContext context, UploadExportQuery export, AuditLog audit, MidxDbContext db, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var filter = UploadFilterQueryString.Parse(context.Request.Query);
-        var adminId = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var adminId = context.User.GetUserId()!.Value;
 
         // The export itself is audited before any row leaves, with the filters but no row data.
-        audit.Add(AdminAuditActions.ExportedUploads, adminId, null, UploadFilterQueryString.Describe(filter));
+        audit.Add(AdminAuditActions.ExportedUploads, actorUserId: adminId, subjectUserId: null, detail: UploadFilterQueryString.Describe(filter));
         await db.SaveChangesAsync(cancellationToken);
 
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);

@@ -3,11 +3,12 @@ using Midx.Core.Admin;
 
 namespace Midx.App.Admin;
 
-/// <summary>The admin console: its queries, its audited commands and its endpoints, all behind the Admin policy.</summary>
+/// <summary>
+/// The admin console: its queries, its audited commands and its endpoints, all behind <see cref="Accounts.AdminPolicy"/>
+/// (registered with sign-in, in AccountRegistration).
+/// </summary>
 public static class AdminRegistration
 {
-    public const string Policy = "Admin";
-
     public static WebApplicationBuilder AddAdminConsole(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,15 +25,10 @@ public static class AdminRegistration
         services.AddScoped<FailureGroupsQuery>();
         services.AddScoped<AuditLogQuery>();
         services.AddScoped<AuditActionsQuery>();
-        services.AddScoped<AdminActionAudit>();
         services.AddScoped<SetAdminRoleCommand>();
         services.AddScoped<SetUserDisabledCommand>();
         services.AddScoped<CancelUploadCommand>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenStatusResultHandler>();
-
-        // Stand-in until the sign-in work lands its own registration of the same policy (same name, same rule).
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.RequireAuthenticatedUser().RequireRole("Admin"));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Midx.App.Sandbox.Google;
 using Midx.Core;
 
 namespace Midx.App.Sandbox;
@@ -19,6 +20,7 @@ public static class SandboxRegistration
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SandboxOrigin>();
+        builder.AddSandboxGoogle();
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class SandboxRegistration
 
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
         sandbox.MapGet("/", () => Results.Redirect("/"));
+        app.MapSandboxGoogle();
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Midx.Core.Admin;
 /// conditional UPDATE, so a worker claiming the job at the same moment either wins (and the cancel is refused) or
 /// finds it cancelled; nothing has been sent to TikTok either way.
 /// </summary>
-public sealed class CancelUploadCommand(MidxDbContext db, AdminActionAudit audit, TimeProvider time)
+public sealed class CancelUploadCommand(MidxDbContext db, AuditLog audit, TimeProvider time)
 {
     public const string EventMessage = "Cancelled by an administrator before it was sent to TikTok.";
 
@@ -42,7 +42,7 @@ public sealed class CancelUploadCommand(MidxDbContext db, AdminActionAudit audit
         }
 
         db.PublishEvents.Add(new PublishEvent { JobId = jobId, At = now, State = JobState.Cancelled, Message = EventMessage });
-        audit.Add(AdminAuditActions.CancelledUpload, adminId, job.UserId, $"upload {jobId} was {job.State}");
+        audit.Add(AdminAuditActions.CancelledUpload, actorUserId: adminId, subjectUserId: job.UserId, detail: $"upload {jobId} was {job.State}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminActionResult.Done("The upload is cancelled. Nothing was sent to TikTok.");

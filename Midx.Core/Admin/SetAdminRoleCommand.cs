@@ -9,7 +9,7 @@ namespace Midx.Core.Admin;
 /// next one carries the new role. An admin cannot revoke their own role (the console must never be left without one),
 /// and an admin named in <c>Midx:Admins</c> gets the role back at every sign-in, so revoking it here is refused.
 /// </summary>
-public sealed class SetAdminRoleCommand(MidxDbContext db, AdminActionAudit audit, IOptions<MidxOptions> midx)
+public sealed class SetAdminRoleCommand(MidxDbContext db, AuditLog audit, IOptions<MidxOptions> midx)
 {
     public async Task<AdminActionResult> ExecuteAsync(Guid adminId, Guid userId, bool makeAdmin, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class SetAdminRoleCommand(MidxDbContext db, AdminActionAudit audit
 
         user.IsAdmin = makeAdmin;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
-        audit.Add(makeAdmin ? AdminAuditActions.GrantedAdmin : AdminAuditActions.RevokedAdmin, adminId, userId, null);
+        audit.Add(makeAdmin ? AdminAuditActions.GrantedAdmin : AdminAuditActions.RevokedAdmin, actorUserId: adminId, subjectUserId: userId, detail: null);
         await db.SaveChangesAsync(cancellationToken);
         return AdminActionResult.Done(makeAdmin
             ? $"{user.Email} is now an admin. They are signed out and get the role when they sign in again."

@@ -8,7 +8,7 @@ namespace Midx.Core.Admin;
 /// Disables or re-enables a user. A disabled user's sessions end at once (the security stamp changes), they cannot
 /// sign in, and the worker holds their scheduled jobs until they are enabled again. An admin cannot disable themselves.
 /// </summary>
-public sealed class SetUserDisabledCommand(MidxDbContext db, AdminActionAudit audit)
+public sealed class SetUserDisabledCommand(MidxDbContext db, AuditLog audit)
 {
     public async Task<AdminActionResult> ExecuteAsync(Guid adminId, Guid userId, bool disable, CancellationToken cancellationToken)
     {

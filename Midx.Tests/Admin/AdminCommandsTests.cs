@@ -9,7 +9,7 @@ namespace Midx.Tests.Admin;
 public sealed class AdminCommandsTests : AdminDatabase
 {
     private SetAdminRoleCommand AdminRole(params string[] configuredAdmins) =>
-        new(Db, new AdminActionAudit(Db, Time), Options.Create(new MidxOptions { Admins = configuredAdmins }));
+        new(Db, new AuditLog(Db, Time), Options.Create(new MidxOptions { Admins = configuredAdmins }));
 
     [Fact]
     public async Task SetAdminRole_GrantThenRevoke_ChangesRoleEndsSessionsAndAuditsEachWithTheAdminsId()
@@ -75,7 +75,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         Db.AddJob(account, Now, JobState.Published);
         await Db.SaveChangesAsync();
         var stamp = grace.SecurityStamp;
-        var command = new SetUserDisabledCommand(Db, new AdminActionAudit(Db, Time));
+        var command = new SetUserDisabledCommand(Db, new AuditLog(Db, Time));
 
         var disabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: true, CancellationToken.None);
         var afterDisable = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
@@ -100,7 +100,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
         await Db.SaveChangesAsync();
 
-        var result = await new SetUserDisabledCommand(Db, new AdminActionAudit(Db, Time))
+        var result = await new SetUserDisabledCommand(Db, new AuditLog(Db, Time))
             .ExecuteAsync(admin.Id, admin.Id, disable: true, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
@@ -119,7 +119,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
         Time.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await new CancelUploadCommand(Db, new AdminActionAudit(Db, Time), Time)
+        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Done, result.Outcome);
@@ -143,7 +143,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, state);
         await Db.SaveChangesAsync();
 
-        var result = await new CancelUploadCommand(Db, new AdminActionAudit(Db, Time), Time)
+        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
@@ -161,7 +161,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         job.LeaseExpiresAt = Now.AddMinutes(1);
         await Db.SaveChangesAsync();
 
-        var result = await new CancelUploadCommand(Db, new AdminActionAudit(Db, Time), Time)
+        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
