@@ -15,7 +15,7 @@ public sealed class UploadExportQuery(MidxDbContext db)
     public async IAsyncEnumerable<UploadRow> ExecuteAsync(
         UploadFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = UploadRows.Filtered(db, filter, after: null).Take(MaxRows).AsAsyncEnumerable();
+        var rows = (await UploadRows.FilteredAsync(db, filter, after: null, cancellationToken)).Take(MaxRows).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;

@@ -11,7 +11,7 @@ public sealed class UploadListQuery(MidxDbContext db)
     public async Task<UploadListResult> ExecuteAsync(UploadFilter filter, KeysetCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var rows = await UploadRows.Filtered(db, filter, after)
+        var rows = await (await UploadRows.FilteredAsync(db, filter, after, cancellationToken))
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         var next = rows.Count > pageSize ? new KeysetCursor(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id) : (KeysetCursor?)null;

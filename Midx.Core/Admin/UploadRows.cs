@@ -6,7 +6,8 @@ namespace Midx.Core.Admin;
 /// <summary>The one translation of <see cref="UploadFilter"/> into SQL, shared by the list and the CSV export.</summary>
 internal static class UploadRows
 {
-    public static IQueryable<UploadRow> Filtered(MidxDbContext db, UploadFilter filter, KeysetCursor? after)
+    public static async Task<IQueryable<UploadRow>> FilteredAsync(
+        MidxDbContext db, UploadFilter filter, KeysetCursor? after, CancellationToken cancellationToken)
     {
         var jobs = db.PublishJobs.AsNoTracking();
         if (filter.State is { } state)
@@ -38,8 +39,11 @@ internal static class UploadRows
             }
             else
             {
+                // Resolved first, so the job lookup runs on IX_PublishJobs_TikTokAccountId_CreatedAt; a correlated
+                // sub-query here made SQLite probe accounts for every job it walked.
                 var username = account.TrimStart('@');
-                jobs = jobs.Where(j => db.TikTokAccounts.Any(a => a.Id == j.TikTokAccountId && a.Username == username));
+                var accountIds = await db.TikTokAccounts.Where(a => a.Username == username).Select(a => a.Id).ToListAsync(cancellationToken);
+                jobs = jobs.Where(j => accountIds.Contains(j.TikTokAccountId));
             }
         }
 

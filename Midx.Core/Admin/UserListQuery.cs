@@ -15,9 +15,12 @@ public sealed class UserListQuery(MidxDbContext db)
         var text = search?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
-            var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
-            users = users.Where(u => EF.Functions.Like(u.Email.ToLower(), pattern, "\\")
-                || EF.Functions.Like(u.Name.ToLower(), pattern, "\\"));
+            var pattern = "%" + EscapeLike(text) + "%";
+
+            // SQLite's LIKE already ignores case; PostgreSQL needs ILIKE. Neither lower-cases every row first.
+            users = db.Database.IsNpgsql()
+                ? users.Where(u => EF.Functions.ILike(u.Email, pattern, "\\") || EF.Functions.ILike(u.Name, pattern, "\\"))
+                : users.Where(u => EF.Functions.Like(u.Email, pattern, "\\") || EF.Functions.Like(u.Name, pattern, "\\"));
         }
 
         var total = await users.CountAsync(cancellationToken);

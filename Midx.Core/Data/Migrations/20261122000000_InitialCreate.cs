@@ -289,14 +289,24 @@ public sealed class InitialCreate : Migration
             unique: true);
 
         migrationBuilder.CreateIndex(
+            name: "IX_TikTokAccounts_TokenState_AccessTokenExpiresAt",
+            table: "TikTokAccounts",
+            columns: new[] { "TokenState", "AccessTokenExpiresAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_TikTokAccounts_TokenState_RefreshFailures",
+            table: "TikTokAccounts",
+            columns: new[] { "TokenState", "RefreshFailures" });
+
+        migrationBuilder.CreateIndex(
             name: "IX_TikTokAccounts_UserId",
             table: "TikTokAccounts",
             column: "UserId");
 
         migrationBuilder.CreateIndex(
-            name: "IX_PublishJobs_CreatedAt",
+            name: "IX_PublishJobs_CreatedAt_Id",
             table: "PublishJobs",
-            column: "CreatedAt");
+            columns: new[] { "CreatedAt", "Id" });
 
         migrationBuilder.CreateIndex(
             name: "IX_PublishJobs_ErrorCode",

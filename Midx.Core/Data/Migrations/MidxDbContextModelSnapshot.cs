@@ -302,11 +302,11 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
 
                 b.HasKey("Id");
 
-                b.HasIndex("CreatedAt");
-
                 b.HasIndex("ErrorCode");
 
                 b.HasIndex("TikTokAccountId");
+
+                b.HasIndex("CreatedAt", "Id");
 
                 b.HasIndex("ErrorCode", "CreatedAt");
 
@@ -410,6 +410,10 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                     .IsUnique();
 
                 b.HasIndex("UserId");
+
+                b.HasIndex("TokenState", "AccessTokenExpiresAt");
+
+                b.HasIndex("TokenState", "RefreshFailures");
 
                 b.ToTable("TikTokAccounts");
             });
