@@ -5,6 +5,7 @@ using Midx.App.Hosting;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
+using Midx.App.TikTok;
 using Midx.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,9 +13,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMidxOptions();
 builder.AddRedactedLogging();
 builder.AddMidxDatabase();
+builder.AddMidxDataProtection();
 builder.AddMidxWeb();
 builder.AddAccounts();
 builder.AddSandbox();
+builder.AddTikTok();
 builder.AddPrivacy();
 builder.AddAdminConsole();
 
@@ -31,7 +34,9 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapPrivacyEndpoints();
 app.MapSandbox();
+app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapAdminEndpoints();
 app.MapRazorComponents<App>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Midx.App.Sandbox.Google;
+using Midx.App.Sandbox.TikTok;
 using Midx.Core;
 
 namespace Midx.App.Sandbox;
@@ -21,6 +22,7 @@ public static class SandboxRegistration
     {
         builder.Services.AddSingleton<SandboxOrigin>();
         builder.AddSandboxGoogle();
+        builder.Services.AddSandboxTikTok();
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class SandboxRegistration
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
         sandbox.MapGet("/", () => Results.Redirect("/"));
         app.MapSandboxGoogle();
+        app.MapSandboxTikTok();
         return app;
     }
 }

@@ -6,4 +6,5 @@ public static class AuditActions
     public const string SignedIn = "account.signed-in";
     public const string SignedOut = "account.signed-out";
     public const string SignInRefused = "account.sign-in-refused";
+    public const string AccountDeleted = "account.deleted";
 }

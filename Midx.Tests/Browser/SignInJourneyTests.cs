@@ -1,8 +1,7 @@
 using Microsoft.Playwright;
-using Midx.Tests.Browser;
 using Midx.Tests.Support;
 
-namespace Midx.Tests.Accounts;
+namespace Midx.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class SignInJourneyTests(BrowserFixture browser) : IDisposable

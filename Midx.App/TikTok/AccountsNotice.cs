@@ -1,0 +1,55 @@
+using Midx.Core.TikTok;
+
+namespace Midx.App.TikTok;
+
+/// <summary>
+/// What the accounts page says after a link, reconnect or disconnect. Carried in the redirect as a code and turned
+/// into fixed text here, so nothing from a URL is ever shown as a message.
+/// </summary>
+public enum AccountsNotice
+{
+    None,
+    Linked,
+    Updated,
+    InvalidState,
+    LinkExpired,
+    Declined,
+    TikTokRefused,
+    TikTokUnreachable,
+    LinkedElsewhere,
+    Disconnected,
+    DisconnectedNotRevoked,
+    NotFound,
+    NotConfigured,
+}
+
+public static class AccountsNoticeText
+{
+    public const string ManageAppPermissions = "In the TikTok app: Profile › Menu › Settings and privacy › Security › Manage app permissions.";
+
+    public static bool IsGood(AccountsNotice notice) => notice is AccountsNotice.Linked or AccountsNotice.Updated or AccountsNotice.Disconnected;
+
+    /// <summary>The message; <paramref name="tikTokCode"/> is used only when it is a code Midx documents.</summary>
+    public static string For(AccountsNotice notice, string? tikTokCode) => notice switch
+    {
+        AccountsNotice.Linked => "TikTok account linked.",
+        AccountsNotice.Updated => "TikTok account reconnected; its sign-in and permissions are up to date.",
+        AccountsNotice.InvalidState =>
+            "That TikTok link could not be verified: it was not started from this Midx session, or it was already used. Start again with \"Link a TikTok account\".",
+        AccountsNotice.LinkExpired => "That link attempt took too long and expired. Start again with \"Link a TikTok account\".",
+        AccountsNotice.Declined => TikTokErrorCatalog.Describe(TikTokErrorCatalog.AccessDenied).UserMessage,
+        AccountsNotice.TikTokRefused => tikTokCode is not null && TikTokErrorCatalog.IsKnown(tikTokCode)
+            ? $"TikTok did not link the account. {TikTokErrorCatalog.Describe(tikTokCode).UserMessage}"
+            : "TikTok did not link the account. Please try again.",
+        AccountsNotice.TikTokUnreachable => "TikTok could not be reached, so no account was linked. Please try again in a moment.",
+        AccountsNotice.LinkedElsewhere =>
+            "This TikTok account is already linked to another Midx user. It can be linked here only after it is disconnected there.",
+        AccountsNotice.Disconnected => "TikTok account disconnected. Midx revoked its access at TikTok and deleted its tokens.",
+        AccountsNotice.DisconnectedNotRevoked =>
+            "TikTok account disconnected and its tokens deleted from Midx, but TikTok could not be reached to revoke Midx's access. "
+            + "To remove it on TikTok's side too: " + ManageAppPermissions,
+        AccountsNotice.NotFound => "That TikTok account is not linked to your Midx account.",
+        AccountsNotice.NotConfigured => "Linking TikTok accounts isn't set up on this Midx server yet.",
+        _ => "",
+    };
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using Midx.Core.TikTok;
+
+namespace Midx.App.TikTok;
+
+/// <summary>
+/// POST /tiktok/link starts TikTok's web authorization; TikTok answers at GET /tiktok/callback; POST
+/// /tiktok/accounts/{id}/disconnect revokes and deletes. All need a signed-in user; the POSTs check the antiforgery
+/// token explicitly (they bind no form fields, so the framework would not). Every outcome ends in a redirect to
+/// the accounts page with a notice code, never with text from the query string.
+/// </summary>
+public static class TikTokEndpoints
+{
+    public const string LinkPath = "/tiktok/link";
+    public const string CallbackPath = "/tiktok/callback";
+
+    public static string DisconnectPath(Guid accountId) => $"/tiktok/accounts/{accountId}/disconnect";
+
+    public static IEndpointRouteBuilder MapTikTokEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tiktok = app.MapGroup("/tiktok").RequireAuthorization().ExcludeFromDescription();
+        tiktok.MapPost("/link", LinkAsync);
+        tiktok.MapGet("/callback", CallbackAsync);
+        tiktok.MapPost("/accounts/{accountId:guid}/disconnect", DisconnectAsync);
+        return app;
+    }
+
+    private static async Task<IResult> LinkAsync(
+        HttpContext context, IAntiforgery antiforgery, IOptions<TikTokOptions> options, StartTikTokLinkCommand start, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        if (!options.Value.IsConfigured)
+        {
+            return Results.Redirect(AccountsPage.Url(AccountsNotice.NotConfigured));
+        }
+
+        var authorize = await start.ExecuteAsync(UserId(context), RedirectUri(context, options.Value), cancellationToken);
+        return Results.Redirect(authorize.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CallbackAsync(
+        HttpContext context, IOptions<TikTokOptions> options, CompleteTikTokLinkCommand complete, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var callback = new TikTokLinkCallback(query["state"], query["code"], query["scopes"], query["error"], query["error_description"]);
+        var result = await complete.ExecuteAsync(UserId(context), callback, RedirectUri(context, options.Value), cancellationToken);
+        var notice = result.Outcome switch
+        {
+            TikTokLinkOutcome.Linked => AccountsNotice.Linked,
+            TikTokLinkOutcome.Updated => AccountsNotice.Updated,
+            TikTokLinkOutcome.Expired => AccountsNotice.LinkExpired,
+            TikTokLinkOutcome.Declined => AccountsNotice.Declined,
+            TikTokLinkOutcome.TikTokRefused => AccountsNotice.TikTokRefused,
+            TikTokLinkOutcome.Unreachable => AccountsNotice.TikTokUnreachable,
+            TikTokLinkOutcome.LinkedElsewhere => AccountsNotice.LinkedElsewhere,
+            _ => AccountsNotice.InvalidState,
+        };
+        return Results.Redirect(AccountsPage.Url(notice, result.AccountId, result.Error?.Code));
+    }
+
+    private static async Task<IResult> DisconnectAsync(
+        Guid accountId, HttpContext context, IAntiforgery antiforgery, DisconnectTikTokAccountCommand disconnect, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        var result = await disconnect.ExecuteAsync(UserId(context), accountId, cancellationToken);
+        return Results.Redirect(AccountsPage.Url(result.Outcome switch
+        {
+            TikTokDisconnectOutcome.Revoked => AccountsNotice.Disconnected,
+            TikTokDisconnectOutcome.DeletedButNotRevoked => AccountsNotice.DisconnectedNotRevoked,
+            _ => AccountsNotice.NotFound,
+        }));
+    }
+
+    /// <summary>The registered redirect URI when configured (it must match TikTok's portal exactly), else this origin's callback.</summary>
+    public static string RedirectUri(HttpContext context, TikTokOptions options) =>
+        !string.IsNullOrWhiteSpace(options.RedirectUri)
+            ? options.RedirectUri
+            : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{CallbackPath}";
+
+    // RequireAuthorization guarantees a signed-in user; the session's NameIdentifier is the Midx user id.
+    private static Guid UserId(HttpContext context) =>
+        Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has no id claim."));
+}

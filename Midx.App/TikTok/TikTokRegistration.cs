@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using Midx.App.Sandbox;
+using Midx.Core.Privacy;
+using Midx.Core.TikTok;
+
+namespace Midx.App.TikTok;
+
+public static class TikTokRegistration
+{
+    /// <summary>The sandbox TikTok's app credentials: stand-ins with no value anywhere else, so not secrets.</summary>
+    public const string SandboxClientKey = "sandbox-client-key";
+    public const string SandboxClientSecret = "sandbox-client-secret";
+
+    /// <summary>
+    /// The TikTok client, token vault and refresher. Real TikTok is used whenever <c>TikTok:ClientKey</c> is set
+    /// (environment or user-secrets). In sandbox mode without one, the same client is pointed at this app's own
+    /// sandbox TikTok (<see cref="SandboxRegistration.TikTokPath"/>) with the sandbox's credentials: configuration,
+    /// not a code path — nothing downstream can tell the difference.
+    /// </summary>
+    public static WebApplicationBuilder AddTikTok(this WebApplicationBuilder builder)
+    {
+        var useSandbox = builder.Configuration.IsSandbox()
+            && string.IsNullOrWhiteSpace(builder.Configuration[$"{TikTokOptions.Section}:{nameof(TikTokOptions.ClientKey)}"]);
+
+        builder.Services.AddOptions<TikTokOptions>()
+            .BindConfiguration(TikTokOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (useSandbox)
+                {
+                    o.ClientKey = SandboxClientKey;
+                    o.ClientSecret = SandboxClientSecret;
+                }
+            })
+            .PostConfigure<SecretRedactor>((o, redactor) => redactor.RegisterSecret(o.ClientSecret))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TikTokOptions>, TikTokOptionsValidator>();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(services => useSandbox
+            ? SandboxBaseUrls(services)
+            : TikTokBaseUrls.FromOptions(services.GetRequiredService<IOptions<TikTokOptions>>().Value));
+
+        // Time limits are per call inside the client (API calls and chunk uploads differ), not one for the HttpClient.
+        builder.Services.AddHttpClient<TikTokApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<TikTokTokenVault>();
+        builder.Services.AddSingleton<TikTokRefreshLocks>();
+        builder.Services.AddScoped<RefreshTikTokTokenCommand>();
+        builder.Services.AddScoped<RefreshDueTikTokTokensCommand>();
+        builder.Services.AddScoped<TikTokAccessTokens>();
+        builder.Services.AddScoped<StartTikTokLinkCommand>();
+        builder.Services.AddScoped<CompleteTikTokLinkCommand>();
+        builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
+        builder.Services.AddScoped<TikTokAccountsQuery>();
+        builder.Services.AddHostedService<TokenRefresher>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Server-to-server calls go to the address Kestrel bound (<see cref="SandboxOrigin"/>). The browser is sent to
+    /// the sandbox's consent page on the origin it is already using when there is a request (behind a proxy or a
+    /// port mapping the bound address is not reachable from the browser), else on the bound address.
+    /// </summary>
+    private static TikTokBaseUrls SandboxBaseUrls(IServiceProvider services)
+    {
+        var origin = services.GetRequiredService<SandboxOrigin>();
+        var http = services.GetRequiredService<IHttpContextAccessor>();
+        return new TikTokBaseUrls(
+            authorize: () => http.HttpContext?.Request is { } request
+                ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{SandboxRegistration.TikTokPath}", UriKind.Absolute)
+                : new Uri(origin.Origin, SandboxRegistration.TikTokPath),
+            api: () => new Uri(origin.Origin, SandboxRegistration.TikTokPath));
+    }
+}

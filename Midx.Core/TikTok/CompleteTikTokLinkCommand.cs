@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Midx.Core.Admin;
+using Midx.Core.Data;
+
+namespace Midx.Core.TikTok;
+
+/// <summary>
+/// Finishes "link a TikTok account" at the callback (docs/tiktok-api.md §1.4–§1.5, §2): checks that the state is
+/// one this user started minutes ago and uses it up, handles TikTok's <c>error</c>, exchanges the code with the PKCE
+/// verifier, reads which scopes were really granted, fetches the profile with only the fields those scopes allow,
+/// and saves the account: a new row, an update when this user links the same open_id again, or a refusal when
+/// the open_id belongs to another Midx user. Tokens are encrypted before the row is written.
+/// </summary>
+public sealed class CompleteTikTokLinkCommand(
+    MidxDbContext db,
+    TikTokApiClient tikTok,
+    TikTokTokenVault vault,
+    IOptions<TikTokOptions> options,
+    TimeProvider time,
+    ILogger<CompleteTikTokLinkCommand> logger)
+{
+    public async Task<TikTokLinkResult> ExecuteAsync(Guid userId, TikTokLinkCallback callback, string redirectUri, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var state = string.IsNullOrEmpty(callback.State)
+            ? null
+            : await db.OAuthLinkStates.SingleOrDefaultAsync(s => s.Id == callback.State, cancellationToken);
+        if (state is null || state.UserId != userId)
+        {
+            logger.LogWarning("TikTok link callback for user {UserId} refused: unknown, used or foreign state", userId);
+            return new TikTokLinkResult(TikTokLinkOutcome.InvalidState);
+        }
+
+        // Single use, whatever happens next.
+        db.OAuthLinkStates.Remove(state);
+        await db.SaveChangesAsync(cancellationToken);
+        if (state.ExpiresAt <= now)
+        {
+            return new TikTokLinkResult(TikTokLinkOutcome.Expired);
+        }
+
+        if (!string.IsNullOrEmpty(callback.Error))
+        {
+            var refusal = TikTokError.From(callback.Error, callback.ErrorDescription, null, 0);
+            logger.LogInformation("TikTok link for user {UserId} ended at TikTok with {TikTokErrorCode}", userId, refusal.Code);
+            return new TikTokLinkResult(refusal.Kind == TikTokErrorKind.Declined ? TikTokLinkOutcome.Declined : TikTokLinkOutcome.TikTokRefused, Error: refusal);
+        }
+
+        if (string.IsNullOrEmpty(callback.Code))
+        {
+            return new TikTokLinkResult(TikTokLinkOutcome.InvalidState);
+        }
+
+        try
+        {
+            var exchange = await tikTok.ExchangeCodeAsync(callback.Code, redirectUri, state.CodeVerifier, cancellationToken);
+            if (!exchange.IsSuccess)
+            {
+                return new TikTokLinkResult(TikTokLinkOutcome.TikTokRefused, Error: exchange.Error);
+            }
+
+            var grant = exchange.Value;
+            var granted = grant.Scopes.Count > 0 ? grant.Scopes : TikTokOptions.SplitScopes(callback.Scopes);
+            var fields = TikTokScopes.UserInfoFields(granted);
+            TikTokUserInfo? profile = null;
+            if (fields.Count > 0)
+            {
+                var info = await tikTok.GetUserInfoAsync(grant.AccessToken, fields, cancellationToken);
+                if (info.IsSuccess)
+                {
+                    profile = info.Value;
+                }
+                else
+                {
+                    // The link still works without a name and avatar; they are filled in on the next reconnect.
+                    logger.LogWarning("TikTok profile for a new link failed with {TikTokErrorCode} (log_id {TikTokLogId})", info.Error.Code, info.LogId);
+                }
+            }
+
+            return await SaveAsync(userId, grant, granted, profile, now, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("TikTok link for user {UserId} failed: TikTok could not be reached ({Fault})", userId, ex.GetType().Name);
+            return new TikTokLinkResult(TikTokLinkOutcome.Unreachable);
+        }
+    }
+
+    private async Task<TikTokLinkResult> SaveAsync(
+        Guid userId, TikTokTokenGrant grant, IReadOnlyList<string> granted, TikTokUserInfo? profile, DateTime now, CancellationToken cancellationToken)
+    {
+        var openId = profile?.OpenId is { Length: > 0 } fromProfile ? fromProfile : grant.OpenId;
+        var account = await db.TikTokAccounts.SingleOrDefaultAsync(a => a.OpenId == openId, cancellationToken);
+        if (account is not null && account.UserId != userId)
+        {
+            db.AuditEvents.Add(Audit(TikTokAuditActions.LinkRefused, userId, $"TikTok account {account.Id} is linked to another Midx user", now));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("User {UserId} tried to link TikTok account {AccountId}, which belongs to another user", userId, account.Id);
+            return new TikTokLinkResult(TikTokLinkOutcome.LinkedElsewhere, Username: profile?.Username);
+        }
+
+        var isNew = account is null;
+        account ??= new TikTokAccount { UserId = userId, OpenId = openId, ConnectedAt = now };
+        if (profile is not null)
+        {
+            account.UnionId = profile.UnionId ?? account.UnionId;
+            account.DisplayName = profile.DisplayName ?? account.DisplayName;
+            account.Username = profile.Username ?? account.Username;
+            account.AvatarUrl = profile.AvatarUrl100 ?? profile.AvatarUrl ?? account.AvatarUrl;
+        }
+
+        account.LastSeenAt = now;
+        vault.Store(account, grant, now, options.Value.RefreshAtLifetimeFraction);
+        account.GrantedScopes = string.Join(',', granted);
+        if (isNew)
+        {
+            db.TikTokAccounts.Add(account);
+        }
+
+        db.AuditEvents.Add(Audit(isNew ? TikTokAuditActions.Linked : TikTokAuditActions.Relinked, userId,
+            $"TikTok account {account.Id} (@{account.Username}) with scopes {account.GrantedScopes}", now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // Someone linked the same open_id at the same moment; the unique index decided.
+            db.ChangeTracker.Clear();
+            var owner = await db.TikTokAccounts.AsNoTracking().Where(a => a.OpenId == openId).Select(a => (Guid?)a.UserId).SingleOrDefaultAsync(cancellationToken);
+            if (owner is { } other && other != userId)
+            {
+                return new TikTokLinkResult(TikTokLinkOutcome.LinkedElsewhere, Username: profile?.Username);
+            }
+
+            throw;
+        }
+
+        logger.LogInformation("User {UserId} {LinkAction} TikTok account {AccountId}", userId, isNew ? "linked" : "relinked", account.Id);
+        return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(granted));
+    }
+
+    private static AuditEvent Audit(string action, Guid userId, string detail, DateTime now) =>
+        new() { At = now, ActorUserId = userId, SubjectUserId = userId, Action = action, Detail = detail };
+}

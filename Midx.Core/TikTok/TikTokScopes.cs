@@ -1,0 +1,50 @@
+namespace Midx.Core.TikTok;
+
+/// <summary>
+/// The scopes Midx asks for and what each one switches on (docs/tiktok-api.md §6). A creator may untick any of
+/// them on TikTok's consent page; the accounts page then says which feature is off and offers to reconnect.
+/// </summary>
+public static class TikTokScopes
+{
+    public const string UserInfoBasic = "user.info.basic";
+    public const string UserInfoProfile = "user.info.profile";
+    public const string VideoUpload = "video.upload";
+    public const string VideoPublish = "video.publish";
+    public const string VideoList = "video.list";
+
+    public static IReadOnlyList<TikTokScopeUse> Needed { get; } =
+    [
+        new(UserInfoBasic, "Profile", "showing which TikTok account this is (name and avatar)"),
+        new(UserInfoProfile, "Username", "showing the account's @username and linking to its posts"),
+        new(VideoPublish, "Direct Post", "posting straight to the TikTok profile, and reading the account's posting options"),
+        new(VideoUpload, "Drafts", "sending videos as drafts to the TikTok inbox"),
+        new(VideoList, "Published videos", "showing the account's published videos"),
+    ];
+
+    public static IReadOnlyList<TikTokScopeUse> Missing(IEnumerable<string> granted)
+    {
+        var have = granted.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Needed.Where(s => !have.Contains(s.Scope)).ToList();
+    }
+
+    /// <summary>User-info fields that the granted scopes allow (asking for more fails with scope_permission_missed, §2).</summary>
+    public static IReadOnlyList<string> UserInfoFields(IEnumerable<string> granted)
+    {
+        var have = granted.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fields = new List<string>();
+        if (have.Contains(UserInfoBasic))
+        {
+            fields.AddRange(TikTokUserInfo.BasicFields.Split(','));
+        }
+
+        if (have.Contains(UserInfoProfile))
+        {
+            fields.Add("username");
+        }
+
+        return fields;
+    }
+}
+
+/// <summary>A scope Midx needs, the feature it enables, and what that feature does.</summary>
+public sealed record TikTokScopeUse(string Scope, string Feature, string Enables);

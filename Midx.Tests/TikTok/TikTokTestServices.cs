@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Midx.Core;
+using Midx.Core.Accounts;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.TikTok;
+
+/// <summary>
+/// Midx.Core's TikTok services over a real SQLite file in a temporary folder, the real Data Protection key store,
+/// and a scripted TikTok. Two instances over the same folder behave like two processes (or a restart).
+/// </summary>
+public sealed class TikTokTestServices : IAsyncDisposable
+{
+    private TikTokTestServices(ServiceProvider provider, string folder, ScriptedHttpHandler handler, FakeTimeProvider time, LogCapture logs)
+    {
+        Provider = provider;
+        Folder = folder;
+        Handler = handler;
+        Time = time;
+        Logs = logs;
+    }
+
+    public ServiceProvider Provider { get; }
+
+    public string Folder { get; }
+
+    public ScriptedHttpHandler Handler { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public LogCapture Logs { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "midx.db");
+
+    public static string NewMasterKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static async Task<TikTokTestServices> CreateAsync(string? masterKey = null, string? folder = null, FakeTimeProvider? time = null)
+    {
+        folder ??= Directory.CreateTempSubdirectory("midx-tiktok-").FullName;
+        masterKey ??= NewMasterKey();
+        time ??= new FakeTimeProvider();
+        var handler = new ScriptedHttpHandler();
+        var logs = new LogCapture();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Midx:OperatorName"] = "Midx tests",
+            ["Midx:ContactEmail"] = "privacy@midx.test",
+            ["Midx:DataFolder"] = folder,
+            ["Midx:KeyRing:MasterKey"] = masterKey,
+        }).Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddOptions<MidxOptions>().BindConfiguration(MidxOptions.Section);
+        services.AddDbContext<MidxDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "midx.db")};Default Timeout=30"));
+        services.AddMidxDataProtection(allowLocalKey: false, folder);
+        services.AddSingleton(Options.Create(TikTokClientBuilder.Options(o => o.RefreshRetryBaseDelay = TimeSpan.FromSeconds(30))));
+        services.AddSingleton(sp => TikTokBaseUrls.FromOptions(sp.GetRequiredService<IOptions<TikTokOptions>>().Value));
+        services.AddHttpClient<TikTokApiClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddSingleton<TikTokTokenVault>();
+        services.AddSingleton<TikTokRefreshLocks>();
+        services.AddScoped<RefreshTikTokTokenCommand>();
+        services.AddScoped<RefreshDueTikTokTokensCommand>();
+        services.AddScoped<TikTokAccessTokens>();
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MidxDbContext>().Database.MigrateAsync();
+        }
+
+        return new TikTokTestServices(provider, folder, handler, time, logs);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MidxDbContext, Task<T>> action)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<MidxDbContext>());
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Provider.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A user with one linked account whose tokens came from <paramref name="grant"/> just now.</summary>
+    public async Task<TikTokAccount> LinkAccountAsync(TikTokTokenGrant grant, string username = "creator")
+    {
+        var vault = Provider.GetRequiredService<TikTokTokenVault>();
+        var now = Time.GetUtcNow().UtcDateTime;
+        var user = new User { GoogleSubject = Guid.NewGuid().ToString("N"), Email = $"{username}@midx.test", Name = username, CreatedAt = now, LastSeenAt = now };
+        var account = new TikTokAccount { UserId = user.Id, OpenId = grant.OpenId, Username = username, ConnectedAt = now, LastSeenAt = now };
+        vault.Store(account, grant, now, 0.8);
+        await WithDbAsync(async db =>
+        {
+            db.Users.Add(user);
+            db.TikTokAccounts.Add(account);
+            return await db.SaveChangesAsync();
+        });
+        return account;
+    }
+
+    public Task<TikTokAccount> ReloadAsync(Guid accountId) =>
+        WithDbAsync(db => db.TikTokAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Removes the temporary folder; call once the last instance over it is disposed.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
