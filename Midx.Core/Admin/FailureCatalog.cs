@@ -1,3 +1,5 @@
+using Midx.Core.TikTok;
+
 namespace Midx.Core.Admin;
 
 /// <summary>
@@ -79,8 +81,15 @@ public static class FailureCatalog
                 "Open an example to read the message in its status history.");
         }
 
-        return Known.TryGetValue(code, out var known)
-            ? known
+        if (Known.TryGetValue(code, out var known))
+        {
+            return known;
+        }
+
+        // The TikTok client's catalogue knows every documented code; its sentence is the one creators see.
+        return TikTokErrorCatalog.IsKnown(code)
+            ? new FailureExplanation(code, FailureSource.TikTok, TikTokErrorCatalog.Describe(code).UserMessage,
+                "Open an example: TikTok's message and log id are in its status history.")
             : new FailureExplanation(code, FailureSource.TikTok, "A code this console does not describe yet.",
                 "Open an example: TikTok's message and log id are in its status history.");
     }
