@@ -19,9 +19,16 @@ builder.AddAccounts();
 builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();
+builder.AddPublishing();
 builder.AddAdminConsole();
 
 var app = builder.Build();
+
+if (KeysCommandLine.IsKeysCommand(args))
+{
+    Environment.ExitCode = await KeysCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    return;
+}
 
 await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
@@ -38,6 +45,7 @@ app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
+app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapRazorComponents<App>();
 

@@ -70,7 +70,8 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
+        // Every write checks the state it read, so a worker and a user's cancel can never overwrite each other.
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32).IsConcurrencyToken();
         b.Property(x => x.FileName).HasMaxLength(255);
         b.Property(x => x.MimeType).HasMaxLength(100);
         b.Property(x => x.MediaPath).HasMaxLength(1024);

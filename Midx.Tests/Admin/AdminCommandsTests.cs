@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Midx.Core;
 using Midx.Core.Admin;
+using Midx.Core.Privacy;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Admin;
@@ -10,6 +14,29 @@ public sealed class AdminCommandsTests : AdminDatabase
 {
     private SetAdminRoleCommand AdminRole(params string[] configuredAdmins) =>
         new(Db, new AuditLog(Db, Time), Options.Create(new MidxOptions { Admins = configuredAdmins }));
+
+    private readonly List<JobUpdate> _published = [];
+
+    private CancelUploadCommand Cancel()
+    {
+        var bus = new JobUpdateBus(NullLogger<JobUpdateBus>.Instance);
+        bus.Subscribe((update, _) =>
+        {
+            _published.Add(update);
+            return Task.CompletedTask;
+        });
+        var media = new MediaStore(
+            Options.Create(new MidxOptions { DataFolder = Path.Combine(Path.GetTempPath(), "midx-admin-tests", Guid.NewGuid().ToString("N")), OperatorName = "Midx", ContactEmail = "p@midx.test" }),
+            Options.Create(new RetentionOptions()),
+            new TestEnvironment(),
+            Time);
+        return new CancelUploadCommand(
+            Db,
+            new ApplyJobChangeCommand(Db, bus, Time, NullLogger<ApplyJobChangeCommand>.Instance),
+            new ReleaseJobMediaCommand(Db, media, NullLogger<ReleaseJobMediaCommand>.Instance),
+            new AuditLog(Db, Time),
+            Time);
+    }
 
     [Fact]
     public async Task SetAdminRole_GrantThenRevoke_ChangesRoleEndsSessionsAndAuditsEachWithTheAdminsId()
@@ -119,7 +146,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
         Time.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
+        var result = await Cancel()
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Done, result.Outcome);
@@ -131,6 +158,8 @@ public sealed class AdminCommandsTests : AdminDatabase
         var audit = await NewContext().AuditEvents.SingleAsync();
         Assert.Equal((AdminAuditActions.CancelledUpload, admin.Id, grace.Id), (audit.Action, audit.ActorUserId!.Value, audit.SubjectUserId!.Value));
         Assert.Contains(job.Id.ToString(), audit.Detail);
+        var update = Assert.Single(_published);
+        Assert.Equal((job.Id, grace.Id, JobState.Cancelled), (update.JobId, update.UserId, update.State));
     }
 
     [Theory]
@@ -143,7 +172,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, state);
         await Db.SaveChangesAsync();
 
-        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
+        var result = await Cancel()
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
@@ -161,10 +190,18 @@ public sealed class AdminCommandsTests : AdminDatabase
         job.LeaseExpiresAt = Now.AddMinutes(1);
         await Db.SaveChangesAsync();
 
-        var result = await new CancelUploadCommand(Db, new AuditLog(Db, Time), Time)
+        var result = await Cancel()
             .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
         Assert.Equal(JobState.Queued, (await NewContext().PublishJobs.SingleAsync()).State);
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Development";
+        public string ApplicationName { get; set; } = "Midx.Tests";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Midx.App.Publishing;
+using Midx.Core.Publishing;
 using Midx.Tests.Browser;
 using Midx.Tests.Support;
 
@@ -65,28 +64,27 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await Assertions.Expect(creator.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("isn't open to your account");
         Assert.Equal("/access-denied", new Uri(denied!.Url).AbsolutePath);
 
-        var hub = _console.App.Services.GetRequiredService<IHubContext<PublishHub>>();
+        // Through the real path: the in-process bus, PublishHubForwarder, the hub's admins group, admin-feed.js.
+        var bus = _console.App.Services.GetRequiredService<JobUpdateBus>();
         var jobId = Guid.NewGuid();
-        await hub.Clients.Group(PublishHub.AdminsGroup).SendAsync("jobChanged", new
-        {
-            jobId,
-            state = "Uploading",
-            at = DateTime.UtcNow,
-            fileName = "live-from-the-studio.mp4",
-            userEmail = "grace@sandbox.midx.test",
-            accountUsername = "gracebakes",
-        });
+        await bus.PublishAsync(Update(jobId, JobState.Uploading, "Sending the video to TikTok (40%)."), CancellationToken.None);
 
-        var item = admin.Page.Locator($"[data-admin-feed] li[data-job-id='{jobId}']");
-        await Assertions.Expect(item).ToContainTextAsync("live-from-the-studio.mp4");
-        await Assertions.Expect(item.Locator("[data-state]")).ToHaveTextAsync("Uploading");
+        var item = admin.Page.Locator($"[data-admin-feed] li[data-job-id='{jobId}']").First;
+        await Assertions.Expect(item).ToContainTextAsync("Sending the video to TikTok");
+        await Assertions.Expect(item.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Uploading");
         await Assertions.Expect(admin.Page.Locator("[data-admin-feed] li").First).ToHaveAttributeAsync("data-job-id", jobId.ToString());
 
-        await hub.Clients.Group(PublishHub.AdminsGroup).SendAsync("jobChanged", new { jobId, state = "Published", at = DateTime.UtcNow, fileName = "live-from-the-studio.mp4" });
-        await Assertions.Expect(admin.Page.Locator("[data-admin-feed] li").First.Locator("[data-state]")).ToHaveTextAsync("Published");
+        await bus.PublishAsync(Update(jobId, JobState.Published, "Published on TikTok."), CancellationToken.None);
+        var newest = admin.Page.Locator("[data-admin-feed] li").First;
+        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Published");
+        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveTextAsync(JobStateMachine.Label(JobState.Published));
         await admin.ScreenshotAsync("admin-overview-live-feed");
         Assert.Empty(admin.Errors);
     }
+
+    private static JobUpdate Update(Guid jobId, JobState state, string message) => new(
+        jobId, Guid.NewGuid(), state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, 1000, message, null, null,
+        null, DateTime.UtcNow);
 
     private async Task<BrowserPage> OpenAsAsync(SignInFlow session)
     {

@@ -1,10 +1,14 @@
-// The admin overview's live feed: every job change the hub sends to the admins group is added to the top of
-// the list, newest first, without reloading. Contract with the markup: [data-admin-feed] (the list, with
-// data-admin-feed-limit and data-admin-feed-event) and [data-admin-feed-status] (a text status line).
+// The admin overview's live feed: every job update the hub sends to the admins group (PublishHubForwarder's
+// "jobUpdated", a JobUpdate record) is added to the top of the list, newest first, without reloading.
+// Contract with the markup: [data-admin-feed] (the list, with data-admin-feed-limit and data-admin-feed-event)
+// and [data-admin-feed-status] (a text status line).
 const feed = document.querySelector("[data-admin-feed]");
 const status = document.querySelector("[data-admin-feed-status]");
 const limit = Number(feed?.dataset.adminFeedLimit ?? 20);
-const eventName = feed?.dataset.adminFeedEvent ?? "jobChanged";
+const eventName = feed?.dataset.adminFeedEvent ?? "jobUpdated";
+
+// JobState in declaration order: SignalR's JSON protocol sends enums as numbers.
+const stateNames = ["Scheduled", "Queued", "Initializing", "Uploading", "Processing", "SentToInbox", "Published", "Failed", "Cancelled"];
 
 const stateLabels = { SentToInbox: "Sent to inbox" };
 const stateClasses = {
@@ -34,16 +38,18 @@ function formatTime(date) {
 
 function render(message) {
   const jobId = pick(message, "jobId", "id");
-  const state = String(pick(message, "state") ?? "Changed");
+  const rawState = pick(message, "state");
+  const state = typeof rawState === "number" ? (stateNames[rawState] ?? "Changed") : String(rawState ?? "Changed");
   const at = new Date(pick(message, "at", "updatedAt") ?? Date.now());
 
   const item = element("li", "midx-feed-item midx-feed-new");
   item.dataset.jobId = jobId ?? "";
   const time = element("time", null, formatTime(at));
   time.dateTime = at.toISOString();
-  const badge = element("span", `badge rounded-pill ${stateClasses[state] ?? "text-bg-primary"}`, stateLabels[state] ?? state);
+  const label = pick(message, "stateLabel") ?? stateLabels[state] ?? state;
+  const badge = element("span", `badge rounded-pill ${stateClasses[state] ?? "text-bg-primary"}`, label);
   badge.dataset.state = state;
-  const link = element("a", null, pick(message, "fileName") ?? "Video from URL");
+  const link = element("a", null, pick(message, "fileName") ?? `Upload ${String(jobId ?? "").slice(-8)}`);
   if (jobId) link.href = `/admin/uploads/${jobId}`;
   item.append(time, " ", badge, " ", link);
 
@@ -51,6 +57,8 @@ function render(message) {
   if (who.length > 0) {
     item.append(" ", element("span", "text-body-secondary small", who.length === 2 ? `${who[0]} → @${who[1]}` : who[0]));
   }
+  const text = pick(message, "message");
+  if (text) item.append(" ", element("span", "small", text));
   const code = pick(message, "errorCode");
   if (code) item.append(" ", element("code", "small", code));
   return item;

@@ -281,6 +281,7 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                     .HasMaxLength(2048);
 
                 b.Property<string>("State")
+                    .IsConcurrencyToken()
                     .IsRequired()
                     .HasMaxLength(32);
 
