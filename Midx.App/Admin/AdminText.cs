@@ -53,11 +53,8 @@ public static class AdminText
         _ => (bytes / (1024d * 1024 * 1024)).ToString("0.##", CultureInfo.InvariantCulture) + " GB",
     };
 
-    public static string State(JobState state) => state switch
-    {
-        JobState.SentToInbox => "Sent to inbox",
-        _ => state.ToString(),
-    };
+    /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
+    public static string State(JobState state) => JobStateMachine.Label(state);
 
     /// <summary>Bootstrap colour of a state badge; the badge always carries the state's name as text too.</summary>
     public static string StateClass(JobState state) => state switch
