@@ -1,21 +1,48 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Midx.App.Accounts;
+using Midx.App.Privacy;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Privacy;
 
 namespace Midx.App.Admin;
 
-/// <summary>The console's non-page endpoints: the CSV export of the filtered uploads view.</summary>
+/// <summary>The console's non-page endpoints: the CSV export of the filtered uploads view, and key revocation.</summary>
 public static class AdminEndpoints
 {
     public const string ExportPath = "/admin/uploads/export.csv";
+    public const string RevokeKeysPath = "/admin/security/revoke-keys";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ExportPath, ExportUploadsAsync)
             .RequireAuthorization(AdminPolicy.Name)
             .WithMetadata(new ForbiddenStatusMetadata());
+
+        // [FromForm] makes the framework validate the antiforgery token before the handler runs.
+        endpoints.MapPost(RevokeKeysPath, RevokeKeysAsync)
+            .RequireAuthorization(AdminPolicy.Name)
+            .WithMetadata(new ForbiddenStatusMetadata());
         return endpoints;
+    }
+
+    private static async Task<IResult> RevokeKeysAsync(
+        [FromForm] string? reason, [FromForm] string? confirm, HttpContext context, RevokeAllKeysCommand revoke, CancellationToken cancellationToken)
+    {
+        if (confirm != "REVOKE" || string.IsNullOrWhiteSpace(reason))
+        {
+            AdminNotice.Set(context, AdminActionResult.Refused("Nothing was revoked: give a reason and type REVOKE to confirm."));
+            return Results.Redirect("/admin/security");
+        }
+
+        await revoke.ExecuteAsync(context.User.GetUserId(), reason.Trim(), cancellationToken);
+
+        // The session cookie was protected by a revoked key; clear it so the browser starts clean.
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect(KeysRevokedPage.Url);
     }
 
     private static async Task ExportUploadsAsync(
