@@ -1,4 +1,5 @@
 using Midx.App.Accounts;
+using Midx.App.Admin;
 using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
@@ -19,6 +20,7 @@ builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();
 builder.AddPublishing();
+builder.AddAdminConsole();
 
 var app = builder.Build();
 
@@ -38,12 +40,14 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapFavicon();
 app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
 app.MapPublishing();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -53,6 +53,11 @@ public sealed class RevokeAllKeysCommand(
         keys.RevokeAllKeys(now, reason);
         keys.CreateNewKey(now, now.AddDays(90));
 
+        // Data Protection may serve its cached key ring for a moment after a revocation; a new security stamp ends
+        // every session on its very next request regardless (SessionStampQuery checks it each time).
+        var stamp = Guid.NewGuid().ToString("N");
+        await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, stamp), cancellationToken);
+
         audit.Add(AuditActions.KeysRevoked, adminUserId, detail:
             $"All encryption keys revoked ({reason}); {accounts.Count} TikTok account(s) asked to reconnect, {revokedAtTikTok} revoked at TikTok.");
         await db.SaveChangesAsync(cancellationToken);

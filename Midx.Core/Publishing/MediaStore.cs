@@ -99,6 +99,20 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
         return true;
     }
 
+    /// <summary>Deletes every file the user has in the media folder (account deletion); returns how many files went.</summary>
+    public int DeleteAllOf(Guid userId)
+    {
+        var folder = UserFolder(userId);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(folder, recursive: true);
+        return count;
+    }
+
     /// <summary>True when <paramref name="path"/> lies inside the media folder.</summary>
     public bool IsInside(string path)
     {

@@ -63,6 +63,43 @@ public sealed class KeyRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeKeys_AsAdminFromConsole_SignsEveryoneOutAndAsksForReconnect()
+    {
+        using var grace = await _app.SignInAsync(Email, "Grace Hopper");
+        await grace.LinkTikTokAsync("public");
+        using var ada = await _app.SignInAsync("ada@sandbox.midx.test", "Ada Lovelace");
+
+        var unconfirmed = await PostRevokeAsync(ada, reason: "drill", confirm: "revoke");
+        Assert.Equal("/admin/security", unconfirmed.Headers.Location!.OriginalString);
+        Assert.Equal(TokenState.Active, await ReadAsync(db => db.TikTokAccounts.Select(a => a.TokenState).SingleAsync()));
+
+        var forbidden = await grace.PostAsync("/admin/security/revoke-keys", new FormUrlEncodedContent([new("reason", "x"), new("confirm", "REVOKE")]));
+        Assert.True(forbidden.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"A creator got {(int)forbidden.StatusCode}.");
+
+        var revoked = await PostRevokeAsync(ada, reason: "laptop stolen", confirm: "REVOKE");
+
+        Assert.Equal("/keys-revoked", revoked.Headers.Location!.OriginalString);
+        Assert.Equal(TokenState.NeedsReconnect, await ReadAsync(db => db.TikTokAccounts.Select(a => a.TokenState).SingleAsync()));
+        var audit = await ReadAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.KeysRevoked).SingleAsync());
+        Assert.NotNull(audit.ActorUserId);
+        Assert.Contains("laptop stolen", audit.Detail);
+        foreach (var client in new[] { ada, grace })
+        {
+            var admin = await client.GetAsync("/admin");
+            Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+            Assert.StartsWith("/signin", admin.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostRevokeAsync(HttpClient admin, string reason, string confirm)
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/security"));
+        var token = page.QuerySelector("form[action='/admin/security/revoke-keys'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await admin.PostAsync("/admin/security/revoke-keys",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("reason", reason), new("confirm", confirm)]));
+    }
+
+    [Fact]
     public async Task KeysCommand_UnknownVerb_PrintsUsageAndFails()
     {
         using var output = new StringWriter();

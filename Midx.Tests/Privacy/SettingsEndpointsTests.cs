@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Tests.Publishing;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Privacy;
@@ -77,6 +78,11 @@ public sealed class SettingsEndpointsTests : IDisposable
             userId = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().Users.Where(u => u.Email == Email).Select(u => u.Id).SingleAsync();
         }
 
+        var upload = await UploadFixtureAsync(grace);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var userMedia = Path.Combine(_app.DataFolder, "media", userId.ToString("N"));
+        Assert.NotEmpty(Directory.GetFiles(userMedia));
+
         var response = await PostDeleteAsync(grace, Email.ToUpperInvariant());
 
         Assert.Equal("/goodbye", response.Headers.Location!.OriginalString);
@@ -98,6 +104,10 @@ public sealed class SettingsEndpointsTests : IDisposable
         SqliteConnection.ClearAllPools();
         var dump = await DumpDatabaseAsync(Path.Combine(_app.DataFolder, "midx.db"));
         Assert.DoesNotContain(userId.ToString(), dump, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(userId.ToString("N"), dump, StringComparison.OrdinalIgnoreCase);
+        Assert.False(Directory.Exists(userMedia), "The user's media folder is still there.");
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(_app.DataFolder, "*", SearchOption.AllDirectories),
+            path => path.Contains(userId.ToString("N"), StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("grace", dump, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Hopper", dump);
         Assert.DoesNotContain("avery", dump, StringComparison.OrdinalIgnoreCase);
@@ -108,6 +118,17 @@ public sealed class SettingsEndpointsTests : IDisposable
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/settings/delete"));
         var token = page.QuerySelector("form[action='/settings/delete'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await client.PostAsync("/settings/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("email", typedEmail)]));
+    }
+
+    private static async Task<HttpResponseMessage> UploadFixtureAsync(HttpClient client)
+    {
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/settings/delete"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var bytes = VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/publishing/uploads") { Content = new ByteArrayContent(bytes) };
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Add("X-File-Name", "holiday.mp4");
+        return await client.SendAsync(request);
     }
 
     private static async Task<int> CountSandboxCallsAsync(HttpClient client, string endpoint)

@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Midx.App.Accounts;
+using Midx.App.Privacy;
+using Midx.Core.Admin;
+using Midx.Core.Data;
+using Midx.Core.Privacy;
+
+namespace Midx.App.Admin;
+
+/// <summary>The console's non-page endpoints: the CSV export of the filtered uploads view, and key revocation.</summary>
+public static class AdminEndpoints
+{
+    public const string ExportPath = "/admin/uploads/export.csv";
+    public const string RevokeKeysPath = "/admin/security/revoke-keys";
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(ExportPath, ExportUploadsAsync)
+            .RequireAuthorization(AdminPolicy.Name)
+            .WithMetadata(new ForbiddenStatusMetadata());
+
+        // [FromForm] makes the framework validate the antiforgery token before the handler runs.
+        endpoints.MapPost(RevokeKeysPath, RevokeKeysAsync)
+            .RequireAuthorization(AdminPolicy.Name)
+            .WithMetadata(new ForbiddenStatusMetadata());
+        return endpoints;
+    }
+
+    private static async Task<IResult> RevokeKeysAsync(
+        [FromForm] string? reason, [FromForm] string? confirm, HttpContext context, RevokeAllKeysCommand revoke, CancellationToken cancellationToken)
+    {
+        if (confirm != "REVOKE" || string.IsNullOrWhiteSpace(reason))
+        {
+            AdminNotice.Set(context, AdminActionResult.Refused("Nothing was revoked: give a reason and type REVOKE to confirm."));
+            return Results.Redirect("/admin/security");
+        }
+
+        await revoke.ExecuteAsync(context.User.GetUserId(), reason.Trim(), cancellationToken);
+
+        // The session cookie was protected by a revoked key; clear it so the browser starts clean.
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect(KeysRevokedPage.Url);
+    }
+
+    private static async Task ExportUploadsAsync(
+        HttpContext context, UploadExportQuery export, AuditLog audit, MidxDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var filter = UploadFilterQueryString.Parse(context.Request.Query);
+        var adminId = context.User.GetUserId()!.Value;
+
+        // The export itself is audited before any row leaves, with the filters but no row data.
+        audit.Add(AdminAuditActions.ExportedUploads, actorUserId: adminId, subjectUserId: null, detail: UploadFilterQueryString.Describe(filter));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"midx-uploads-{stamp}.csv\"";
+        context.Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await writer.WriteAsync(UploadCsv.Header.AsMemory(), cancellationToken);
+        await foreach (var row in export.ExecuteAsync(filter, cancellationToken))
+        {
+            await writer.WriteAsync(UploadCsv.Line(row).AsMemory(), cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+}
