@@ -27,6 +27,24 @@ public static class PublishingRegistration
         builder.Services.AddHostedService<PublishHubForwarder>();
         builder.Services.AddSingleton<MediaSweepWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaSweepWorker>());
+
+        builder.Services.AddOptions<PublishingOptions>()
+            .Validate(o => o.FirstStatusPollDelay <= o.MaxStatusPollInterval,
+                "Midx:Publishing:FirstStatusPollDelay must not be longer than Midx:Publishing:MaxStatusPollInterval.");
+        builder.Services.AddSingleton<StatusPollRateLimiter>();
+        builder.Services.AddSingleton<JobTokens>();
+        builder.Services.AddScoped<ClaimDueJobsCommand>();
+        builder.Services.AddScoped<HoldBlockedJobsCommand>();
+        builder.Services.AddScoped<PublishQueueDepthQuery>();
+        builder.Services.AddScoped<PostingLimitWarningsQuery>();
+        builder.Services.AddScoped<JobLease>();
+        builder.Services.AddScoped<InitJobStep>();
+        builder.Services.AddScoped<UploadJobStep>();
+        builder.Services.AddScoped<PollJobStep>();
+        builder.Services.AddScoped<PublishJobRunner>();
+        builder.Services.AddSingleton<PublishWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PublishWorker>());
+        builder.Services.AddHealthChecks().AddCheck<PublishWorkerReadyCheck>("publish-worker", tags: ["ready"]);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Admin;
@@ -62,13 +63,23 @@ public static class FailureCatalog
             "Upload the file from the device instead; the operator can verify the domain."),
         new("invalid_file_upload", FailureSource.TikTok, "TikTok rejected the uploaded bytes.",
             "Post again; if it keeps failing, export the video again."),
-        new("upload_expired", FailureSource.Midx, "TikTok's upload URL expired (after an hour) before all chunks were sent.",
+        new(WorkerCodes.UploadExpired, FailureSource.Midx, "TikTok's upload URL expired (after an hour) before all chunks were sent.",
             "Retry the post; a new attempt gets a new upload URL."),
-        new("reconnect_required", FailureSource.Midx, "The account's refresh token is dead, so Midx could not get a token to post with.",
-            "Reconnect the TikTok account on the Accounts page, then retry the post."),
-        new("media_missing", FailureSource.Midx, "The video file was no longer on Midx's disk when the worker needed it.",
+        new(WorkerCodes.UploadNotFound, FailureSource.Midx, "TikTok's upload host no longer knew the upload.",
+            "Retry the post; a new attempt gets a new upload URL."),
+        new(WorkerCodes.UploadRejected, FailureSource.Midx, "TikTok's upload host refused a chunk of the video.",
+            "Retry the post; if it keeps failing, export the video again."),
+        new(WorkerCodes.UploadServerError, FailureSource.Midx, "TikTok's upload host failed the same chunk on every attempt.",
+            "Retry the post in a few minutes."),
+        new(WorkerCodes.UploadOutOfSync, FailureSource.Midx, "TikTok's record of the upload no longer matched what Midx sent.",
+            "Retry the post; a new attempt starts a fresh upload."),
+        new(WorkerCodes.HeldAccountNeedsReconnect, FailureSource.Midx, "The TikTok account must be reconnected before the post can go on.",
+            "Reconnect the TikTok account on the Accounts page; held posts then continue."),
+        new(WorkerCodes.HeldUserDisabled, FailureSource.Midx, "The Midx user is disabled, so their posts are held.",
+            "Re-enable the user in the console if that was a mistake."),
+        new(WorkerCodes.MediaMissing, FailureSource.Midx, "The video file was no longer on Midx's disk when the worker needed it.",
             "Upload the video again."),
-        new("init_outcome_unknown", FailureSource.Midx,
+        new(WorkerCodes.InitOutcomeUnknown, FailureSource.Midx,
             "Midx asked TikTok to start the post but never learned the answer, so it did not ask again (that could post twice).",
             "Check the TikTok profile or inbox; if the video is not there, retry the post."),
     }.ToDictionary(e => e.Code, StringComparer.Ordinal);

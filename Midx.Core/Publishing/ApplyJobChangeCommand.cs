@@ -90,5 +90,39 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
         return update;
     }
 
+    /// <summary>
+    /// Adds a line to a job's history without moving it (a hold, "still processing"), pushed like any change.
+    /// With <paramref name="keepOnJob"/> the code and message also stay on the job until the worker clears them, so a
+    /// page shows why a waiting job waits. Null when someone else moved the job first.
+    /// </summary>
+    public async Task<JobUpdate?> NoteAsync(PublishJob job, string message, string code, bool keepOnJob, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        job.UpdatedAt = now;
+        if (keepOnJob)
+        {
+            job.ErrorCode = code;
+            job.ErrorMessage = Truncate(message, 1000);
+        }
+
+        var entry = new PublishEvent { JobId = job.Id, At = now, State = job.State, TikTokStatus = job.TikTokStatus, Message = Truncate(message, 1000), ErrorCode = code };
+        db.PublishEvents.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            await db.Entry(job).ReloadAsync(cancellationToken);
+            return null;
+        }
+
+        logger.LogInformation("Job {JobId} ({State}) noted {Code}", job.Id, job.State, code);
+        var update = JobUpdate.From(job, message, now);
+        await bus.PublishAsync(update, cancellationToken);
+        return update;
+    }
+
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

@@ -1,0 +1,24 @@
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// The one definition of "this job has work to do now", shared by the claim, the hold notes and the queue depth:
+/// a scheduled job whose time has come, a queued or in-flight job whose next attempt is due, an inbox draft still
+/// being watched; never one another worker holds a live lease on.
+/// </summary>
+internal static class DueJobs
+{
+    public static IQueryable<PublishJob> Due(this IQueryable<PublishJob> jobs, DateTime now) => jobs.Where(j =>
+        (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now)
+        && ((j.State == JobState.Scheduled && (j.ScheduledAt == null || j.ScheduledAt <= now))
+            || ((j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading || j.State == JobState.Processing)
+                && (j.NextPollAt == null || j.NextPollAt <= now))
+            || (j.State == JobState.SentToInbox && j.NextPollAt != null && j.NextPollAt <= now)));
+
+    /// <summary>Due jobs the worker may run: the account has a working grant and the user is not disabled.</summary>
+    public static IQueryable<PublishJob> Runnable(this IQueryable<PublishJob> jobs, MidxDbContext db) => jobs.Where(j =>
+        db.TikTokAccounts.Any(a => a.Id == j.TikTokAccountId && a.TokenState == TokenState.Active)
+        && db.Users.Any(u => u.Id == j.UserId && !u.IsDisabled));
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// Due jobs the worker may not run are held, not failed: their account needs reconnecting or their user is disabled.
+/// Each held job gets one plain note (kept on the job as its code and message, so the pages show why it waits);
+/// it goes on by itself once the account is reconnected or the user enabled again.
+/// </summary>
+public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeCommand apply, TimeProvider time)
+{
+    private const int BatchSize = 50;
+
+    /// <summary>Notes newly held jobs; returns how many.</summary>
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var blocked = await db.PublishJobs
+            .Due(now)
+            .Where(j => j.ErrorCode != WorkerCodes.HeldAccountNeedsReconnect && j.ErrorCode != WorkerCodes.HeldUserDisabled)
+            .Select(j => new
+            {
+                Job = j,
+                UserDisabled = db.Users.Any(u => u.Id == j.UserId && u.IsDisabled),
+                Account = db.TikTokAccounts.Where(a => a.Id == j.TikTokAccountId).Select(a => new { a.TokenState, a.Username }).FirstOrDefault(),
+            })
+            .Where(x => x.UserDisabled || x.Account == null || x.Account.TokenState != TokenState.Active)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var held = 0;
+        foreach (var item in blocked)
+        {
+            var (code, message) = item.UserDisabled
+                ? (WorkerCodes.HeldUserDisabled,
+                    "On hold: this Midx account is disabled, so nothing is sent to TikTok. It goes on if the account is enabled again.")
+                : (WorkerCodes.HeldAccountNeedsReconnect,
+                    $"On hold: TikTok no longer accepts Midx's access to @{item.Account?.Username ?? "this account"}. "
+                    + "Reconnect the account on the Accounts page and this post goes on by itself.");
+            if (await apply.NoteAsync(item.Job, message, code, keepOnJob: true, cancellationToken) is not null)
+            {
+                held++;
+            }
+        }
+
+        return held;
+    }
+}

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// The one init of a job (docs/tiktok-api.md §3.2, §3.3, §9.2 step 4). <see cref="PublishJob.InitStartedAt"/> is saved
+/// before the call and publish_id + upload_url at once after it, so a restart can always tell what happened; a job
+/// with InitStartedAt and no publish_id is never initialized again (§8 #13: a second init could be a second post).
+/// Only an answer in which TikTok refused the access token is replayed, once, with a renewed token: TikTok did not
+/// take that request, so the replay is still the one init TikTok received.
+/// </summary>
+public sealed class InitJobStep(
+    MidxDbContext db,
+    ApplyJobChangeCommand apply,
+    JobTokens tokens,
+    TikTokApiClient tikTok,
+    IOptions<PublishingOptions> options,
+    TimeProvider time,
+    ILogger<InitJobStep> logger)
+{
+    public async Task<StepResult> RunAsync(PublishJob job, CancellationToken cancellationToken)
+    {
+        if (job.InitStartedAt is not null)
+        {
+            return await InterruptedAsync(job, cancellationToken);
+        }
+
+        var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);
+        if (token.AccessToken is null)
+        {
+            return WithoutToken(token);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await NextInitSlotAsync(job.TikTokAccountId, now, cancellationToken) is { } slot)
+        {
+            return StepResult.WaitUntil(slot);
+        }
+
+        TikTokSourceInfo source;
+        if (job.Source == VideoSource.File)
+        {
+            if (job.MediaPath is null || !File.Exists(job.MediaPath) || new FileInfo(job.MediaPath).Length != job.FileSize || !ChunkPlan.IsSupportedSize(job.FileSize))
+            {
+                return await FailAsync(job, WorkerCodes.MediaMissing,
+                    "The video file is no longer on Midx, so nothing was sent to TikTok. Upload the video again and post it.", null, cancellationToken);
+            }
+
+            source = TikTokSourceInfo.FileUpload(ChunkPlan.For(job.FileSize));
+        }
+        else
+        {
+            source = TikTokSourceInfo.PullFromUrl(job.SourceUrl!);
+        }
+
+        job.InitStartedAt = now;
+        if (await apply.ExecuteAsync(job, new JobChange(JobState.Initializing) { Message = "Starting the upload on TikTok." }, cancellationToken) is null)
+        {
+            return StepResult.Done;
+        }
+
+        TikTokResult<TikTokPublishInit> answer;
+        try
+        {
+            answer = await InitAsync(job, token.AccessToken, source, cancellationToken);
+            if (!answer.IsSuccess && answer.Error.Kind == TikTokErrorKind.Auth)
+            {
+                var renewed = await tokens.RenewAsync(job.TikTokAccountId, cancellationToken);
+                if (renewed.AccessToken is null)
+                {
+                    return await FailAsync(job, answer.Error.Code,
+                        "TikTok no longer accepts Midx's access to this account, so nothing was posted. Reconnect the account on the Accounts page, then retry.",
+                        answer.LogId, cancellationToken);
+                }
+
+                logger.LogInformation("Job {JobId}: TikTok refused the access token at init; replaying once with a renewed token", job.Id);
+                answer = await InitAsync(job, renewed.AccessToken, source, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Job {JobId}: the init call to TikTok got no answer ({Fault})", job.Id, e.GetType().Name);
+            return await FailAsync(job, WorkerCodes.InitOutcomeUnknown,
+                "TikTok did not answer while the upload was being started. " + WorkerCodes.CannotTellMessage, null, cancellationToken);
+        }
+
+        if (!answer.IsSuccess)
+        {
+            var (code, message) = Explain(answer.Error);
+            return await FailAsync(job, code, message, answer.LogId, cancellationToken);
+        }
+
+        job.PublishId = answer.Value.PublishId;
+        job.UploadUrl = answer.Value.UploadUrl;
+        if (job.Source == VideoSource.File)
+        {
+            var plan = ChunkPlan.For(job.FileSize);
+            var parts = plan.TotalChunkCount == 1 ? "in one part" : $"in {plan.TotalChunkCount} parts";
+            return await apply.ExecuteAsync(job, new JobChange(JobState.Uploading) { Message = $"TikTok is ready for the video; sending it {parts}.", BytesUploaded = 0 },
+                cancellationToken) is null ? StepResult.Done : StepResult.Continue;
+        }
+
+        job.NextPollAt = now + options.Value.FirstStatusPollDelay;
+        return await apply.ExecuteAsync(job, new JobChange(JobState.Processing) { Message = "TikTok is downloading the video from its link." },
+            cancellationToken) is null ? StepResult.Done : StepResult.WaitUntil(job.NextPollAt.Value);
+    }
+
+    /// <summary>A job found in Initializing (or with InitStartedAt) without a publish_id: the init's outcome is unknown.</summary>
+    public async Task<StepResult> InterruptedAsync(PublishJob job, CancellationToken cancellationToken)
+    {
+        if (job.PublishId is not null && job.State == JobState.Initializing)
+        {
+            var next = job.Source == VideoSource.File ? JobState.Uploading : JobState.Processing;
+            return await apply.ExecuteAsync(job, new JobChange(next), cancellationToken) is null ? StepResult.Done : StepResult.Continue;
+        }
+
+        logger.LogWarning("Job {JobId} was interrupted after its init call started and before TikTok's answer was saved", job.Id);
+        return await FailAsync(job, WorkerCodes.InitOutcomeUnknown,
+            "Midx stopped while TikTok was being asked to start this upload. " + WorkerCodes.CannotTellMessage, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// TikTok allows 6 inits per minute per token (§3.10). Counted from the saved InitStartedAt of the account's jobs,
+    /// so every instance sees the same count; null when an init may start now.
+    /// </summary>
+    private async Task<DateTime?> NextInitSlotAsync(Guid accountId, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - StatusPollRateLimiter.Window;
+        var recent = await db.PublishJobs.AsNoTracking()
+            .Where(j => j.TikTokAccountId == accountId && j.InitStartedAt > since)
+            .Select(j => j.InitStartedAt!.Value)
+            .ToListAsync(cancellationToken);
+        return recent.Count < options.Value.InitsPerMinute ? null : recent.Min() + StatusPollRateLimiter.Window;
+    }
+
+    private Task<TikTokResult<TikTokPublishInit>> InitAsync(PublishJob job, string accessToken, TikTokSourceInfo source, CancellationToken cancellationToken) =>
+        job.Mode == PublishMode.Direct
+            ? tikTok.InitDirectPostAsync(accessToken, new TikTokPostInfo
+            {
+                PrivacyLevel = job.PrivacyLevel ?? "",
+                Title = string.IsNullOrEmpty(job.Caption) ? null : job.Caption,
+                DisableComment = job.DisableComment,
+                DisableDuet = job.DisableDuet,
+                DisableStitch = job.DisableStitch,
+                VideoCoverTimestampMs = job.CoverTimestampMs,
+                BrandContentToggle = job.BrandContentToggle,
+                BrandOrganicToggle = job.BrandOrganicToggle,
+                IsAigc = job.IsAigc,
+            }, source, cancellationToken)
+            : tikTok.InitInboxUploadAsync(accessToken, source, cancellationToken);
+
+    /// <summary>TikTok's refusal of an init, in words for the creator. A 5xx may have been processed, so it says so.</summary>
+    private static (string Code, string Message) Explain(TikTokError error)
+    {
+        if (error.Is(TikTokErrorCatalog.RateLimitExceeded))
+        {
+            return (error.Code, "TikTok refused to start the upload because too many were started for this account in the last minute. "
+                + "Nothing was posted; retry in a minute.");
+        }
+
+        if (error.Kind == TikTokErrorKind.Transient || error.HttpStatus >= 500)
+        {
+            return (error.Code, "TikTok answered with an error of its own while the upload was being started. " + WorkerCodes.CannotTellMessage);
+        }
+
+        var message = error.UserMessage;
+        if (error.Is(TikTokErrorCatalog.InvalidParams) && error.TikTokMessage is { } said)
+        {
+            message += $" TikTok said: \"{said}\"";
+        }
+
+        return (error.Code, message);
+    }
+
+    private StepResult WithoutToken(TokenRefreshResult token) =>
+        token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
+            ? StepResult.Hold
+            : StepResult.WaitUntil(time.GetUtcNow().UtcDateTime + options.Value.RetryDelay);
+
+    private async Task<StepResult> FailAsync(PublishJob job, string code, string message, string? logId, CancellationToken cancellationToken)
+    {
+        await apply.ExecuteAsync(job, new JobChange(JobState.Failed) { Message = message, ErrorCode = code, LogId = logId }, cancellationToken);
+        return StepResult.Done;
+    }
+}

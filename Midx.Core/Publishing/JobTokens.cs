@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// Access tokens for the worker's TikTok calls. Each call runs in its own scope because the refresh command clears
+/// its context's change tracker, which must never detach the job the runner is working on.
+/// </summary>
+public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public async Task<TokenRefreshResult> GetAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TikTokAccessTokens>().GetFreshAccessTokenAsync(accountId, cancellationToken);
+    }
+
+    /// <summary>
+    /// TikTok refused the access token (<c>access_token_invalid</c>, docs/tiktok-api.md §3.12): mark it expired and get
+    /// a new one, so the refresh (or, if the grant is gone, "needs reconnect") happens now.
+    /// </summary>
+    public async Task<TokenRefreshResult> RenewAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts
+                .Where(a => a.Id == accountId && (a.AccessTokenExpiresAt == null || a.AccessTokenExpiresAt > now))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.AccessTokenExpiresAt, now), cancellationToken);
+        }
+
+        return await GetAsync(accountId, cancellationToken);
+    }
+}

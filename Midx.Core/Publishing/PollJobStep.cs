@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// One status check of a job TikTok has (docs/tiktok-api.md §3.7, §9.2 steps 6–7), within 30 checks per minute per
+/// account (<see cref="StatusPollRateLimiter"/>), scheduling the next one (<see cref="StatusPollSchedule"/>).
+/// PUBLISH_COMPLETE → Published (with the public post id when TikTok gives one); SEND_TO_USER_INBOX → SentToInbox,
+/// then checked slowly to learn whether the creator posted it; FAILED → Failed with TikTok's reason in plain words
+/// and its log id. A job still processing after <see cref="PublishingOptions.ProcessingWarningAfter"/> says so once
+/// and stays Processing, checked slowly until TikTok decides (§8 #10).
+/// </summary>
+public sealed class PollJobStep(
+    MidxDbContext db,
+    ApplyJobChangeCommand apply,
+    ReleaseJobMediaCommand release,
+    JobTokens tokens,
+    StatusPollRateLimiter limiter,
+    TikTokApiClient tikTok,
+    IOptions<PublishingOptions> options,
+    TimeProvider time,
+    ILogger<PollJobStep> logger)
+{
+    public async Task<StepResult> RunAsync(PublishJob job, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (job.PublishId is null)
+        {
+            await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
+            {
+                ErrorCode = WorkerCodes.InitOutcomeUnknown,
+                Message = "Midx has no record of TikTok's id for this upload. " + WorkerCodes.CannotTellMessage,
+            }, cancellationToken);
+            return StepResult.Done;
+        }
+
+        if (!limiter.TryAcquire(job.TikTokAccountId, settings.StatusPollsPerMinute, out var retryAt))
+        {
+            return StepResult.WaitUntil(retryAt.UtcDateTime);
+        }
+
+        var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);
+        if (token.AccessToken is null)
+        {
+            return token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
+                ? StepResult.Hold
+                : StepResult.WaitUntil(Now + settings.RetryDelay);
+        }
+
+        TikTokResult<TikTokPublishStatus> answer;
+        try
+        {
+            answer = await tikTok.FetchStatusAsync(token.AccessToken, job.PublishId, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Job {JobId}: the status check got no answer ({Fault})", job.Id, e.GetType().Name);
+            return StepResult.WaitUntil(Now + settings.MaxStatusPollInterval);
+        }
+
+        if (!answer.IsSuccess)
+        {
+            return await OnErrorAsync(job, answer.Error, cancellationToken);
+        }
+
+        var status = answer.Value;
+        logger.LogInformation("Job {JobId}: TikTok status {TikTokStatus}, fail_reason {FailReason} (log_id {TikTokLogId})",
+            job.Id, status.Status, status.FailReason, answer.LogId);
+        var meaning = TikTokStatusMapping.Map(status.Status ?? "", status.FailReason, job.Mode);
+        switch (meaning.State)
+        {
+            case JobState.Published:
+                var changed = await apply.ExecuteAsync(job, new JobChange(JobState.Published)
+                {
+                    Message = meaning.Message,
+                    TikTokStatus = status.Status,
+                    PublicPostId = status.PublicalyAvailablePostId.FirstOrDefault(),
+                    LogId = answer.LogId,
+                }, cancellationToken);
+                if (changed is not null)
+                {
+                    await release.ExecuteAsync(job, cancellationToken);
+                }
+
+                return StepResult.Done;
+            case JobState.Failed:
+                await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
+                {
+                    Message = meaning.Message,
+                    TikTokStatus = status.Status,
+                    ErrorCode = string.IsNullOrEmpty(status.FailReason) ? TikTokStatusMapping.Failed : status.FailReason,
+                    LogId = answer.LogId,
+                }, cancellationToken);
+                return StepResult.Done;
+            case JobState.SentToInbox:
+                return await InInboxAsync(job, status, meaning, cancellationToken);
+            default:
+                return await StillProcessingAsync(job, status, meaning, cancellationToken);
+        }
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<StepResult> InInboxAsync(PublishJob job, TikTokPublishStatus status, TikTokStatusMeaning meaning, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (job.State != JobState.SentToInbox)
+        {
+            if (await apply.ExecuteAsync(job, new JobChange(JobState.SentToInbox) { Message = meaning.Message, TikTokStatus = status.Status }, cancellationToken) is null)
+            {
+                return StepResult.Done;
+            }
+
+            await release.ExecuteAsync(job, cancellationToken);
+            return StepResult.WaitUntil(Now + settings.SlowPollInterval);
+        }
+
+        var since = await FirstEventAtAsync(job, JobState.SentToInbox, cancellationToken);
+        if (Now - since < settings.InboxWatchDuration)
+        {
+            return StepResult.WaitUntil(Now + settings.SlowPollInterval);
+        }
+
+        await apply.NoteAsync(job,
+            "Midx has stopped checking whether you posted this draft. If you post it from your TikTok inbox, it appears on your profile as usual.",
+            WorkerCodes.InboxWatchEnded, keepOnJob: false, cancellationToken);
+        return StepResult.Stop;
+    }
+
+    private async Task<StepResult> StillProcessingAsync(PublishJob job, TikTokPublishStatus status, TikTokStatusMeaning meaning, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (job.State == JobState.SentToInbox)
+        {
+            // TikTok does not go back from the inbox; keep watching at the inbox's pace.
+            return StepResult.WaitUntil(Now + settings.SlowPollInterval);
+        }
+
+        if (status.Status != job.TikTokStatus
+            && await apply.ExecuteAsync(job, new JobChange(JobState.Processing) { Message = meaning.Message, TikTokStatus = status.Status }, cancellationToken) is null)
+        {
+            return StepResult.Done;
+        }
+
+        var processingFor = Now - await FirstEventAtAsync(job, JobState.Processing, cancellationToken);
+        if (processingFor >= settings.ProcessingWarningAfter
+            && !await db.PublishEvents.AnyAsync(e => e.JobId == job.Id && e.ErrorCode == WorkerCodes.StillProcessing, cancellationToken))
+        {
+            var note = $"Still processing after {Describe(settings.ProcessingWarningAfter)}: TikTok has not finished with this video yet and gave no "
+                + $"reason. This sometimes takes hours. Midx keeps checking every {Describe(settings.SlowPollInterval)} and updates this page "
+                + "when TikTok decides; nothing needs doing meanwhile.";
+            if (await apply.NoteAsync(job, note, WorkerCodes.StillProcessing, keepOnJob: false, cancellationToken) is null)
+            {
+                return StepResult.Done;
+            }
+        }
+
+        return StepResult.WaitUntil(Now + StatusPollSchedule.NextDelay(processingFor, settings));
+    }
+
+    private async Task<StepResult> OnErrorAsync(PublishJob job, TikTokError error, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        switch (error.Kind)
+        {
+            case TikTokErrorKind.Auth:
+                var renewed = await tokens.RenewAsync(job.TikTokAccountId, cancellationToken);
+                return renewed.AccessToken is null && renewed.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
+                    ? StepResult.Hold
+                    : StepResult.WaitUntil(Now + settings.FirstStatusPollDelay);
+            case TikTokErrorKind.StatusLookup or TikTokErrorKind.Reconnect when job.State == JobState.Processing:
+                await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
+                {
+                    ErrorCode = error.Code,
+                    LogId = error.LogId,
+                    Message = error.UserMessage + " Midx cannot learn how this upload ended: check your TikTok profile before posting it again.",
+                }, cancellationToken);
+                return StepResult.Done;
+            case TikTokErrorKind.StatusLookup or TikTokErrorKind.Reconnect:
+                await apply.NoteAsync(job, error.UserMessage + " Midx has stopped checking this draft; open your TikTok inbox to see it.",
+                    error.Code, keepOnJob: false, cancellationToken);
+                return StepResult.Stop;
+            default:
+                // TikTok busy or failing on its side: the job keeps its state and is checked again later.
+                var wait = error.Is(TikTokErrorCatalog.RateLimitExceeded) ? StatusPollRateLimiter.Window : settings.MaxStatusPollInterval;
+                return StepResult.WaitUntil(Now + wait);
+        }
+    }
+
+    private async Task<DateTime> FirstEventAtAsync(PublishJob job, JobState state, CancellationToken cancellationToken) =>
+        await db.PublishEvents.Where(e => e.JobId == job.Id && e.State == state).OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(cancellationToken)
+        ?? job.UpdatedAt;
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => $"{span.TotalDays:0.#} days",
+        { TotalHours: >= 1 } => $"{span.TotalHours:0.#} hours",
+        { TotalMinutes: >= 1 } => $"{span.TotalMinutes:0.#} minutes",
+        _ => $"{Math.Max(1, span.TotalSeconds):0} seconds",
+    };
+}

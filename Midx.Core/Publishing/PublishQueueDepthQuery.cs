@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>How much work the publish queue holds: jobs due now, and jobs not yet finished (for the worker's heartbeat).</summary>
+public sealed class PublishQueueDepthQuery(MidxDbContext db, TimeProvider time)
+{
+    public async Task<PublishQueueDepth> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.PublishJobs.Due(now).Runnable(db).CountAsync(cancellationToken);
+        var open = await db.PublishJobs.CountAsync(j => j.State != JobState.Published && j.State != JobState.Failed && j.State != JobState.Cancelled, cancellationToken);
+        return new PublishQueueDepth(due, open);
+    }
+}
+
+/// <summary><see cref="Due"/>: jobs a worker could start now; <see cref="Open"/>: jobs not yet Published, Failed or Cancelled.</summary>
+public sealed record PublishQueueDepth(int Due, int Open);
