@@ -1,5 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Data;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -12,7 +15,8 @@ namespace Midx.Tests.Publishing;
 /// </summary>
 public sealed class ComposePageTests : IDisposable
 {
-    private readonly MidxAppFactory _app = new();
+    // No worker: these tests move jobs between states themselves, and a scheduled job must stay put.
+    private readonly MidxAppFactory _app = new(new Dictionary<string, string?> { ["Midx:Publishing:WorkerEnabled"] = "false" });
 
     [Fact]
     public async Task Compose_NoLinkedAccount_ShowsEmptyStateLinkingToAccounts()
@@ -303,6 +307,35 @@ public sealed class ComposePageTests : IDisposable
         Assert.StartsWith($"/publishing/uploads/{upload}/preview?t=", uploaded.QuerySelector("video[data-preview]")?.GetAttribute("src"));
         Assert.Equal("1500", uploaded.QuerySelector("[data-cover-picker]")?.GetAttribute("data-duration-ms"));
         Assert.Equal(VideoErrors.NotAVideo.Message, refused.QuerySelector("[data-upload-error]")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Compose_AccountNearTheDailyPostCap_WarnsBeforeAnythingIsSent()
+    {
+        using var client = await _app.SignInAsync("busy@sandbox.midx.test");
+        var accountId = await client.LinkTikTokAsync("public");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+            var account = await db.TikTokAccounts.SingleAsync(a => a.Id == accountId);
+            for (var i = 0; i < PostingLimitWarningsQuery.DailyPostCap - PostingLimitWarningsQuery.DailyPostWarningMargin; i++)
+            {
+                db.PublishJobs.Add(new PublishJob
+                {
+                    UserId = account.UserId, TikTokAccountId = accountId, SubmissionKey = $"busy-{i}", Mode = PublishMode.Direct,
+                    State = JobState.Queued, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var page = await client.GetHtmlAsync("/compose");
+
+        var warning = page.QuerySelector($"[data-limit-warning={PostingLimit.DailyPosts}]");
+        Assert.NotNull(warning);
+        Assert.Contains("12 posts through Midx in the last 24 hours", warning.TextContent);
+        Assert.NotNull(page.QuerySelector("form#compose-form"));
     }
 
     public void Dispose() => _app.Dispose();

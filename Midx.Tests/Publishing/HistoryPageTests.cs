@@ -9,7 +9,8 @@ namespace Midx.Tests.Publishing;
 /// <summary>The history page: the user's own posts with filters, and the "On TikTok" tab from video.list.</summary>
 public sealed class HistoryPageTests : IDisposable
 {
-    private readonly MidxAppFactory _app = new();
+    // No worker: these tests move jobs between states themselves, and a scheduled job must stay put.
+    private readonly MidxAppFactory _app = new(new Dictionary<string, string?> { ["Midx:Publishing:WorkerEnabled"] = "false" });
 
     [Fact]
     public async Task History_ListsOnlyOwnPostsNewestFirstAndFiltersByStateAndMode()

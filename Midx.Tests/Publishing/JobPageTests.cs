@@ -9,7 +9,8 @@ namespace Midx.Tests.Publishing;
 /// <summary>The job page, its JSON status and its Cancel and Retry buttons, over HTTP as their owner and as a stranger.</summary>
 public sealed class JobPageTests : IDisposable
 {
-    private readonly MidxAppFactory _app = new();
+    // No worker: these tests move jobs between states themselves, and a scheduled job must stay put.
+    private readonly MidxAppFactory _app = new(new Dictionary<string, string?> { ["Midx:Publishing:WorkerEnabled"] = "false" });
 
     [Fact]
     public async Task JobPage_Owner_ShowsChoicesConsentTimelineAndCancel()

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Midx.Core.Publishing;
+using Midx.Tests.Publishing;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Browser;
+
+/// <summary>
+/// The whole journey in Chromium with the real publish worker and the sandbox TikTok: compose, upload, publish, and
+/// watch the job page follow TikTok live (no reload) to Posted with its TikTok link; then the history page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
+{
+    private readonly MidxAppFactory _app = new(new Dictionary<string, string?>
+    {
+        ["Midx:Publishing:WorkerPollInterval"] = "00:00:00.200",
+        ["Midx:Publishing:FirstStatusPollDelay"] = "00:00:00.300",
+        ["Midx:Publishing:MaxStatusPollInterval"] = "00:00:00.500",
+        ["Midx:Publishing:SlowPollInterval"] = "00:00:00.500",
+    });
+
+    [Fact]
+    public async Task Publish_DirectPost_JobPageFollowsTikTokLiveToPostedWithoutReload()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+        // TikTok takes a couple of seconds to process, so each step is visible. Moderation is instant: the worker stops
+        // checking at PUBLISH_COMPLETE, so the post id must come with it for the link to appear.
+        Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/switches", new() { DataObject = new { processingDelaySeconds = 2, moderationDelaySeconds = 0 } })).Ok);
+
+        await page.GotoAsync("/compose");
+        await page.GetByLabel("Video file (MP4, MOV or WebM, up to 4 GB)").SetInputFilesAsync(VideoFixtures.PathOf(VideoFixtures.Mp4TwoSeconds));
+        await Assertions.Expect(page.Locator("[data-upload-summary]")).ToContainTextAsync("two-seconds.mp4");
+        await page.GetByLabel("Title and caption").FillAsync("Blue hour at the harbour #travel");
+        await page.GetByLabel("Who can see this video").SelectOptionAsync("PUBLIC_TO_EVERYONE");
+        await page.GetByRole(AriaRole.Switch, new() { Name = "Comment", Exact = true }).CheckAsync();
+        await page.Locator("button[data-publish]").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"));
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        // Marks this document; a reload would lose the mark.
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        var badge = page.Locator("[data-job-badge]");
+        await Assertions.Expect(badge).ToHaveTextAsync("TikTok is processing", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-job-progress-text]")).ToHaveTextAsync("9.4 KB sent to TikTok");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await tab.ScreenshotAsync("job-page-processing");
+
+        await Assertions.Expect(badge).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-state", nameof(JobState.Published));
+        await Assertions.Expect(page.Locator("a[data-job-link]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("a[data-job-link]")).ToHaveAttributeAsync("href", new Regex("^https://www\\.tiktok\\.com/@avery\\.creates/video/\\d+$"));
+        await Assertions.Expect(page.Locator("[data-job-action=cancel]")).ToBeHiddenAsync();
+        var timeline = await page.Locator("[data-job-timeline] li").AllTextContentsAsync();
+        Assert.Contains(timeline, t => t.Contains("Uploading to TikTok", StringComparison.Ordinal));
+        Assert.Contains(timeline, t => t.Contains("Posted", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await tab.ScreenshotAsync("job-page");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var row = page.Locator("[data-job-id]").First;
+        await Assertions.Expect(row.Locator("[data-job-badge]")).ToHaveTextAsync("Posted");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "On TikTok" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("history");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task History_ScheduledAndFailedPosts_UpdateLiveAndOfferCancelAndRetry()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+
+        // A post that TikTok refuses (caption judged spam), and one scheduled for later.
+        Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/publish-scenario", new() { DataObject = new { failReason = "spam_risk_text", processingSeconds = 1 } })).Ok);
+        await ComposeAsync(page, "Buy now!!! #spam", later: false);
+        await ComposeAsync(page, "Tomorrow's sunrise", later: true);
+
+        await page.GotoAsync("/history");
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        var failed = page.Locator("[data-job-id]").Filter(new() { HasText = "Buy now" });
+        var scheduled = page.Locator("[data-job-id]").Filter(new() { HasText = "Tomorrow's sunrise" });
+        await Assertions.Expect(failed.Locator("[data-job-badge]")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
+        await Assertions.Expect(failed.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeVisibleAsync();
+        await Assertions.Expect(failed.Locator("[data-job-message]")).ToContainTextAsync("spam");
+        await Assertions.Expect(scheduled.Locator("[data-job-badge]")).ToHaveTextAsync("Scheduled");
+        await tab.ScreenshotAsync("history-failed-and-scheduled");
+
+        await scheduled.GetByRole(AriaRole.Button, new() { Name = "Cancel post" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Cancelled. Nothing was posted on TikTok.");
+        await Assertions.Expect(scheduled.Locator("[data-job-badge]")).ToHaveTextAsync("Cancelled");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    private static async Task ComposeAsync(IPage page, string caption, bool later)
+    {
+        await page.GotoAsync("/compose");
+        await page.GetByLabel("Video file (MP4, MOV or WebM, up to 4 GB)").SetInputFilesAsync(VideoFixtures.PathOf(VideoFixtures.Mp4TwoSeconds));
+        await Assertions.Expect(page.Locator("[data-upload-summary]")).ToContainTextAsync("two-seconds.mp4");
+        await page.GetByLabel("Title and caption").FillAsync(caption);
+        await page.GetByLabel("Who can see this video").SelectOptionAsync("SELF_ONLY");
+        if (later)
+        {
+            await page.GetByLabel("At a time I choose").CheckAsync();
+            await page.GetByLabel("Date and time").FillAsync(DateTime.Now.AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await page.Locator("button[data-publish]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"));
+    }
+
+    public void Dispose() => _app.Dispose();
+}
