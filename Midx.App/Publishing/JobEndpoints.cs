@@ -41,10 +41,14 @@ public static class JobEndpoints
             return Results.NotFound();
         }
 
-        var last = await db.PublishEvents.AsNoTracking().Where(e => e.JobId == job.Id)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        var events = await db.PublishEvents.AsNoTracking().Where(e => e.JobId == job.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var last = events.LastOrDefault();
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Json(JobUpdate.From(job, last?.Message ?? job.ErrorMessage, last?.At ?? job.UpdatedAt));
+        // The history too, so a page that was disconnected can fill in the steps it missed.
+        return Results.Json(new JobStatusResponse(
+            JobUpdate.From(job, last?.Message ?? job.ErrorMessage, last?.At ?? job.UpdatedAt),
+            events.Select(e => new JobEventView(e.State, JobStateMachine.Label(e.State), e.Message, e.ErrorCode, e.LogId, e.At)).ToList()));
     }
 
     private static async Task<IResult> CancelAsync(
@@ -126,4 +130,10 @@ public static class JobEndpoints
         var kept = query.Where(q => q.Key != "notice").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
         return QueryHelpers.AddQueryString(path, kept.Append(new("notice", notice.ToString())));
     }
+
+    /// <summary>What <c>GET /jobs/{id}/status</c> answers: the job as a live update would describe it, and its history.</summary>
+    public sealed record JobStatusResponse(JobUpdate Job, IReadOnlyList<JobEventView> Events);
+
+    /// <summary>One entry of a job's history, as the timeline shows it.</summary>
+    public sealed record JobEventView(JobState State, string StateLabel, string? Message, string? ErrorCode, string? LogId, DateTime At);
 }

@@ -67,6 +67,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(wrapper).ToHaveAttributeAsync("title", SharingGuidelineTexts.DisclosureIncomplete);
         await Assertions.Expect(page.Locator("[data-publish-blocked]")).ToHaveTextAsync(SharingGuidelineTexts.DisclosureIncomplete);
         await Assertions.Expect(promotional).ToBeHiddenAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("compose-disclosure-incomplete");
 
         // Your brand: "Promotional content", the music declaration, Publish enabled.
@@ -139,7 +140,6 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         }
 
         await Assertions.Expect(page.GetByText("Comments are turned off in this account's TikTok settings.")).ToBeVisibleAsync();
-        await page.Locator("[data-interaction]").First.ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("compose-restricted-creator");
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
@@ -195,6 +195,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await page.GetByLabel("Title and caption").FillAsync("Harbour at dusk 🌅 #travel");
         await page.GetByLabel("Who can see this video").SelectOptionAsync("SELF_ONLY");
         await page.GetByRole(AriaRole.Switch, new() { Name = "Comment", Exact = true }).CheckAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("compose-filled");
 
         await page.Locator("button[data-publish]").ClickAsync();

@@ -68,6 +68,11 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.Locator("[data-job-badge]")).ToHaveTextAsync("Posted");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "On TikTok" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("history");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "On TikTok", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-tiktok-video]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-tiktok-video]").First).ToContainTextAsync("Blue hour at the harbour");
+        await tab.ScreenshotAsync("history-on-tiktok");
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 

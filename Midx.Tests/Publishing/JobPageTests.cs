@@ -69,14 +69,16 @@ public sealed class JobPageTests : IDisposable
             j.BytesUploaded = 4000;
         });
 
-        var status = await avery.GetFromJsonAsync<JobUpdate>(JobEndpoints.StatusPath(jobId));
+        var response = await avery.GetFromJsonAsync<JobEndpoints.JobStatusResponse>(JobEndpoints.StatusPath(jobId));
 
-        Assert.NotNull(status);
+        Assert.NotNull(response);
+        var status = response.Job;
         Assert.Equal(jobId, status.JobId);
         Assert.Equal(JobState.Uploading, status.State);
         Assert.Equal("Uploading to TikTok", status.StateLabel);
         Assert.Equal(4000, status.BytesUploaded);
         Assert.Equal(9582, status.FileSize);
+        Assert.Equal(JobState.Scheduled, Assert.Single(response.Events).State);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ if (root) {
   const apply = (update, { fromHub }) => {
     const id = String(update.jobId);
     const state = stateName(update.state);
-    const at = update.at ? Date.parse(update.at.endsWith("Z") ? update.at : `${update.at}Z`) : Date.now();
+    const at = parseAt(update.at);
     // A refetch may answer with an older picture than an update already shown; never step back in time.
     if ((seen.get(id) ?? 0) > at) return;
     seen.set(id, at);
@@ -102,34 +102,49 @@ if (root) {
 
       const timeline = job.querySelector("[data-job-timeline]");
       if (timeline && fromHub) {
-        const item = document.createElement("li");
-        item.dataset.eventState = state;
-        const body = document.createElement("div");
-        const title = document.createElement("div");
-        title.className = "fw-semibold";
-        title.textContent = update.stateLabel || labels[state] || state;
-        body.append(title);
-        if (update.message) {
-          const text = document.createElement("div");
-          text.className = "small text-body-secondary";
-          text.textContent = update.message;
-          body.append(text);
-        }
-        if (update.errorCode) {
-          const code = document.createElement("div");
-          code.className = "small";
-          code.textContent = `TikTok code ${update.errorCode}${update.logId ? ` · log id ${update.logId}` : ""}`;
-          body.append(code);
-        }
-        const time = document.createElement("time");
-        time.dateTime = new Date(at).toISOString();
-        time.dataset.localTime = "time";
-        item.append(body, time);
-        timeline.append(item);
-        localize(item);
+        addEvent(timeline, {
+          state, label: update.stateLabel, message: update.message, errorCode: update.errorCode, logId: update.logId, at,
+        });
       }
     }
   };
+
+  // One history entry, in time order, unless it is already there (the hub and a refetch may both bring it).
+  const addEvent = (timeline, event) => {
+    const key = String(event.at);
+    for (const existing of timeline.querySelectorAll("li[data-at]")) {
+      if (existing.dataset.at === key && existing.dataset.eventState === event.state) return;
+    }
+    const item = document.createElement("li");
+    item.dataset.eventState = event.state;
+    item.dataset.at = key;
+    const body = document.createElement("div");
+    const title = document.createElement("div");
+    title.className = "fw-semibold";
+    title.textContent = event.label || labels[event.state] || event.state;
+    body.append(title);
+    if (event.message) {
+      const text = document.createElement("div");
+      text.className = "small text-body-secondary";
+      text.textContent = event.message;
+      body.append(text);
+    }
+    if (event.errorCode) {
+      const code = document.createElement("div");
+      code.className = "small";
+      code.textContent = `TikTok code ${event.errorCode}${event.logId ? ` · log id ${event.logId}` : ""}`;
+      body.append(code);
+    }
+    const time = document.createElement("time");
+    time.dateTime = new Date(event.at).toISOString();
+    time.dataset.localTime = "time";
+    item.append(body, time);
+    const later = [...timeline.querySelectorAll("li[data-at]")].find((li) => Number(li.dataset.at) > event.at);
+    timeline.insertBefore(item, later ?? null);
+    localize(item);
+  };
+
+  const parseAt = (value) => (value ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`) : Date.now());
 
   const refetch = async () => {
     const ids = new Set();
@@ -143,7 +158,19 @@ if (root) {
           credentials: "same-origin",
           cache: "no-store",
         });
-        if (response.ok) apply(await response.json(), { fromHub: false });
+        if (!response.ok) return;
+        const answer = await response.json();
+        apply(answer.job, { fromHub: false });
+        const events = answer.events ?? [];
+        for (const job of find(String(answer.job.jobId))) {
+          const timeline = job.querySelector("[data-job-timeline]");
+          if (!timeline) continue;
+          for (const e of events) {
+            addEvent(timeline, {
+              state: stateName(e.state), label: e.stateLabel, message: e.message, errorCode: e.errorCode, logId: e.logId, at: parseAt(e.at),
+            });
+          }
+        }
       } catch {
         // Offline for a moment: the next reconnect refetches again.
       }
