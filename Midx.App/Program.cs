@@ -1,3 +1,4 @@
+using Midx.App.Accounts;
 using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
@@ -13,6 +14,7 @@ builder.AddRedactedLogging();
 builder.AddMidxDatabase();
 builder.AddMidxDataProtection();
 builder.AddMidxWeb();
+builder.AddAccounts();
 builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();
@@ -23,11 +25,14 @@ await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);

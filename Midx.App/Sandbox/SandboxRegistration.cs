@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Midx.App.Sandbox.Google;
+using Midx.App.Sandbox.TikTok;
 using Midx.Core;
 
 namespace Midx.App.Sandbox;
@@ -19,6 +21,8 @@ public static class SandboxRegistration
     public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SandboxOrigin>();
+        builder.AddSandboxGoogle();
+        builder.Services.AddSandboxTikTok();
         return builder;
     }
 
@@ -31,6 +35,8 @@ public static class SandboxRegistration
 
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
         sandbox.MapGet("/", () => Results.Redirect("/"));
+        app.MapSandboxGoogle();
+        app.MapSandboxTikTok();
         return app;
     }
 }

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Midx.App.Sandbox;
+using Midx.Core.Accounts;
+using Midx.Core.Admin;
+using Midx.Core.Privacy;
+
+namespace Midx.App.Accounts;
+
+/// <summary>
+/// Google sign-in with the shared framework's generic OAuth handler (the Google package is not in our registry):
+/// authorization code flow with PKCE (S256) and state, profile from the OpenID userinfo endpoint. It is switched on
+/// by the presence of <c>Authentication:Google</c> credentials, or by sandbox mode, where the sandbox re-points the
+/// same handler at the stand-in Google (<see cref="Sandbox.Google.SandboxGoogleRegistration"/>).
+/// </summary>
+public static class AccountRegistration
+{
+    public const string GoogleScheme = "Google";
+    public const string CallbackPath = "/account/signin/google/callback";
+
+    /// <summary>Both sign-in endpoints live under this path; the rate limiter guards everything beneath it.</summary>
+    public const string SignInEndpointsPath = "/account/signin";
+
+    public const string AuthorizationEndpoint = "https://accounts.google.com/o/oauth2/v2/auth";
+    public const string TokenEndpoint = "https://oauth2.googleapis.com/token";
+    public const string UserInformationEndpoint = "https://openidconnect.googleapis.com/v1/userinfo";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GoogleSignInOptions>()
+            .BindConfiguration(GoogleSignInOptions.Section)
+            .Validate(o => !o.IsHalfConfigured,
+                "Authentication:Google needs both ClientId and ClientSecret (or neither, to switch Google sign-in off).")
+            .PostConfigure<SecretRedactor>((o, redactor) => redactor.RegisterSecret(o.ClientSecret))
+            .ValidateOnStart();
+        services.AddOptions<SessionLifetimeOptions>()
+            .BindConfiguration(SessionLifetimeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SignInRateLimitOptions>()
+            .BindConfiguration(SignInRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<GoogleSignInCommand>();
+        services.AddScoped<SessionStampQuery>();
+        services.AddScoped<GoogleSignInEvents>();
+        services.AddScoped<SessionCookieEvents>();
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SessionLifetimeOptions>>((cookie, session) =>
+            {
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(session.Value.Days);
+                cookie.SlidingExpiration = true;
+                cookie.EventsType = typeof(SessionCookieEvents);
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AdminPolicy.Role));
+
+        AddSignInRateLimit(services);
+
+        var google = builder.Configuration.GetSection(GoogleSignInOptions.Section).Get<GoogleSignInOptions>() ?? new();
+        if (google.IsConfigured || builder.Configuration.IsSandbox())
+        {
+            AddGoogle(builder);
+        }
+
+        return builder;
+    }
+
+    private static void AddGoogle(WebApplicationBuilder builder)
+    {
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.AddAuthentication().AddOAuth(GoogleScheme, "Google", _ => { });
+        builder.Services.AddOptions<OAuthOptions>(GoogleScheme)
+            .Configure<IOptions<GoogleSignInOptions>>((o, google) =>
+            {
+                o.ClientId = google.Value.ClientId ?? "";
+                o.ClientSecret = google.Value.ClientSecret ?? "";
+                o.AuthorizationEndpoint = AuthorizationEndpoint;
+                o.TokenEndpoint = TokenEndpoint;
+                o.UserInformationEndpoint = UserInformationEndpoint;
+                o.CallbackPath = CallbackPath;
+                o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("email");
+                o.Scope.Add("profile");
+                o.UsePkce = true;
+
+                // Google's access token is used once, to read the profile, and never stored.
+                o.SaveTokens = false;
+                o.AdditionalAuthorizationParameters["prompt"] = "select_account";
+                o.EventsType = typeof(GoogleSignInEvents);
+
+                // Google returns with a top-level GET, which Lax cookies survive; the framework's default (None)
+                // would need Secure even on plain-HTTP development machines.
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            });
+    }
+
+    private static void AddSignInRateLimit(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<SignInRateLimitOptions>>((limiter, signIn) =>
+            {
+                var permits = signIn.Value.PermitsPerMinute;
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                limiter.OnRejected = (context, cancellationToken) =>
+                {
+                    context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                    return new ValueTask(context.HttpContext.Response.WriteAsync(
+                        "Too many sign-in attempts from your network. Please wait a minute and try again.", cancellationToken));
+                };
+
+                // A global limiter because Google's callback is served by the authentication middleware, not by an
+                // endpoint, so an endpoint policy would never see it. Everything outside the sign-in paths is unlimited.
+                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Request.Path.StartsWithSegments(SignInEndpointsPath)
+                        ? RateLimitPartition.GetFixedWindowLimiter(
+                            ClientAddress(context),
+                            _ => new FixedWindowRateLimiterOptions
+                            {
+                                PermitLimit = permits,
+                                Window = TimeSpan.FromMinutes(1),
+                                QueueLimit = 0,
+                            })
+                        : RateLimitPartition.GetNoLimiter(""));
+            });
+    }
+
+    private static string ClientAddress(HttpContext context) =>
+        (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Midx.App.Sandbox.Google;
+
+/// <summary>
+/// Settings under <c>Midx:SandboxGoogle</c>: the OAuth client the stand-in Google has "registered". Midx itself always
+/// presents <see cref="DefaultClientId"/> and <see cref="DefaultClientSecret"/> in sandbox mode, so changing these
+/// here is how a test makes the stand-in reject Midx's credentials.
+/// </summary>
+public sealed class SandboxGoogleOptions
+{
+    public const string Section = "Midx:SandboxGoogle";
+
+    /// <summary>Deliberately nothing like a real Google client id (those end in .apps.googleusercontent.com).</summary>
+    public const string DefaultClientId = "midx-sandbox-client";
+
+    public const string DefaultClientSecret = "sandbox-secret-not-a-real-google-secret";
+
+    [Required(AllowEmptyStrings = false)]
+    public string ClientId { get; set; } = DefaultClientId;
+
+    [Required(AllowEmptyStrings = false)]
+    public string ClientSecret { get; set; } = DefaultClientSecret;
+
+    /// <summary>How long an authorization code can be exchanged. Google's live for minutes; short keeps tests honest.</summary>
+    [Range(1, 3600)]
+    public int CodeLifetimeSeconds { get; set; } = 120;
+}

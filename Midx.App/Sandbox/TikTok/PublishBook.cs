@@ -1,0 +1,201 @@
+namespace Midx.App.Sandbox.TikTok;
+
+/// <summary>
+/// Every publish, upload and published video the sandbox knows, plus the 24-hour counters behind TikTok's caps.
+/// Thread-safe: one lock guards all of it, including the <see cref="PublishRecord"/>s it hands out through its methods.
+/// </summary>
+public sealed class PublishBook
+{
+    private static long s_sequence = 7_301_000_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, PublishRecord> _publishes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UploadSession> _uploads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DateTimeOffset>> _directPosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _activePublishers = new(StringComparer.Ordinal);
+    private readonly List<SandboxVideo> _seededVideos = [];
+    private readonly Queue<PublishScenario> _scenarios = new();
+
+    public PublishBook(DateTimeOffset now, int postCap) => Seed(now, postCap);
+
+    public void Reset(DateTimeOffset now, int postCap)
+    {
+        lock (_gate)
+        {
+            _publishes.Clear();
+            _uploads.Clear();
+            _directPosts.Clear();
+            _activePublishers.Clear();
+            _seededVideos.Clear();
+            _scenarios.Clear();
+            Seed(now, postCap);
+        }
+    }
+
+    /// <summary>Queue scenarios that the next publishes take, in order, instead of the switch defaults.</summary>
+    public void QueueScenario(PublishScenario scenario, int count)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _scenarios.Enqueue(scenario);
+            }
+        }
+    }
+
+    public CreatorUsage UsageOf(string openId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return Usage(openId, now);
+        }
+    }
+
+    /// <summary>Runs steps 5–9 of §10.3 atomically, so two inits cannot both slip under a cap.</summary>
+    public (TikTokApiError? Error, PublishRecord? Publish) Init(
+        PublishInitRequest request, SandboxCreator creator, TikTokSandboxSwitches switches, DateTimeOffset now, string? body)
+    {
+        lock (_gate)
+        {
+            var (error, effectivePrivacy) = PublishInitRules.Evaluate(request, creator, Usage(creator.OpenId, now), switches);
+            if (error is not null)
+            {
+                return (error, null);
+            }
+
+            var number = Interlocked.Increment(ref s_sequence);
+            var id = (request.Flow, request.Source) switch
+            {
+                (PublishFlow.Direct, PublishSourceKind.FileUpload) => $"v_pub_file~v2-1.{number}",
+                (PublishFlow.Direct, PublishSourceKind.PullFromUrl) => $"v_pub_url~v2.{number}",
+                (PublishFlow.Inbox, PublishSourceKind.FileUpload) => $"v_inbox_file~v2.{number}",
+                _ => $"v_inbox_url~v2.{number}",
+            };
+
+            UploadSession? upload = null;
+            if (request.Source == PublishSourceKind.FileUpload)
+            {
+                upload = new UploadSession(number.ToString(System.Globalization.CultureInfo.InvariantCulture), SandboxTokens.UploadToken(),
+                    request.VideoSize, request.ChunkSize, request.ChunkCount, now.AddSeconds(switches.UploadUrlTtlSeconds));
+                _uploads[upload.UploadId] = upload;
+            }
+
+            var scenario = _scenarios.Count > 0
+                ? _scenarios.Dequeue()
+                : new PublishScenario(TimeSpan.FromSeconds(switches.ProcessingDelaySeconds), TimeSpan.FromSeconds(switches.ModerationDelaySeconds));
+            var publish = new PublishRecord
+            {
+                PublishId = id,
+                OpenId = creator.OpenId,
+                Flow = request.Flow,
+                Source = request.Source,
+                CreatedAt = now,
+                Scenario = scenario,
+                PostId = 7_000_000_000_000_000_000 + number,
+                Upload = upload,
+                VideoUrl = request.VideoUrl,
+                Title = request.Title,
+                RequestedPrivacy = request.PrivacyLevel,
+                EffectivePrivacy = effectivePrivacy,
+                RequestBody = body,
+            };
+            _publishes[id] = publish;
+
+            if (request.Flow == PublishFlow.Direct)
+            {
+                Posts(creator.OpenId).Add(now);
+                _activePublishers[creator.OpenId] = now;
+            }
+
+            return (null, publish);
+        }
+    }
+
+    public UploadSession? FindUpload(string? uploadId, string? uploadToken)
+    {
+        lock (_gate)
+        {
+            return uploadId is not null && _uploads.TryGetValue(uploadId, out var upload)
+                && string.Equals(upload.UploadToken, uploadToken, StringComparison.Ordinal) ? upload : null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a publish under the book's lock; null when the id is unknown.</summary>
+    public T? With<T>(string publishId, Func<PublishRecord, T> read)
+    {
+        lock (_gate)
+        {
+            return _publishes.TryGetValue(publishId, out var publish) ? read(publish) : default;
+        }
+    }
+
+    public IReadOnlyList<T> All<T>(Func<PublishRecord, T> read)
+    {
+        lock (_gate)
+        {
+            return _publishes.Values.OrderBy(p => p.CreatedAt).Select(read).ToList();
+        }
+    }
+
+    /// <summary>The creator's publicly visible videos at <paramref name="now"/>, newest first (what the Display API lists).</summary>
+    public IReadOnlyList<SandboxVideo> PublicVideos(string openId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var published = _publishes.Values
+                .Where(p => p.OpenId == openId)
+                .Select(p => (Publish: p, Since: p.PubliclyAvailableSince(now)))
+                .Where(x => x.Since is not null)
+                .Select(x => new SandboxVideo(x.Publish.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture), openId, x.Since!.Value, x.Publish.Title ?? "", 30));
+            return _seededVideos.Where(v => v.OpenId == openId).Concat(published)
+                .OrderByDescending(v => v.CreateTime).ThenByDescending(v => v.Id, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private CreatorUsage Usage(string openId, DateTimeOffset now)
+    {
+        var dayAgo = now.AddHours(-24);
+        var posts = Posts(openId);
+        posts.RemoveAll(t => t <= dayAgo);
+        foreach (var stale in _activePublishers.Where(p => p.Value <= dayAgo).Select(p => p.Key).ToList())
+        {
+            _activePublishers.Remove(stale);
+        }
+
+        var pending = _publishes.Values.Count(p => p.OpenId == openId && p.Flow == PublishFlow.Inbox && p.CreatedAt > dayAgo
+            && p.StatusAt(now).Status is not (PublishStatusNames.PublishComplete or PublishStatusNames.Failed));
+        return new CreatorUsage(posts.Count, pending, _activePublishers.ContainsKey(openId), _activePublishers.Count);
+    }
+
+    private List<DateTimeOffset> Posts(string openId)
+    {
+        if (!_directPosts.TryGetValue(openId, out var posts))
+        {
+            posts = [];
+            _directPosts[openId] = posts;
+        }
+
+        return posts;
+    }
+
+    private void Seed(DateTimeOffset now, int postCap)
+    {
+        foreach (var creator in TikTokFixtures.Creators)
+        {
+            // "At the daily cap" means postCap posts from other apps in the last 24 h; they age out like real ones.
+            if (creator.AtDailyPostCap)
+            {
+                Posts(creator.OpenId).AddRange(Enumerable.Repeat(now, postCap));
+            }
+
+            for (var i = 1; i <= creator.SeededVideoCount; i++)
+            {
+                _seededVideos.Add(new SandboxVideo($"73000000000000000{i:00}", creator.OpenId, now.AddDays(-i), $"Earlier video {i} #sandbox", 15 * i));
+            }
+        }
+    }
+}
+
+/// <summary>A video as the Display API sees it (docs/tiktok-api.md §4.3).</summary>
+public sealed record SandboxVideo(string Id, string OpenId, DateTimeOffset CreateTime, string Title, int DurationSeconds);

@@ -1,0 +1,4 @@
+namespace Midx.App.Sandbox.TikTok;
+
+/// <summary>An answer in TikTok's error envelope: HTTP status, <c>error.code</c> and <c>error.message</c> (§3.12).</summary>
+public sealed record TikTokApiError(int Status, string Code, string Message);

@@ -1,0 +1,34 @@
+using Midx.Core.Privacy;
+
+namespace Midx.App.Sandbox.TikTok;
+
+/// <summary>Wires the sandbox TikTok: its state singleton and its endpoints under <see cref="SandboxRegistration.TikTokPath"/>.</summary>
+public static class TikTokSandboxRegistration
+{
+    public static IServiceCollection AddSandboxTikTok(this IServiceCollection services) =>
+        services.AddSingleton(sp =>
+        {
+            // The secret may come from configuration; the well-known default exists only because this is the sandbox.
+            var secret = sp.GetRequiredService<IConfiguration>()[TikTokFixtures.ClientSecretKey];
+            secret = string.IsNullOrEmpty(secret) ? TikTokFixtures.DefaultClientSecret : secret;
+            sp.GetRequiredService<SecretRedactor>().RegisterSecret(secret);
+            return new TikTokSandbox(sp.GetRequiredService<TimeProvider>(), secret);
+        });
+
+    public static IEndpointRouteBuilder MapSandboxTikTok(this IEndpointRouteBuilder endpoints)
+    {
+        var tiktok = endpoints.MapGroup(SandboxRegistration.TikTokPath).ExcludeFromDescription();
+        tiktok.AddEndpointFilter(TikTokEndpointFilter.InvokeAsync);
+        tiktok.MapTikTokOAuthEndpoints()
+            .MapTikTokUserInfoEndpoints()
+            .MapTikTokPublishEndpoints()
+            .MapTikTokDisplayEndpoints()
+            .MapTikTokAssetEndpoints()
+            .MapTikTokTestControlEndpoints();
+
+        var upload = endpoints.MapGroup(SandboxUrls.UploadBasePath).ExcludeFromDescription();
+        upload.AddEndpointFilter(TikTokEndpointFilter.InvokeAsync);
+        upload.MapTikTokUploadEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Midx.Core.Admin;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Privacy;
+
+/// <summary>
+/// Erases a user (product.md promise 12): every linked TikTok account is disconnected (revoked at TikTok when it can
+/// be, best effort), then every row about the user goes in one transaction — jobs and their history, consents, link
+/// states, audit events naming them — and their media folder is removed. Deleting the user row also changes nothing
+/// a cookie could match, so every session ends on its next request. What stays is one anonymous audit line.
+/// </summary>
+public sealed class DeleteAccountCommand(
+    MidxDbContext db,
+    DisconnectTikTokAccountCommand disconnect,
+    AuditLog audit,
+    ILogger<DeleteAccountCommand> logger)
+{
+    public async Task<DeleteAccountResult> ExecuteAsync(Guid userId, string typedEmail, CancellationToken cancellationToken)
+    {
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
+        {
+            return new DeleteAccountResult(DeleteAccountOutcome.NotFound, 0, 0);
+        }
+
+        if (!string.Equals(email.Trim(), typedEmail.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return new DeleteAccountResult(DeleteAccountOutcome.EmailMismatch, 0, 0);
+        }
+
+        var accountIds = await db.TikTokAccounts.Where(a => a.UserId == userId).Select(a => a.Id).ToListAsync(cancellationToken);
+        var revoked = 0;
+        foreach (var accountId in accountIds)
+        {
+            var result = await disconnect.ExecuteAsync(userId, accountId, cancellationToken);
+            revoked += result.Outcome == TikTokDisconnectOutcome.Revoked ? 1 : 0;
+        }
+
+        db.ChangeTracker.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Jobs, events, consents, accounts and link states go with the user through cascading foreign keys.
+            await db.AuditEvents.Where(e => e.ActorUserId == userId || e.SubjectUserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+            audit.Add(AuditActions.AccountDeleted, detail: $"An account was deleted; {accountIds.Count} TikTok account(s) disconnected, {revoked} revoked at TikTok.");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("An account was deleted with {Accounts} linked TikTok accounts, {Revoked} revoked at TikTok", accountIds.Count, revoked);
+        return new DeleteAccountResult(DeleteAccountOutcome.Deleted, accountIds.Count, revoked);
+    }
+}
+
+public sealed record DeleteAccountResult(DeleteAccountOutcome Outcome, int TikTokAccounts, int RevokedAtTikTok);
+
+public enum DeleteAccountOutcome
+{
+    Deleted,
+    EmailMismatch,
+    NotFound,
+}
