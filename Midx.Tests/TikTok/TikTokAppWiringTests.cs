@@ -22,7 +22,7 @@ public sealed class TikTokAppWiringTests
 
         Assert.Equal(new Uri(origin, "/sandbox/tiktok/"), urls.Api);
         Assert.Equal(new Uri(origin, "/sandbox/tiktok/"), urls.Authorize);
-        Assert.Equal(TikTokRegistration.SandboxClientKey, options.ClientKey);
+        Assert.Equal(Midx.App.Sandbox.TikTok.TikTokFixtures.ClientKey, options.ClientKey);
         Assert.True(options.IsConfigured);
     }
 
