@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Midx.Core.Admin;
 using Midx.App.Sandbox;
 using Midx.App.Sandbox.TikTok;
 using Midx.Core.Privacy;
@@ -51,6 +53,8 @@ public static class TikTokRegistration
         builder.Services.AddScoped<CompleteTikTokLinkCommand>();
         builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
         builder.Services.AddScoped<TikTokAccountsQuery>();
+        builder.Services.TryAddScoped<AuditLog>();
+        builder.Services.TryAddScoped<WorkerHeartbeatRecorder>();
         builder.Services.AddHostedService<TokenRefresher>();
         return builder;
     }

@@ -99,4 +99,26 @@ public sealed class TikTokAppWiringTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/signin", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
     }
+
+    [Fact]
+    public async Task TokenRefresher_OnceTheAppListens_SweepsAndRecordsItsHeartbeat()
+    {
+        using var app = new MidxAppFactory();
+        _ = app.ServerAddress;
+
+        Midx.Core.Admin.WorkerHeartbeat? beat = null;
+        for (var attempt = 0; attempt < 100 && beat is null; attempt++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            beat = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().WorkerHeartbeats.AsNoTracking()
+                .SingleOrDefaultAsync(h => h.Worker == TokenRefresher.Name);
+            if (beat is null)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotNull(beat);
+        Assert.Equal("Nothing due", beat!.Detail);
+    }
 }

@@ -69,6 +69,7 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddHttpClient<TikTokApiClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
         services.AddSingleton<TikTokTokenVault>();
         services.AddSingleton<TikTokRefreshLocks>();
+        services.AddScoped<Midx.Core.Admin.AuditLog>();
         services.AddScoped<RefreshTikTokTokenCommand>();
         services.AddScoped<RefreshDueTikTokTokensCommand>();
         services.AddScoped<TikTokAccessTokens>();
