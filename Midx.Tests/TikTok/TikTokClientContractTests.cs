@@ -239,6 +239,10 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         Assert.Empty(done.Value!.PublicalyAvailablePostId);
         var view = await sandbox.PublishViewAsync(init.Value.PublishId);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(video)), view.GetProperty("sha256").GetString());
+        var uploadToken = System.Web.HttpUtility.ParseQueryString(new Uri(init.Value.UploadUrl!).Query)["upload_token"]!;
+        Assert.DoesNotContain(uploadToken, sandbox.App.Logs.AllText);
+        Assert.DoesNotContain(tokens.AccessToken, sandbox.App.Logs.AllText);
+        Assert.DoesNotContain(tokens.RefreshToken, sandbox.App.Logs.AllText);
     }
 
     [Fact]
