@@ -1,4 +1,5 @@
 using Midx.App.Accounts;
+using Midx.App.Admin;
 using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
@@ -18,8 +19,16 @@ builder.AddAccounts();
 builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();
+builder.AddPublishing();
+builder.AddAdminConsole();
 
 var app = builder.Build();
+
+if (KeysCommandLine.IsKeysCommand(args))
+{
+    Environment.ExitCode = await KeysCommandLine.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    return;
+}
 
 await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
@@ -31,11 +40,14 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
+app.MapFavicon();
 app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path);
+app.MapPublishing();
+app.MapAdminEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

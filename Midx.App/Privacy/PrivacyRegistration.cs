@@ -10,6 +10,7 @@ public static class PrivacyRegistration
         builder.Services.AddScoped<PurgeExpiredDataCommand>();
         builder.Services.AddScoped<ExportUserDataQuery>();
         builder.Services.AddScoped<DeleteAccountCommand>();
+        builder.Services.AddScoped<RevokeAllKeysCommand>();
         builder.Services.AddScoped<WorkerHeartbeatRecorder>();
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RetentionWorker>());

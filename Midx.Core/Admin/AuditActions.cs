@@ -7,4 +7,5 @@ public static class AuditActions
     public const string SignedOut = "account.signed-out";
     public const string SignInRefused = "account.sign-in-refused";
     public const string AccountDeleted = "account.deleted";
+    public const string KeysRevoked = "security.keys-revoked";
 }

@@ -42,6 +42,10 @@ internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikT
         b.Property(x => x.TokenProblem).HasMaxLength(500);
         b.HasIndex(x => x.OpenId).IsUnique();
         b.HasIndex(x => x.UserId);
+
+        // Admin console token health: counts of accounts needing reconnect, failing refreshes and expired access tokens.
+        b.HasIndex(x => new { x.TokenState, x.RefreshFailures });
+        b.HasIndex(x => new { x.TokenState, x.AccessTokenExpiresAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -66,7 +70,8 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32);
+        // Every write checks the state it read, so a worker and a user's cancel can never overwrite each other.
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(32).IsConcurrencyToken();
         b.Property(x => x.FileName).HasMaxLength(255);
         b.Property(x => x.MimeType).HasMaxLength(100);
         b.Property(x => x.MediaPath).HasMaxLength(1024);
@@ -86,9 +91,17 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasIndex(x => new { x.State, x.ScheduledAt });
         b.HasIndex(x => new { x.State, x.CreatedAt });
-        b.HasIndex(x => x.CreatedAt);
+
+        // (CreatedAt, Id) is the console's newest-first keyset order; with Id in the index SQLite walks it instead of
+        // sorting a million rows when a filter (mode, source) has no index of its own.
+        b.HasIndex(x => new { x.CreatedAt, x.Id });
         b.HasIndex(x => x.TikTokAccountId);
         b.HasIndex(x => x.ErrorCode);
+
+        // Admin console: failures by time, and newest-first upload lists filtered by error code or account.
+        b.HasIndex(x => new { x.State, x.UpdatedAt });
+        b.HasIndex(x => new { x.ErrorCode, x.CreatedAt });
+        b.HasIndex(x => new { x.TikTokAccountId, x.CreatedAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.Cascade);
     }

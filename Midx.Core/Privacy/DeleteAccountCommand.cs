@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Privacy;
@@ -16,6 +17,7 @@ public sealed class DeleteAccountCommand(
     MidxDbContext db,
     DisconnectTikTokAccountCommand disconnect,
     AuditLog audit,
+    MediaStore media,
     ILogger<DeleteAccountCommand> logger)
 {
     public async Task<DeleteAccountResult> ExecuteAsync(Guid userId, string typedEmail, CancellationToken cancellationToken)
@@ -50,7 +52,11 @@ public sealed class DeleteAccountCommand(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        logger.LogInformation("An account was deleted with {Accounts} linked TikTok accounts, {Revoked} revoked at TikTok", accountIds.Count, revoked);
+        // After the rows: a worker that still held one of the jobs can no longer find it to upload the file.
+        var files = media.DeleteAllOf(userId);
+        logger.LogInformation(
+            "An account was deleted with {Accounts} linked TikTok accounts ({Revoked} revoked at TikTok) and {Files} media files",
+            accountIds.Count, revoked, files);
         return new DeleteAccountResult(DeleteAccountOutcome.Deleted, accountIds.Count, revoked);
     }
 }

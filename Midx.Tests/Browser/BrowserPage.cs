@@ -15,7 +15,7 @@ public sealed class BrowserPage : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                Errors.Add($"console: {message.Text}");
+                Errors.Add($"console: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => Errors.Add($"page error: {error}");
@@ -36,6 +36,25 @@ public sealed class BrowserPage : IAsyncDisposable
             TimezoneId = "Europe/Berlin",
         });
         return new BrowserPage(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Signs in through the sandbox Google chooser as one of its listed identities (e.g. "Grace Hopper").</summary>
+    public async Task SignInAsync(string identity)
+    {
+        await Page.GotoAsync("/signin");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = identity }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-user-name]")).ToHaveTextAsync(identity);
+    }
+
+    /// <summary>Links a sandbox TikTok creator through Midx's accounts page and the sandbox consent page.</summary>
+    public async Task LinkTikTokAsync(string creatorDisplayName)
+    {
+        await Page.GotoAsync("/accounts");
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Link (a|another) TikTok account$") }).First.ClickAsync();
+        await Page.GetByLabel(creatorDisplayName).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-notice]")).ToHaveAttributeAsync("data-notice", "Linked");
     }
 
     public Task ScreenshotAsync(string name) =>

@@ -289,14 +289,24 @@ public sealed class InitialCreate : Migration
             unique: true);
 
         migrationBuilder.CreateIndex(
+            name: "IX_TikTokAccounts_TokenState_AccessTokenExpiresAt",
+            table: "TikTokAccounts",
+            columns: new[] { "TokenState", "AccessTokenExpiresAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_TikTokAccounts_TokenState_RefreshFailures",
+            table: "TikTokAccounts",
+            columns: new[] { "TokenState", "RefreshFailures" });
+
+        migrationBuilder.CreateIndex(
             name: "IX_TikTokAccounts_UserId",
             table: "TikTokAccounts",
             column: "UserId");
 
         migrationBuilder.CreateIndex(
-            name: "IX_PublishJobs_CreatedAt",
+            name: "IX_PublishJobs_CreatedAt_Id",
             table: "PublishJobs",
-            column: "CreatedAt");
+            columns: new[] { "CreatedAt", "Id" });
 
         migrationBuilder.CreateIndex(
             name: "IX_PublishJobs_ErrorCode",
@@ -307,6 +317,21 @@ public sealed class InitialCreate : Migration
             name: "IX_PublishJobs_TikTokAccountId",
             table: "PublishJobs",
             column: "TikTokAccountId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_ErrorCode_CreatedAt",
+            table: "PublishJobs",
+            columns: new[] { "ErrorCode", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_TikTokAccountId_CreatedAt",
+            table: "PublishJobs",
+            columns: new[] { "TikTokAccountId", "CreatedAt" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_PublishJobs_State_UpdatedAt",
+            table: "PublishJobs",
+            columns: new[] { "State", "UpdatedAt" });
 
         migrationBuilder.CreateIndex(
             name: "IX_PublishJobs_State_CreatedAt",

@@ -281,6 +281,7 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                     .HasMaxLength(2048);
 
                 b.Property<string>("State")
+                    .IsConcurrencyToken()
                     .IsRequired()
                     .HasMaxLength(32);
 
@@ -302,15 +303,21 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
 
                 b.HasKey("Id");
 
-                b.HasIndex("CreatedAt");
-
                 b.HasIndex("ErrorCode");
 
                 b.HasIndex("TikTokAccountId");
 
+                b.HasIndex("CreatedAt", "Id");
+
+                b.HasIndex("ErrorCode", "CreatedAt");
+
                 b.HasIndex("State", "CreatedAt");
 
                 b.HasIndex("State", "ScheduledAt");
+
+                b.HasIndex("State", "UpdatedAt");
+
+                b.HasIndex("TikTokAccountId", "CreatedAt");
 
                 b.HasIndex("UserId", "CreatedAt");
 
@@ -404,6 +411,10 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                     .IsUnique();
 
                 b.HasIndex("UserId");
+
+                b.HasIndex("TokenState", "AccessTokenExpiresAt");
+
+                b.HasIndex("TokenState", "RefreshFailures");
 
                 b.ToTable("TikTokAccounts");
             });

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Midx.Core.Publishing;
+
+namespace Midx.App.Admin;
+
+/// <summary>How the console writes times, durations, sizes and states: UTC, unambiguous, the same on every page.</summary>
+public static class AdminText
+{
+    public static string Time(DateTime? value) =>
+        value is { } v ? v.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "—";
+
+    public static string ShortTime(DateTime value) => value.ToString("MMM d, HH:mm", CultureInfo.InvariantCulture);
+
+    public static string IsoTime(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan? value)
+    {
+        if (value is not { } d)
+        {
+            return "—";
+        }
+
+        if (d < TimeSpan.FromSeconds(1))
+        {
+            return $"{(int)d.TotalMilliseconds} ms";
+        }
+
+        if (d < TimeSpan.FromMinutes(1))
+        {
+            return d.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+        }
+
+        if (d < TimeSpan.FromHours(1))
+        {
+            return $"{(int)d.TotalMinutes} min {d.Seconds} s";
+        }
+
+        if (d < TimeSpan.FromDays(1))
+        {
+            return $"{(int)d.TotalHours} h {d.Minutes} min";
+        }
+
+        return $"{(int)d.TotalDays} d {d.Hours} h";
+    }
+
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        < 1024L * 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        _ => (bytes / (1024d * 1024 * 1024)).ToString("0.##", CultureInfo.InvariantCulture) + " GB",
+    };
+
+    /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
+    public static string State(JobState state) => JobStateMachine.Label(state);
+
+    /// <summary>Bootstrap colour of a state badge; the badge always carries the state's name as text too.</summary>
+    public static string StateClass(JobState state) => state switch
+    {
+        JobState.Published => "text-bg-success",
+        JobState.SentToInbox => "text-bg-success",
+        JobState.Failed => "text-bg-danger",
+        JobState.Cancelled => "text-bg-secondary",
+        JobState.Scheduled => "text-bg-light border",
+        JobState.Queued => "text-bg-info",
+        _ => "text-bg-primary",
+    };
+}

@@ -1,0 +1,288 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Midx.Core.Data;
+using Midx.Core.Publishing;
+
+namespace Midx.App.Publishing;
+
+/// <summary>
+/// The video upload: the request body goes straight to the media folder through a small buffer (never whole in
+/// memory), up to 4 GB; then the bytes are sniffed and the duration read from the header. Scripts send the raw file
+/// with the antiforgery token in a header; without JavaScript a multipart form works too (token field first).
+/// </summary>
+public static class UploadEndpoints
+{
+    public const string Path = "/publishing/uploads";
+
+    /// <summary>The header (also the antiforgery default) that carries the token for a raw-body upload.</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
+    /// <summary>The file's name for a raw-body upload, URI-encoded (for display only).</summary>
+    public const string FileNameHeader = "X-File-Name";
+
+    /// <summary>Room for multipart boundaries and the token field around a 4 GB file.</summary>
+    private const long MultipartAllowance = 1024 * 1024;
+
+    private const int CopyBufferSize = 128 * 1024;
+
+    public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
+    {
+        var uploads = app.MapGroup(Path).RequireAuthorization();
+        uploads.MapPost("", UploadAsync);
+        uploads.MapGet("{id:guid}/preview", PreviewAsync);
+        uploads.MapDelete("{id:guid}", DeleteAsync);
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        HttpContext context, IAntiforgery antiforgery, UploadGate gate, MediaStore store, MediaPreviewLinks links,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(UploadEndpoints));
+        if (PublishingUser.IdOf(context.User) is not { } userId)
+        {
+            return Results.Forbid();
+        }
+
+        // Only this endpoint accepts a body this large; Kestrel's default (about 28 MB) stays everywhere else.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = VideoLimits.MaxBytes + MultipartAllowance;
+        }
+
+        var wantsHtml = context.Request.HasFormContentType && !AcceptsJson(context.Request);
+        if (context.Request.ContentLength > VideoLimits.MaxBytes + MultipartAllowance)
+        {
+            return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, antiforgery, cancellationToken);
+        if (antiforgeryError is not null)
+        {
+            return Refuse(context, wantsHtml, antiforgeryError, StatusCodes.Status400BadRequest);
+        }
+
+        if (source is null)
+        {
+            return Refuse(context, wantsHtml, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
+        }
+
+        var (pass, refusal, retryAfter) = gate.TryEnter(userId);
+        if (refusal is not null)
+        {
+            if (retryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Refuse(context, wantsHtml, refusal, StatusCodes.Status429TooManyRequests);
+        }
+
+        using (pass)
+        {
+            var pending = store.Begin(userId);
+            var kept = false;
+            try
+            {
+                var written = await CopyAsync(source, pending.Path, cancellationToken);
+                if (written is null)
+                {
+                    return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+                }
+
+                var inspected = await VideoInspector.InspectFileAsync(pending.Path, cancellationToken);
+                var problem = inspected.Succeeded
+                    ? VideoInspector.CheckDuration(inspected.Value, VideoLimits.MaxApiDurationSeconds)
+                    : inspected.Error;
+                if (problem is not null)
+                {
+                    logger.LogInformation("Upload by {UserId} refused: {Code}", userId, problem.Code);
+                    return Refuse(context, wantsHtml, problem, StatusCodes.Status422UnprocessableEntity);
+                }
+
+                var media = await store.CommitAsync(pending, inspected.Value!, fileName, cancellationToken);
+                kept = true;
+                logger.LogInformation("Upload {MediaId} by {UserId} stored: {Size} bytes, {MimeType}, {DurationMs} ms",
+                    media.Id, userId, media.Size, media.MimeType, media.DurationMs);
+                if (wantsHtml)
+                {
+                    return Results.Redirect($"/compose?upload={media.Id:N}");
+                }
+
+                return Results.Json(new UploadResponse(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType,
+                    media.DurationMs, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+            }
+            catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
+            {
+                logger.LogInformation("Upload by {UserId} was cancelled by the browser", userId);
+                return Results.Empty;
+            }
+            finally
+            {
+                if (!kept)
+                {
+                    store.Delete(userId, pending.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>The stream holding the file's bytes and its name, after the antiforgery token has been checked.</summary>
+    private static async Task<(Stream? Source, string? FileName, PublishingError? Antiforgery)> OpenSourceAsync(
+        HttpContext context, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType || !IsMultipart(request))
+        {
+            if (!await IsAntiforgeryValidAsync(context, antiforgery))
+            {
+                return (null, null, AntiforgeryRefused);
+            }
+
+            var name = request.Headers[FileNameHeader].ToString();
+            return (request.Body, string.IsNullOrEmpty(name) ? null : Uri.UnescapeDataString(name), null);
+        }
+
+        // A plain HTML form: read the parts in order; the token field comes before the file, so it is checked before
+        // a single byte of the file is written. Reading the form the usual way would spool the whole file first.
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        var reader = new MultipartReader(boundary!, request.Body);
+        var tokenChecked = false;
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                continue;
+            }
+
+            if (disposition.IsFormDisposition() && disposition.Name.Value == "__RequestVerificationToken")
+            {
+                using var text = new StreamReader(section.Body);
+                request.Headers[AntiforgeryHeader] = await text.ReadToEndAsync(cancellationToken);
+                tokenChecked = await IsAntiforgeryValidAsync(context, antiforgery);
+                if (!tokenChecked)
+                {
+                    return (null, null, AntiforgeryRefused);
+                }
+            }
+            else if (disposition.IsFileDisposition())
+            {
+                if (!tokenChecked)
+                {
+                    return (null, null, AntiforgeryRefused);
+                }
+
+                return (section.Body, (disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value, null);
+            }
+        }
+
+        return (null, null, tokenChecked ? null : AntiforgeryRefused);
+    }
+
+    private static PublishingError AntiforgeryRefused { get; } = new("antiforgery",
+        "The upload did not come from a Midx page you have open (its security token is missing or old). Reload the page and try again.");
+
+    private static async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Copies the body to the file through one pooled buffer; null when it grows past 4 GB.</summary>
+    private static async Task<long?> CopyAsync(Stream source, string path, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > VideoLimits.MaxBytes)
+                {
+                    return null;
+                }
+
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<IResult> PreviewAsync(Guid id, string? t, HttpContext context, MediaStore store, MediaPreviewLinks links, CancellationToken cancellationToken)
+    {
+        // Anything but the owner with a live link gets the same 404, so nobody can learn whether a video exists.
+        if (PublishingUser.IdOf(context.User) is not { } userId || !links.IsValid(t, userId, id)
+            || await store.FindAsync(userId, id, cancellationToken) is not { } media)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(media.Path, media.MimeType, enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, IAntiforgery antiforgery, MediaStore store, MidxDbContext db, CancellationToken cancellationToken)
+    {
+        if (PublishingUser.IdOf(context.User) is not { } userId)
+        {
+            return Results.Forbid();
+        }
+
+        if (!await IsAntiforgeryValidAsync(context, antiforgery))
+        {
+            return Results.Json(AntiforgeryRefused, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (await store.FindAsync(userId, id, cancellationToken) is not { } media)
+        {
+            return Results.NotFound();
+        }
+
+        var inUse = await db.PublishJobs.AnyAsync(j => j.UserId == userId && j.MediaPath == media.Path
+            && j.State != JobState.Published && j.State != JobState.Failed && j.State != JobState.Cancelled, cancellationToken);
+        if (inUse)
+        {
+            return Results.Json(new PublishingError("in_use", "This video belongs to a post that is still on its way to TikTok. Cancel the post first."),
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        store.Delete(userId, id);
+        return Results.NoContent();
+    }
+
+    private static IResult Refuse(HttpContext context, bool wantsHtml, PublishingError error, int status) => wantsHtml
+        ? Results.Redirect($"/compose?uploadError={Uri.EscapeDataString(error.Code)}")
+        : Results.Json(error, statusCode: status);
+
+    private static bool AcceptsJson(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The JSON the page's script receives after a good upload.</summary>
+    public sealed record UploadResponse(string Id, string FileName, long Size, string MimeType, int DurationMs, string PreviewUrl);
+}

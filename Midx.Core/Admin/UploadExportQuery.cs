@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Admin;
+
+/// <summary>
+/// Every upload matching the filters, newest first, streamed row by row so an export never holds the result in memory.
+/// Capped at <see cref="MaxRows"/>; the console says so next to the button.
+/// </summary>
+public sealed class UploadExportQuery(MidxDbContext db)
+{
+    public const int MaxRows = 100_000;
+
+    public async IAsyncEnumerable<UploadRow> ExecuteAsync(
+        UploadFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = (await UploadRows.FilteredAsync(db, filter, after: null, cancellationToken)).Take(MaxRows).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+}

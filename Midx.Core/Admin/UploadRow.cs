@@ -1,0 +1,28 @@
+using Midx.Core.Publishing;
+
+namespace Midx.Core.Admin;
+
+/// <summary>One upload as the console lists and exports it. Deliberately without the upload URL or any token.</summary>
+public sealed record UploadRow(
+    Guid Id,
+    DateTime CreatedAt,
+    Guid UserId,
+    string? UserEmail,
+    Guid AccountId,
+    string? AccountUsername,
+    PublishMode Mode,
+    VideoSource Source,
+    JobState State,
+    string? FileName,
+    long FileSize,
+    string? PrivacyLevel,
+    DateTime? ScheduledAt,
+    DateTime UpdatedAt,
+    DateTime? CompletedAt,
+    string? PublishId,
+    string? ErrorCode,
+    string? ErrorMessage,
+    string? ErrorLogId);
+
+/// <summary>One page of uploads and the cursor of the next page (null on the last page).</summary>
+public sealed record UploadListResult(IReadOnlyList<UploadRow> Rows, KeysetCursor? Next);

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Admin;
+
+/// <summary>The one translation of <see cref="UploadFilter"/> into SQL, shared by the list and the CSV export.</summary>
+internal static class UploadRows
+{
+    public static async Task<IQueryable<UploadRow>> FilteredAsync(
+        MidxDbContext db, UploadFilter filter, KeysetCursor? after, CancellationToken cancellationToken)
+    {
+        var jobs = db.PublishJobs.AsNoTracking();
+        if (filter.State is { } state)
+        {
+            jobs = jobs.Where(j => j.State == state);
+        }
+
+        if (filter.Mode is { } mode)
+        {
+            jobs = jobs.Where(j => j.Mode == mode);
+        }
+
+        if (filter.Source is { } source)
+        {
+            jobs = jobs.Where(j => j.Source == source);
+        }
+
+        if (filter.UserId is { } userId)
+        {
+            jobs = jobs.Where(j => j.UserId == userId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Account))
+        {
+            var account = filter.Account.Trim();
+            if (Guid.TryParse(account, out var accountId))
+            {
+                jobs = jobs.Where(j => j.TikTokAccountId == accountId);
+            }
+            else
+            {
+                // Resolved first, so the job lookup runs on IX_PublishJobs_TikTokAccountId_CreatedAt; a correlated
+                // sub-query here made SQLite probe accounts for every job it walked.
+                var username = account.TrimStart('@');
+                var accountIds = await db.TikTokAccounts.Where(a => a.Username == username).Select(a => a.Id).ToListAsync(cancellationToken);
+                jobs = jobs.Where(j => accountIds.Contains(j.TikTokAccountId));
+            }
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            jobs = jobs.Where(j => j.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            jobs = jobs.Where(j => j.CreatedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ErrorCode))
+        {
+            var code = filter.ErrorCode.Trim();
+            jobs = code == FailureCatalog.NoCode
+                ? jobs.Where(j => j.ErrorCode == null)
+                : jobs.Where(j => j.ErrorCode == code);
+        }
+
+        if (after is { } cursor)
+        {
+            jobs = jobs.Where(j => j.CreatedAt < cursor.At || (j.CreatedAt == cursor.At && j.Id.CompareTo(cursor.Id) < 0));
+        }
+
+        return from j in jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+               join u in db.Users on j.UserId equals u.Id into owners
+               from u in owners.DefaultIfEmpty()
+               join a in db.TikTokAccounts on j.TikTokAccountId equals a.Id into linked
+               from a in linked.DefaultIfEmpty()
+               select new UploadRow(
+                   j.Id, j.CreatedAt, j.UserId, u == null ? null : u.Email, j.TikTokAccountId, a == null ? null : a.Username,
+                   j.Mode, j.Source, j.State, j.FileName, j.FileSize, j.PrivacyLevel, j.ScheduledAt, j.UpdatedAt,
+                   j.CompletedAt, j.PublishId, j.ErrorCode, j.ErrorMessage, j.ErrorLogId);
+    }
+}

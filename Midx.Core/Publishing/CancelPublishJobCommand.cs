@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// A user's cancel: allowed before any TikTok call and while the bytes are still being sent (TikTok makes no post
+/// from an incomplete upload). If a worker moved the job on first, the cancel says so and changes nothing.
+/// </summary>
+public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeCommand apply, ReleaseJobMediaCommand release)
+{
+    public async Task<PublishingResult<PublishJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await db.PublishJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+        if (job is null)
+        {
+            return PublishingResult<PublishJob>.Fail("job_not_found", "There is no such post among yours.");
+        }
+
+        if (!JobStateMachine.CanUserCancel(job.State))
+        {
+            return NotCancellable(job.State);
+        }
+
+        var update = await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = "Cancelled by you. Nothing was posted on TikTok." }, cancellationToken);
+        if (update is null)
+        {
+            return NotCancellable(job.State);
+        }
+
+        await release.ExecuteAsync(job, cancellationToken);
+        return PublishingResult<PublishJob>.Ok(job);
+    }
+
+    private static PublishingError NotCancellable(JobState state) => new("not_cancellable", state switch
+    {
+        JobState.Initializing or JobState.Processing or JobState.SentToInbox =>
+            $"This post can no longer be cancelled from Midx: TikTok already has it ({JobStateMachine.Label(state)}).",
+        _ => $"This post has already ended ({JobStateMachine.Label(state)}).",
+    });
+}

@@ -1,0 +1,18 @@
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>Reads the compose page's <see cref="CreatorSnapshot"/> from TikTok's <c>creator_info</c> answer.</summary>
+public static class CreatorSnapshotMapping
+{
+    public static CreatorSnapshot ToSnapshot(this TikTokCreatorInfo info) => new(
+        string.IsNullOrWhiteSpace(info.CreatorNickname) ? info.CreatorUsername ?? "TikTok account" : info.CreatorNickname,
+        info.CreatorUsername,
+        info.CreatorAvatarUrl,
+        info.PrivacyLevelOptions,
+        info.CommentDisabled,
+        info.DuetDisabled,
+        info.StitchDisabled,
+        // TikTok's own cap applies even if creator_info ever reports more (docs/tiktok-api.md §3.5).
+        info.MaxVideoPostDurationSec > 0 ? Math.Min(info.MaxVideoPostDurationSec, VideoLimits.MaxApiDurationSeconds) : VideoLimits.MaxApiDurationSeconds);
+}

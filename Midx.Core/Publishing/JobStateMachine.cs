@@ -1,0 +1,55 @@
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// The allowed moves of a <see cref="PublishJob"/>:
+/// Scheduled → Queued → Initializing → Uploading → Processing → (SentToInbox) → Published | Failed | Cancelled.
+/// A state may "move" to itself where progress is reported inside it (bytes uploaded, TikTok status, a post id that
+/// arrives after moderation). Nothing leaves Failed or Cancelled.
+/// </summary>
+public static class JobStateMachine
+{
+    private static readonly Dictionary<JobState, JobState[]> Allowed = new()
+    {
+        [JobState.Scheduled] = [JobState.Queued, JobState.Cancelled, JobState.Failed],
+        [JobState.Queued] = [JobState.Initializing, JobState.Cancelled, JobState.Failed],
+        // A URL source has nothing to upload, so init goes straight to Processing.
+        [JobState.Initializing] = [JobState.Uploading, JobState.Processing, JobState.Failed],
+        // Stopping mid-upload is safe: TikTok never creates a post from an incomplete upload.
+        [JobState.Uploading] = [JobState.Uploading, JobState.Processing, JobState.Failed, JobState.Cancelled],
+        [JobState.Processing] = [JobState.Processing, JobState.SentToInbox, JobState.Published, JobState.Failed],
+        // The creator may finish the draft in the TikTok app; Midx then sees PUBLISH_COMPLETE.
+        [JobState.SentToInbox] = [JobState.SentToInbox, JobState.Published, JobState.Failed],
+        [JobState.Published] = [JobState.Published],
+        [JobState.Failed] = [],
+        [JobState.Cancelled] = [],
+    };
+
+    public static bool CanMove(JobState from, JobState to) => Allowed[from].Contains(to);
+
+    /// <summary>Published, Failed and Cancelled: the job's work is over (a Published job may still learn its post id).</summary>
+    public static bool IsTerminal(JobState state) => state is JobState.Published or JobState.Failed or JobState.Cancelled;
+
+    /// <summary>TikTok has the video (or the job is over): the media file is no longer needed for this job.</summary>
+    public static bool TikTokHasVideo(JobState state) => state is JobState.Processing or JobState.SentToInbox or JobState.Published;
+
+    /// <summary>A user may cancel before any TikTok call, or while the bytes are still being sent.</summary>
+    public static bool CanUserCancel(JobState state) => state is JobState.Scheduled or JobState.Queued or JobState.Uploading;
+
+    /// <summary>A user may ask for a new attempt of a failed job (a new job; the failed one stays as it was).</summary>
+    public static bool CanUserRetry(JobState state) => state is JobState.Failed;
+
+    /// <summary>The short label a badge shows for a state.</summary>
+    public static string Label(JobState state) => state switch
+    {
+        JobState.Scheduled => "Scheduled",
+        JobState.Queued => "Waiting to start",
+        JobState.Initializing => "Starting",
+        JobState.Uploading => "Uploading to TikTok",
+        JobState.Processing => "TikTok is processing",
+        JobState.SentToInbox => "In your TikTok inbox",
+        JobState.Published => "Posted",
+        JobState.Failed => "Failed",
+        JobState.Cancelled => "Cancelled",
+        _ => state.ToString(),
+    };
+}

@@ -1,0 +1,35 @@
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// What the browser (owner's page, admins' feed) learns when a job changes. Never holds a token or an upload URL.
+/// </summary>
+public sealed record JobUpdate(
+    Guid JobId,
+    Guid UserId,
+    JobState State,
+    string StateLabel,
+    bool IsTerminal,
+    string? TikTokStatus,
+    long BytesUploaded,
+    long FileSize,
+    string? Message,
+    string? ErrorCode,
+    string? LogId,
+    string? PublicPostId,
+    DateTime At)
+{
+    public static JobUpdate From(PublishJob job, string? message, DateTime at) => new(
+        job.Id,
+        job.UserId,
+        job.State,
+        JobStateMachine.Label(job.State),
+        JobStateMachine.IsTerminal(job.State),
+        job.TikTokStatus,
+        job.BytesUploaded,
+        job.FileSize,
+        message,
+        job.ErrorCode,
+        job.ErrorLogId,
+        job.PublicPostId,
+        at);
+}

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Midx.Core.Privacy;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// The media folder: <c>{Midx:DataFolder}/media/{userId}/{mediaId}{ext}</c>. Every path is built here from ids
+/// Midx generated, never from anything a user typed, and nothing outside the folder is ever deleted.
+/// A small JSON file beside each video keeps the original file name for display.
+/// </summary>
+public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOptions> retention, IHostEnvironment environment, TimeProvider time)
+{
+    private const string PartialExtension = ".part";
+    private const string InfoExtension = ".json";
+    private static readonly string[] VideoExtensions = [".mp4", ".mov", ".webm"];
+
+    public string Root { get; } = Path.Combine(Path.GetFullPath(midx.Value.DataFolder, environment.ContentRootPath), "media");
+
+    /// <summary>A new, empty file for an upload in progress; it becomes a video only through <see cref="CommitAsync"/>.</summary>
+    public PendingMedia Begin(Guid userId)
+    {
+        var id = Guid.CreateVersion7();
+        var folder = UserFolder(userId);
+        Directory.CreateDirectory(folder);
+        return new PendingMedia(id, userId, Path.Combine(folder, id.ToString("N") + PartialExtension));
+    }
+
+    /// <summary>Renames a checked upload to its final name and records its facts; returns what was stored.</summary>
+    public async Task<StoredMedia> CommitAsync(PendingMedia pending, VideoFacts video, string? originalName, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(UserFolder(pending.UserId), pending.Id.ToString("N") + video.Extension);
+        File.Move(pending.Path, path, overwrite: false);
+        var now = time.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(path, now);
+        var media = new StoredMedia(pending.Id, pending.UserId, path, DisplayName(originalName, video.Extension), video.Size, video.MimeType, video.DurationMs, now);
+        var info = new MediaInfo(media.FileName, media.Size, media.MimeType, media.DurationMs, media.UploadedAt);
+        var infoPath = InfoPath(pending.UserId, pending.Id);
+        await File.WriteAllTextAsync(infoPath, JsonSerializer.Serialize(info), cancellationToken);
+        File.SetLastWriteTimeUtc(infoPath, now);
+        return media;
+    }
+
+    /// <summary>The user's stored video with this id, or null (also when it belongs to someone else).</summary>
+    public async Task<StoredMedia?> FindAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken)
+    {
+        var infoPath = InfoPath(userId, mediaId);
+        var path = VideoExtensions.Select(ext => Path.Combine(UserFolder(userId), mediaId.ToString("N") + ext)).FirstOrDefault(File.Exists);
+        if (path is null || !File.Exists(infoPath))
+        {
+            return null;
+        }
+
+        var info = JsonSerializer.Deserialize<MediaInfo>(await File.ReadAllTextAsync(infoPath, cancellationToken));
+        return info is null ? null : new StoredMedia(mediaId, userId, path, info.FileName, info.Size, info.MimeType, info.DurationMs, info.UploadedAt);
+    }
+
+    /// <summary>Deletes a stored video (and its partial or info files); true when anything was there.</summary>
+    public bool Delete(Guid userId, Guid mediaId)
+    {
+        var folder = UserFolder(userId);
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        var deleted = false;
+        foreach (var file in Directory.EnumerateFiles(folder, mediaId.ToString("N") + ".*"))
+        {
+            File.Delete(file);
+            deleted = true;
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Deletes a file a job points at, refusing any path outside the media folder.</summary>
+    public bool DeleteFile(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || !IsInside(path))
+        {
+            return false;
+        }
+
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            return false;
+        }
+
+        File.Delete(full);
+        var info = Path.ChangeExtension(full, InfoExtension);
+        if (File.Exists(info))
+        {
+            File.Delete(info);
+        }
+
+        return true;
+    }
+
+    /// <summary>Deletes every file the user has in the media folder (account deletion); returns how many files went.</summary>
+    public int DeleteAllOf(Guid userId)
+    {
+        var folder = UserFolder(userId);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(folder, recursive: true);
+        return count;
+    }
+
+    /// <summary>True when <paramref name="path"/> lies inside the media folder.</summary>
+    public bool IsInside(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Deletes every file in the media folder last written more than <see cref="RetentionOptions.MediaHours"/> ago,
+    /// whatever its job's state (product.md promise 7); returns how many files went.
+    /// </summary>
+    public int SweepExpired()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            if (IsExpired(File.GetLastWriteTimeUtc(file), now, retention.Value.MediaHours))
+            {
+                File.Delete(file);
+                count++;
+            }
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The sweeper's rule: a file is expired once it is at least <paramref name="maxHours"/> old.</summary>
+    public static bool IsExpired(DateTime lastWrittenUtc, DateTime nowUtc, int maxHours) =>
+        nowUtc - lastWrittenUtc >= TimeSpan.FromHours(maxHours);
+
+    private string UserFolder(Guid userId) => Path.Combine(Root, userId.ToString("N"));
+
+    private string InfoPath(Guid userId, Guid mediaId) => Path.Combine(UserFolder(userId), mediaId.ToString("N") + InfoExtension);
+
+    /// <summary>The user's file name, cut to its last segment, without control characters, at most 255 characters.</summary>
+    private static string DisplayName(string? originalName, string extension)
+    {
+        var name = Path.GetFileName((originalName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            return "video" + extension;
+        }
+
+        return name.Length <= 255 ? name : name[..255];
+    }
+
+    private sealed record MediaInfo(string FileName, long Size, string MimeType, int DurationMs, DateTime UploadedAt);
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Midx.Core.Data;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// Deletes a job's video file once nothing needs it any more (product.md promise 7): TikTok has it, or the job was
+/// cancelled. A file another unfinished job still points at (a retry) is kept for that job. A failed job's file is
+/// kept for a retry until the sweeper's maximum age.
+/// </summary>
+public sealed class ReleaseJobMediaCommand(MidxDbContext db, MediaStore media, ILogger<ReleaseJobMediaCommand> logger)
+{
+    public async Task<bool> ExecuteAsync(PublishJob job, CancellationToken cancellationToken)
+    {
+        if (job.MediaPath is null || !(JobStateMachine.TikTokHasVideo(job.State) || job.State == JobState.Cancelled))
+        {
+            return false;
+        }
+
+        var path = job.MediaPath;
+        var stillNeeded = await db.PublishJobs.AsNoTracking().AnyAsync(j => j.Id != job.Id && j.MediaPath == path
+            && (j.State == JobState.Scheduled || j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading),
+            cancellationToken);
+        if (stillNeeded)
+        {
+            return false;
+        }
+
+        var deleted = media.DeleteFile(path);
+        if (deleted)
+        {
+            logger.LogInformation("Deleted the video file of job {JobId} ({State})", job.Id, job.State);
+        }
+
+        return deleted;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Midx.Core.Data;
+using Midx.Core.TikTok;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// A new attempt of a failed job: a new job with <see cref="PublishJob.RetryOfJobId"/> set, the same content, and a
+/// consent record for this click. The failed job is left as it was. A job is retried at most once (its retry can be
+/// retried in turn), so a double click on Retry is still one attempt.
+/// </summary>
+public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, TimeProvider time, ILogger<RetryPublishJobCommand> logger)
+{
+    public static string SubmissionKeyFor(Guid failedJobId) => $"retry-{failedJobId:N}";
+
+    public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
+    {
+        var failed = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+        if (failed is null)
+        {
+            return PublishingResult<SubmittedJob>.Fail("job_not_found", "There is no such post among yours.");
+        }
+
+        var key = SubmissionKeyFor(failed.Id);
+        var existing = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == userId && j.SubmissionKey == key, cancellationToken);
+        if (existing is not null)
+        {
+            return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(existing, AlreadySubmitted: true));
+        }
+
+        if (!JobStateMachine.CanUserRetry(failed.State))
+        {
+            return PublishingResult<SubmittedJob>.Fail("not_retryable", "Only a failed post can be retried.");
+        }
+
+        if (failed.Source == VideoSource.File && (failed.MediaPath is null || !File.Exists(failed.MediaPath)))
+        {
+            return PublishingResult<SubmittedJob>.Fail("video_missing",
+                "The video file of this post is no longer kept on Midx. Compose the post again with the file.");
+        }
+
+        var account = await db.TikTokAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == failed.TikTokAccountId && a.UserId == userId, cancellationToken);
+        if (account is null)
+        {
+            return PublishingResult<SubmittedJob>.Fail("account_not_found", "The TikTok account of this post is no longer linked. Link it and compose the post again.");
+        }
+
+        if (account.TokenState == TokenState.NeedsReconnect)
+        {
+            return PublishingResult<SubmittedJob>.Fail("account_needs_reconnect",
+                $"TikTok no longer accepts Midx's access to @{account.Username}. Reconnect the account on the Accounts page, then retry.");
+        }
+
+        var consent = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(c => c.JobId == failed.Id, cancellationToken);
+        if (consent is null)
+        {
+            throw new InvalidOperationException($"Job {failed.Id} has no consent record.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var retry = new PublishJob
+        {
+            UserId = userId,
+            TikTokAccountId = failed.TikTokAccountId,
+            SubmissionKey = key,
+            RetryOfJobId = failed.Id,
+            Mode = failed.Mode,
+            Source = failed.Source,
+            FileName = failed.FileName,
+            FileSize = failed.FileSize,
+            MimeType = failed.MimeType,
+            MediaPath = failed.MediaPath,
+            DurationMs = failed.DurationMs,
+            SourceUrl = failed.SourceUrl,
+            Caption = failed.Caption,
+            PrivacyLevel = failed.PrivacyLevel,
+            DisableComment = failed.DisableComment,
+            DisableDuet = failed.DisableDuet,
+            DisableStitch = failed.DisableStitch,
+            CoverTimestampMs = failed.CoverTimestampMs,
+            BrandContentToggle = failed.BrandContentToggle,
+            BrandOrganicToggle = failed.BrandOrganicToggle,
+            IsAigc = failed.IsAigc,
+            State = JobState.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        const string message = "Waiting to start: a new attempt of a post that failed.";
+        db.PublishJobs.Add(retry);
+        db.ConsentRecords.Add(new ConsentRecord
+        {
+            JobId = retry.Id,
+            UserId = userId,
+            AgreedAt = now,
+            CreatorNickname = consent.CreatorNickname,
+            CreatorUsername = consent.CreatorUsername,
+            DeclarationText = consent.DeclarationText,
+            ShownJson = consent.ShownJson,
+        });
+        db.PublishEvents.Add(new PublishEvent { JobId = retry.Id, At = now, State = retry.State, Message = message });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var raced = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == userId && j.SubmissionKey == key, cancellationToken);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(raced, AlreadySubmitted: true));
+        }
+
+        logger.LogInformation("Job {JobId} retries failed job {FailedJobId}", retry.Id, failed.Id);
+        await bus.PublishAsync(JobUpdate.From(retry, message, now), cancellationToken);
+        return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(retry, AlreadySubmitted: false));
+    }
+}

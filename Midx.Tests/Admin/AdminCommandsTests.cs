@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Midx.Core;
+using Midx.Core.Admin;
+using Midx.Core.Privacy;
+using Midx.Core.Publishing;
+
+namespace Midx.Tests.Admin;
+
+public sealed class AdminCommandsTests : AdminDatabase
+{
+    private SetAdminRoleCommand AdminRole(params string[] configuredAdmins) =>
+        new(Db, new AuditLog(Db, Time), Options.Create(new MidxOptions { Admins = configuredAdmins }));
+
+    private readonly List<JobUpdate> _published = [];
+
+    private CancelUploadCommand Cancel()
+    {
+        var bus = new JobUpdateBus(NullLogger<JobUpdateBus>.Instance);
+        bus.Subscribe((update, _) =>
+        {
+            _published.Add(update);
+            return Task.CompletedTask;
+        });
+        var media = new MediaStore(
+            Options.Create(new MidxOptions { DataFolder = Path.Combine(Path.GetTempPath(), "midx-admin-tests", Guid.NewGuid().ToString("N")), OperatorName = "Midx", ContactEmail = "p@midx.test" }),
+            Options.Create(new RetentionOptions()),
+            new TestEnvironment(),
+            Time);
+        return new CancelUploadCommand(
+            Db,
+            new ApplyJobChangeCommand(Db, bus, Time, NullLogger<ApplyJobChangeCommand>.Instance),
+            new ReleaseJobMediaCommand(Db, media, NullLogger<ReleaseJobMediaCommand>.Instance),
+            new AuditLog(Db, Time),
+            Time);
+    }
+
+    [Fact]
+    public async Task SetAdminRole_GrantThenRevoke_ChangesRoleEndsSessionsAndAuditsEachWithTheAdminsId()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var grace = Db.AddUser("grace@example.test", Now);
+        await Db.SaveChangesAsync();
+        var stamp = grace.SecurityStamp;
+
+        var granted = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: true, CancellationToken.None);
+        var afterGrant = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var revoked = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: false, CancellationToken.None);
+        var afterRevoke = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
+
+        Assert.Equal(AdminActionOutcome.Done, granted.Outcome);
+        Assert.True(afterGrant.IsAdmin);
+        Assert.NotEqual(stamp, afterGrant.SecurityStamp);
+        Assert.Equal(AdminActionOutcome.Done, revoked.Outcome);
+        Assert.False(afterRevoke.IsAdmin);
+        Assert.NotEqual(afterGrant.SecurityStamp, afterRevoke.SecurityStamp);
+        var audit = await NewContext().AuditEvents.OrderBy(e => e.At).ToListAsync();
+        Assert.Equal([AdminAuditActions.GrantedAdmin, AdminAuditActions.RevokedAdmin], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal(admin.Id, e.ActorUserId));
+        Assert.All(audit, e => Assert.Equal(grace.Id, e.SubjectUserId));
+    }
+
+    [Fact]
+    public async Task SetAdminRole_RevokingOwnRole_IsRefusedAndChangesNothing()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        await Db.SaveChangesAsync();
+
+        var result = await AdminRole().ExecuteAsync(admin.Id, admin.Id, makeAdmin: false, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.Contains("your own admin role", result.Message);
+        Assert.True((await NewContext().Users.SingleAsync()).IsAdmin);
+        Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task SetAdminRole_RevokingAnAdminNamedInConfiguration_IsRefusedWithTheSettingName()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var other = Db.AddUser("root@example.test", Now, isAdmin: true);
+        await Db.SaveChangesAsync();
+
+        var result = await AdminRole("ROOT@example.test").ExecuteAsync(admin.Id, other.Id, makeAdmin: false, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.Contains("Midx:Admins", result.Message);
+        Assert.True((await NewContext().Users.SingleAsync(u => u.Id == other.Id)).IsAdmin);
+    }
+
+    [Fact]
+    public async Task SetUserDisabled_DisableThenEnable_EndsSessionsCountsHeldJobsAndAuditsBoth()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var grace = Db.AddUser("grace@example.test", Now);
+        var account = Db.AddAccount(grace, "grace", Now);
+        Db.AddJob(account, Now, JobState.Scheduled, scheduledAt: Now.AddHours(2));
+        Db.AddJob(account, Now, JobState.Published);
+        await Db.SaveChangesAsync();
+        var stamp = grace.SecurityStamp;
+        var command = new SetUserDisabledCommand(Db, new AuditLog(Db, Time));
+
+        var disabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: true, CancellationToken.None);
+        var afterDisable = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var enabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: false, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Done, disabled.Outcome);
+        Assert.True(afterDisable.IsDisabled);
+        Assert.NotEqual(stamp, afterDisable.SecurityStamp);
+        Assert.Contains("1 waiting upload(s) held", disabled.Message);
+        Assert.Equal(AdminActionOutcome.Done, enabled.Outcome);
+        Assert.False((await NewContext().Users.SingleAsync(u => u.Id == grace.Id)).IsDisabled);
+        var audit = await NewContext().AuditEvents.OrderBy(e => e.At).ToListAsync();
+        Assert.Equal([AdminAuditActions.DisabledUser, AdminAuditActions.EnabledUser], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal((admin.Id, grace.Id), (e.ActorUserId!.Value, e.SubjectUserId!.Value)));
+        Assert.Equal("1 scheduled or queued upload(s) held", audit[0].Detail);
+    }
+
+    [Fact]
+    public async Task SetUserDisabled_DisablingYourself_IsRefused()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        await Db.SaveChangesAsync();
+
+        var result = await new SetUserDisabledCommand(Db, new AuditLog(Db, Time))
+            .ExecuteAsync(admin.Id, admin.Id, disable: true, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.False((await NewContext().Users.SingleAsync()).IsDisabled);
+        Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(JobState.Scheduled)]
+    [InlineData(JobState.Queued)]
+    public async Task CancelUpload_NotStarted_CancelsRecordsTheStepAndAuditsIt(JobState state)
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var grace = Db.AddUser("grace@example.test", Now);
+        var job = Db.AddJob(Db.AddAccount(grace, "grace", Now), Now, state, scheduledAt: Now.AddHours(1));
+        await Db.SaveChangesAsync();
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await Cancel()
+            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Done, result.Outcome);
+        var saved = await NewContext().PublishJobs.SingleAsync();
+        Assert.Equal(JobState.Cancelled, saved.State);
+        Assert.Equal(Now, saved.UpdatedAt);
+        var step = await NewContext().PublishEvents.SingleAsync();
+        Assert.Equal((job.Id, JobState.Cancelled, CancelUploadCommand.EventMessage), (step.JobId, step.State, step.Message));
+        var audit = await NewContext().AuditEvents.SingleAsync();
+        Assert.Equal((AdminAuditActions.CancelledUpload, admin.Id, grace.Id), (audit.Action, audit.ActorUserId!.Value, audit.SubjectUserId!.Value));
+        Assert.Contains(job.Id.ToString(), audit.Detail);
+        var update = Assert.Single(_published);
+        Assert.Equal((job.Id, grace.Id, JobState.Cancelled), (update.JobId, update.UserId, update.State));
+    }
+
+    [Theory]
+    [InlineData(JobState.Uploading)]
+    [InlineData(JobState.Published)]
+    [InlineData(JobState.Cancelled)]
+    public async Task CancelUpload_AlreadyStartedOrFinished_IsRefusedAndLeavesTheJobAlone(JobState state)
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, state);
+        await Db.SaveChangesAsync();
+
+        var result = await Cancel()
+            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.Equal(state, (await NewContext().PublishJobs.SingleAsync()).State);
+        Assert.Empty(await NewContext().PublishEvents.ToListAsync());
+        Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task CancelUpload_QueuedJobHeldByAWorkersLease_IsRefused()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, JobState.Queued);
+        job.LeaseOwner = "worker-1";
+        job.LeaseExpiresAt = Now.AddMinutes(1);
+        await Db.SaveChangesAsync();
+
+        var result = await Cancel()
+            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.Equal(JobState.Queued, (await NewContext().PublishJobs.SingleAsync()).State);
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Development";
+        public string ApplicationName { get; set; } = "Midx.Tests";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

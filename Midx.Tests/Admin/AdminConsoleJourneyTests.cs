@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Midx.Core.Publishing;
+using Midx.Tests.Browser;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Admin;
+
+/// <summary>The console in Chromium with a month of seeded activity: every page renders cleanly, the live feed updates without reload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsoleFixture console) : IClassFixture<AdminConsoleFixture>
+{
+    private readonly AdminConsoleFixture _console = console;
+
+    [Fact]
+    public async Task Console_AdminWalksEveryPage_SeesSeededDataWithoutScriptErrors()
+    {
+        await using var tab = await OpenAsAsync(_console.Admin);
+        var page = tab.Page;
+
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-admin-chart] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-worker]")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Live updates: on");
+        await tab.ScreenshotAsync("admin-overview");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-user-row]")).Not.ToHaveCountAsync(0);
+        await tab.ScreenshotAsync("admin-users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-user-name]").Last).ToHaveTextAsync("Grace Hopper");
+        await Assertions.Expect(page.Locator("[data-account]")).ToHaveCountAsync(1);
+        await tab.ScreenshotAsync("admin-user");
+
+        await page.GotoAsync("/admin/uploads");
+        await Assertions.Expect(page.Locator("[data-upload-row]")).ToHaveCountAsync(50);
+        await tab.ScreenshotAsync("admin-uploads");
+
+        await page.GotoAsync($"/admin/uploads/{_console.Seed.FailedJobId}");
+        await Assertions.Expect(page.Locator("[data-timeline] li")).ToHaveCountAsync(5);
+        await tab.ScreenshotAsync("admin-upload-failed");
+
+        await page.GotoAsync("/admin/failures");
+        await Assertions.Expect(page.Locator("[data-failure-code='spam_risk_text']")).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("admin-failures");
+
+        await page.GotoAsync("/admin/audit");
+        await Assertions.Expect(page.Locator("[data-audit-row]")).Not.ToHaveCountAsync(0);
+        await tab.ScreenshotAsync("admin-audit");
+
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task LiveFeed_JobChangeSentToAdmins_AppearsWithoutReloadWhileCreatorGetsAccessDenied()
+    {
+        await using var admin = await OpenAsAsync(_console.Admin);
+        await using var creator = await OpenAsAsync(_console.Creator);
+        await admin.Page.GotoAsync("/admin");
+        await Assertions.Expect(admin.Page.Locator("[data-live-status]")).ToHaveTextAsync("Live updates: on");
+        var denied = await creator.Page.GotoAsync("/admin");
+        await Assertions.Expect(creator.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("isn't open to your account");
+        Assert.Equal("/access-denied", new Uri(denied!.Url).AbsolutePath);
+
+        // Through the real path: the in-process bus, PublishHubForwarder, the hub's admins group, admin-feed.js.
+        var bus = _console.App.Services.GetRequiredService<JobUpdateBus>();
+        var jobId = Guid.NewGuid();
+        await bus.PublishAsync(Update(jobId, JobState.Uploading, "Sending the video to TikTok (40%)."), CancellationToken.None);
+
+        var item = admin.Page.Locator($"[data-admin-feed] li[data-job-id='{jobId}']").First;
+        await Assertions.Expect(item).ToContainTextAsync("Sending the video to TikTok");
+        await Assertions.Expect(item.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Uploading");
+        await Assertions.Expect(admin.Page.Locator("[data-admin-feed] li").First).ToHaveAttributeAsync("data-job-id", jobId.ToString());
+
+        await bus.PublishAsync(Update(jobId, JobState.Published, "Published on TikTok."), CancellationToken.None);
+        var newest = admin.Page.Locator("[data-admin-feed] li").First;
+        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Published");
+        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveTextAsync(JobStateMachine.Label(JobState.Published));
+        await admin.ScreenshotAsync("admin-overview-live-feed");
+        Assert.Empty(admin.Errors);
+    }
+
+    private static JobUpdate Update(Guid jobId, JobState state, string message) => new(
+        jobId, Guid.NewGuid(), state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, 1000, message, null, null,
+        null, DateTime.UtcNow);
+
+    private async Task<BrowserPage> OpenAsAsync(SignInFlow session)
+    {
+        var tab = await BrowserPage.OpenAsync(browser, _console.App.ServerAddress);
+        var cookie = session.SessionCookie ?? throw new InvalidOperationException("The session has ended.");
+        await tab.Page.Context.AddCookiesAsync(
+        [
+            new Microsoft.Playwright.Cookie { Name = cookie.Name, Value = cookie.Value, Url = _console.App.ServerAddress.ToString() },
+        ]);
+        return tab;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using Midx.App.Publishing;
+using Midx.Core.Publishing;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Publishing;
+
+public sealed class UploadEndpointsTests : IDisposable
+{
+    private readonly MidxAppFactory _app = new(new Dictionary<string, string?>
+    {
+        ["Midx:Publishing:UploadsPerHour"] = "5",
+    });
+
+    private string MediaFolder => Path.Combine(_app.DataFolder, "media");
+
+    [Fact]
+    public async Task Upload_SignedOut_IsSentToSignInAndNothingIsStored()
+    {
+        using var client = _app.CreateHttpClient();
+
+        using var response = await client.PostAsync(UploadEndpoints.Path, VideoBody(VideoFixtures.Mp4TwoSeconds));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location?.PathAndQuery);
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_RealMp4_StoresItAndAnswersWithFactsReadFromTheBytes()
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+        var token = await AntiforgeryTokenAsync(client);
+
+        using var response = await PostRawAsync(client, token, VideoFixtures.Mp4TwoSeconds, "Beach day.mp4");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var upload = await response.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>();
+        Assert.NotNull(upload);
+        Assert.Equal("Beach day.mp4", upload.FileName);
+        Assert.Equal(9582, upload.Size);
+        Assert.Equal("video/mp4", upload.MimeType);
+        Assert.InRange(upload.DurationMs, 1995, 2005);
+        var stored = Assert.Single(StoredFiles(), f => f.EndsWith(".mp4", StringComparison.Ordinal));
+        Assert.Equal(upload.Id + ".mp4", Path.GetFileName(stored));
+        Assert.Equal(VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds), await File.ReadAllBytesAsync(stored));
+    }
+
+    [Fact]
+    public async Task Preview_OwnerWithRange_GetsPartialContentAndStrangerGetsNotFound()
+    {
+        using var owner = await _app.SignInAsync("owner@sandbox.midx.test");
+        using var created = await PostRawAsync(owner, await AntiforgeryTokenAsync(owner), VideoFixtures.WebMThreeSeconds, "clip.webm");
+        var upload = (await created.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>())!;
+
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, upload.PreviewUrl);
+        ranged.Headers.Range = new RangeHeaderValue(0, 99);
+        using var partial = await owner.SendAsync(ranged);
+        using var stranger = await _app.SignInAsync("stranger@sandbox.midx.test");
+        using var refused = await stranger.GetAsync(upload.PreviewUrl);
+
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("video/webm", partial.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(VideoFixtures.RenamedText, "not_a_video")]
+    [InlineData(VideoFixtures.TruncatedMp4, "truncated")]
+    public async Task Upload_NotAUsableVideo_IsRefusedInPlainWordsAndDeleted(string fixture, string code)
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+
+        using var response = await PostRawAsync(client, await AntiforgeryTokenAsync(client), fixture, fixture);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<PublishingError>();
+        Assert.Equal(code, error?.Code);
+        Assert.False(string.IsNullOrWhiteSpace(error?.Message));
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_WithoutAntiforgeryToken_IsRefusedBeforeAnythingIsStored()
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+
+        using var response = await client.PostAsync(UploadEndpoints.Path, VideoBody(VideoFixtures.Mp4TwoSeconds));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("antiforgery", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_PlainHtmlFormWithoutJavaScript_StoresAndRedirectsToCompose()
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await AntiforgeryTokenAsync(client)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(VideoFixtures.Bytes(VideoFixtures.MovOneAndAHalfSeconds));
+        file.Headers.ContentType = new MediaTypeHeaderValue("video/quicktime");
+        form.Add(file, "video", "holiday.mov");
+
+        using var response = await client.PostAsync(UploadEndpoints.Path, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/compose?upload=", response.Headers.Location?.OriginalString);
+        Assert.Single(StoredFiles(), f => f.EndsWith(".mov", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upload_MoreThanHourlyLimit_IsRefusedWith429AndPlainWords()
+    {
+        using var client = await _app.SignInAsync("busy@sandbox.midx.test");
+        var token = await AntiforgeryTokenAsync(client);
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await PostRawAsync(client, token, VideoFixtures.Mp4TwoSeconds, "clip.mp4");
+            Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        }
+
+        using var refused = await PostRawAsync(client, token, VideoFixtures.Mp4TwoSeconds, "clip.mp4");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("upload_rate_limited", (await refused.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+        Assert.Equal(5, StoredFiles().Count(f => f.EndsWith(".mp4", StringComparison.Ordinal)));
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private List<string> StoredFiles() =>
+        Directory.Exists(MediaFolder) ? Directory.EnumerateFiles(MediaFolder, "*", SearchOption.AllDirectories).ToList() : [];
+
+    private static ByteArrayContent VideoBody(string fixture)
+    {
+        var body = new ByteArrayContent(VideoFixtures.Bytes(fixture));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return body;
+    }
+
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string token, string fixture, string name)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, UploadEndpoints.Path) { Content = VideoBody(fixture) };
+        request.Headers.Add(UploadEndpoints.AntiforgeryHeader, token);
+        request.Headers.Add(UploadEndpoints.FileNameHeader, Uri.EscapeDataString(name));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client.SendAsync(request);
+    }
+
+    /// <summary>The antiforgery token any signed-in page carries (the sign-out form's), as the upload script reads it.</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/");
+        var document = await new HtmlParser().ParseDocumentAsync(html);
+        return document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The signed-in home page has no antiforgery token.");
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+
+namespace Midx.Tests.Support;
+
+/// <summary>
+/// Links a sandbox TikTok creator to a signed-in client over real HTTP: Midx's link endpoint, the sandbox's authorize
+/// page (told by its test control to approve as <paramref name="creatorKey"/>), and Midx's callback.
+/// <code>var accountId = await grace.LinkTikTokAsync("public");</code>
+/// </summary>
+public static class TikTokLinkExtensions
+{
+    public static async Task<Guid> LinkTikTokAsync(
+        this HttpClient client, string creatorKey, string[]? scopes = null, CancellationToken cancellationToken = default)
+    {
+        var consent = await client.PostAsJsonAsync(
+            "/sandbox/tiktok/__test/consent", new { decision = "Approve", creatorKey, scopes }, cancellationToken);
+        consent.EnsureSuccessStatusCode();
+
+        var accounts = new HtmlParser().ParseDocument(await client.GetStringAsync("/accounts", cancellationToken));
+        var token = accounts.QuerySelector("form[action='/tiktok/link'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("The accounts page has no link form.");
+
+        var start = await client.PostAsync("/tiktok/link", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), cancellationToken);
+        var authorize = await client.GetAsync(RedirectOf(start), cancellationToken);
+        var callback = await client.GetAsync(RedirectOf(authorize), cancellationToken);
+        var landing = RedirectOf(callback);
+
+        var query = System.Web.HttpUtility.ParseQueryString(landing.Query);
+        if (query["notice"] is not ("Linked" or "Updated") || !Guid.TryParse(query["account"], out var accountId))
+        {
+            throw new InvalidOperationException($"Linking {creatorKey} failed; Midx sent the browser to {landing.PathAndQuery}.");
+        }
+
+        return accountId;
+    }
+
+    private static Uri RedirectOf(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            ? new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!)
+            : throw new InvalidOperationException($"Expected a redirect from {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode}.");
+}
