@@ -46,14 +46,13 @@ public sealed class TokenRefresher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var outcomes = await scope.ServiceProvider.GetRequiredService<RefreshDueTikTokTokensCommand>().ExecuteAsync(stoppingToken);
-            var summary = string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"));
+            var summary = outcomes.Count == 0 ? "Nothing due" : string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"));
             if (outcomes.Count > 0)
             {
                 logger.LogInformation("Token refresh sweep: {Outcomes}", summary);
             }
 
-            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>()
-                .BeatAsync(Name, outcomes.Count > 0 ? $"Last sweep: {summary}" : "Last sweep: nothing due", stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, summary, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
