@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using Midx.App.Accounts;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -87,7 +87,7 @@ public static class TikTokEndpoints
             ? options.RedirectUri
             : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{CallbackPath}";
 
-    // RequireAuthorization guarantees a signed-in user; the session's NameIdentifier is the Midx user id.
+    // RequireAuthorization guarantees a signed-in user, and every Midx session carries its user id.
     private static Guid UserId(HttpContext context) =>
-        Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has no id claim."));
+        context.User.GetUserId() ?? throw new InvalidOperationException("A signed-in user has no Midx user id.");
 }

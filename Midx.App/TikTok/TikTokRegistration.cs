@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Midx.Core.Admin;
 using Midx.App.Sandbox;
+using Midx.App.Sandbox.TikTok;
 using Midx.Core.Privacy;
 using Midx.Core.TikTok;
 
@@ -7,10 +10,6 @@ namespace Midx.App.TikTok;
 
 public static class TikTokRegistration
 {
-    /// <summary>The sandbox TikTok's app credentials: stand-ins with no value anywhere else, so not secrets.</summary>
-    public const string SandboxClientKey = "sandbox-client-key";
-    public const string SandboxClientSecret = "sandbox-client-secret";
-
     /// <summary>
     /// The TikTok client, token vault and refresher. Real TikTok is used whenever <c>TikTok:ClientKey</c> is set
     /// (environment or user-secrets). In sandbox mode without one, the same client is pointed at this app's own
@@ -26,10 +25,11 @@ public static class TikTokRegistration
             .BindConfiguration(TikTokOptions.Section)
             .PostConfigure(o =>
             {
+                // The sandbox's own app: its key, and its secret (configurable there too, with a well-known default).
                 if (useSandbox)
                 {
-                    o.ClientKey = SandboxClientKey;
-                    o.ClientSecret = SandboxClientSecret;
+                    o.ClientKey = TikTokFixtures.ClientKey;
+                    o.ClientSecret = string.IsNullOrWhiteSpace(o.ClientSecret) ? TikTokFixtures.DefaultClientSecret : o.ClientSecret;
                 }
             })
             .PostConfigure<SecretRedactor>((o, redactor) => redactor.RegisterSecret(o.ClientSecret))
@@ -53,6 +53,8 @@ public static class TikTokRegistration
         builder.Services.AddScoped<CompleteTikTokLinkCommand>();
         builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
         builder.Services.AddScoped<TikTokAccountsQuery>();
+        builder.Services.TryAddScoped<AuditLog>();
+        builder.Services.TryAddScoped<WorkerHeartbeatRecorder>();
         builder.Services.AddHostedService<TokenRefresher>();
         return builder;
     }

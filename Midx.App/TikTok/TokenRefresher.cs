@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Midx.Core.Admin;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -15,6 +16,8 @@ public sealed class TokenRefresher(
     IHostApplicationLifetime lifetime,
     ILogger<TokenRefresher> logger) : BackgroundService
 {
+    public const string Name = "TokenRefresher";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -43,10 +46,13 @@ public sealed class TokenRefresher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var outcomes = await scope.ServiceProvider.GetRequiredService<RefreshDueTikTokTokensCommand>().ExecuteAsync(stoppingToken);
+            var summary = outcomes.Count == 0 ? "Nothing due" : string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"));
             if (outcomes.Count > 0)
             {
-                logger.LogInformation("Token refresh sweep: {Outcomes}", string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+                logger.LogInformation("Token refresh sweep: {Outcomes}", summary);
             }
+
+            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, summary, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -17,6 +17,7 @@ public sealed class CompleteTikTokLinkCommand(
     MidxDbContext db,
     TikTokApiClient tikTok,
     TikTokTokenVault vault,
+    AuditLog audit,
     IOptions<TikTokOptions> options,
     TimeProvider time,
     ILogger<CompleteTikTokLinkCommand> logger)
@@ -95,7 +96,7 @@ public sealed class CompleteTikTokLinkCommand(
         var account = await db.TikTokAccounts.SingleOrDefaultAsync(a => a.OpenId == openId, cancellationToken);
         if (account is not null && account.UserId != userId)
         {
-            db.AuditEvents.Add(Audit(TikTokAuditActions.LinkRefused, userId, $"TikTok account {account.Id} is linked to another Midx user", now));
+            audit.Add(TikTokAuditActions.LinkRefused, userId, userId, $"TikTok account {account.Id} is linked to another Midx user");
             await db.SaveChangesAsync(cancellationToken);
             logger.LogWarning("User {UserId} tried to link TikTok account {AccountId}, which belongs to another user", userId, account.Id);
             return new TikTokLinkResult(TikTokLinkOutcome.LinkedElsewhere, Username: profile?.Username);
@@ -119,8 +120,8 @@ public sealed class CompleteTikTokLinkCommand(
             db.TikTokAccounts.Add(account);
         }
 
-        db.AuditEvents.Add(Audit(isNew ? TikTokAuditActions.Linked : TikTokAuditActions.Relinked, userId,
-            $"TikTok account {account.Id} (@{account.Username}) with scopes {account.GrantedScopes}", now));
+        audit.Add(isNew ? TikTokAuditActions.Linked : TikTokAuditActions.Relinked, userId, userId,
+            $"TikTok account {account.Id} (@{account.Username}) with scopes {account.GrantedScopes}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -141,7 +142,4 @@ public sealed class CompleteTikTokLinkCommand(
         logger.LogInformation("User {UserId} {LinkAction} TikTok account {AccountId}", userId, isNew ? "linked" : "relinked", account.Id);
         return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(granted));
     }
-
-    private static AuditEvent Audit(string action, Guid userId, string detail, DateTime now) =>
-        new() { At = now, ActorUserId = userId, SubjectUserId = userId, Action = action, Detail = detail };
 }

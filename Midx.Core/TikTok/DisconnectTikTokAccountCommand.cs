@@ -14,7 +14,7 @@ public sealed class DisconnectTikTokAccountCommand(
     MidxDbContext db,
     TikTokApiClient tikTok,
     TikTokAccessTokens tokens,
-    TimeProvider time,
+    AuditLog audit,
     ILogger<DisconnectTikTokAccountCommand> logger)
 {
     public async Task<TikTokDisconnectResult> ExecuteAsync(Guid userId, Guid accountId, CancellationToken cancellationToken)
@@ -60,15 +60,9 @@ public sealed class DisconnectTikTokAccountCommand(
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = time.GetUtcNow().UtcDateTime,
-            ActorUserId = userId,
-            SubjectUserId = userId,
-            Action = TikTokAuditActions.Disconnected,
-            Detail = $"TikTok account {accountId} (@{owned.Username}) disconnected; tokens deleted; "
-                + (revoked ? "access revoked at TikTok" : $"not revoked at TikTok: {revokeProblem}"),
-        });
+        audit.Add(TikTokAuditActions.Disconnected, userId, userId,
+            $"TikTok account {accountId} (@{owned.Username}) disconnected; tokens deleted; "
+            + (revoked ? "access revoked at TikTok" : $"not revoked at TikTok: {revokeProblem}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("User {UserId} disconnected TikTok account {AccountId}; revoked at TikTok: {Revoked}", userId, accountId, revoked);

@@ -25,6 +25,7 @@ public sealed class RefreshTikTokTokenCommand(
     TikTokApiClient tikTok,
     TikTokTokenVault vault,
     TikTokRefreshLocks locks,
+    AuditLog audit,
     IOptions<TikTokOptions> options,
     TimeProvider time,
     ILogger<RefreshTikTokTokenCommand> logger)
@@ -196,14 +197,8 @@ public sealed class RefreshTikTokTokenCommand(
         }
 
         db.ChangeTracker.Clear();
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = time.GetUtcNow().UtcDateTime,
-            SubjectUserId = account.UserId,
-            Action = TikTokAuditActions.NeedsReconnect,
-            Detail = $"TikTok account {account.Id} (@{account.Username}) needs reconnecting: {reason}"
-                + (error?.LogId is { } logId ? $" (log_id {logId})" : ""),
-        });
+        audit.Add(TikTokAuditActions.NeedsReconnect, actorUserId: null, subjectUserId: account.UserId,
+            $"TikTok account {account.Id} (@{account.Username}) needs reconnecting: {reason}" + (error?.LogId is { } logId ? $" (log_id {logId})" : ""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("TikTok account {AccountId} needs reconnecting: {Reason}", account.Id, reason);

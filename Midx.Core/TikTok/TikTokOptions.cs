@@ -70,9 +70,12 @@ public sealed class TikTokOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:02:00", ErrorMessage = "TikTok:RateLimitMaxDelay must be at most 2 minutes.")]
     public TimeSpan RateLimitMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the background refresher looks for tokens that are due.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "TikTok:RefreshSweepInterval must be between 1 second and 1 hour.")]
-    public TimeSpan RefreshSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often the background refresher looks for tokens that are due. It also beats its heartbeat each time, and
+    /// the admin console calls a worker silent for two minutes stuck, so keep this well under that.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "TikTok:RefreshSweepInterval must be between 1 second and 1 minute.")]
+    public TimeSpan RefreshSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Share of an access token's lifetime (from <c>expires_in</c>) after which it is refreshed.</summary>
     [Range(0.1, 0.95, ErrorMessage = "TikTok:RefreshAtLifetimeFraction must be between 0.1 and 0.95.")]

@@ -16,7 +16,7 @@ public static class TikTokScopes
     [
         new(UserInfoBasic, "Profile", "showing which TikTok account this is (name and avatar)"),
         new(UserInfoProfile, "Username", "showing the account's @username and linking to its posts"),
-        new(VideoPublish, "Direct Post", "posting straight to the TikTok profile, and reading the account's posting options"),
+        new(VideoPublish, "Direct Post", "posting straight to the TikTok profile and reading the account's posting options"),
         new(VideoUpload, "Drafts", "sending videos as drafts to the TikTok inbox"),
         new(VideoList, "Published videos", "showing the account's published videos"),
     ];

@@ -142,7 +142,7 @@ internal sealed class ConsoleSeed
 
         db.WorkerHeartbeats.AddRange(
             new WorkerHeartbeat { Id = "PublishWorker@web-1", Worker = "PublishWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-8), Detail = "2 jobs in flight" },
-            new WorkerHeartbeat { Id = "StatusPoller@web-1", Worker = "StatusPoller", Instance = "web-1", LastBeatAt = now.AddSeconds(-21) },
+            new WorkerHeartbeat { Id = "MediaSweepWorker@web-1", Worker = "MediaSweepWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-21), Detail = "Last sweep deleted 0 files" },
             new WorkerHeartbeat { Id = "TokenRefresher@web-1", Worker = "TokenRefresher", Instance = "web-1", LastBeatAt = now.AddMinutes(-4), Detail = "1 refresh failing" },
             new WorkerHeartbeat { Id = "RetentionWorker@web-1", Worker = "RetentionWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-50) });
         await db.SaveChangesAsync();

@@ -69,9 +69,14 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddHttpClient<TikTokApiClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
         services.AddSingleton<TikTokTokenVault>();
         services.AddSingleton<TikTokRefreshLocks>();
+        services.AddScoped<Midx.Core.Admin.AuditLog>();
         services.AddScoped<RefreshTikTokTokenCommand>();
         services.AddScoped<RefreshDueTikTokTokensCommand>();
         services.AddScoped<TikTokAccessTokens>();
+        services.AddScoped<StartTikTokLinkCommand>();
+        services.AddScoped<CompleteTikTokLinkCommand>();
+        services.AddScoped<DisconnectTikTokAccountCommand>();
+        services.AddScoped<TikTokAccountsQuery>();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var scope = provider.CreateAsyncScope())
@@ -92,6 +97,18 @@ public sealed class TikTokTestServices : IAsyncDisposable
     {
         await using var scope = Provider.CreateAsyncScope();
         return await action(scope.ServiceProvider);
+    }
+
+    public async Task<Guid> AddUserAsync(string name = "creator")
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        var user = new User { GoogleSubject = Guid.NewGuid().ToString("N"), Email = $"{name}-{Guid.NewGuid():N}@midx.test", Name = name, CreatedAt = now, LastSeenAt = now };
+        await WithDbAsync(db =>
+        {
+            db.Users.Add(user);
+            return db.SaveChangesAsync();
+        });
+        return user.Id;
     }
 
     /// <summary>A user with one linked account whose tokens came from <paramref name="grant"/> just now.</summary>

@@ -1,0 +1,50 @@
+using Midx.Core.Admin;
+
+namespace Midx.App.Hosting;
+
+/// <summary>
+/// A housekeeping job that runs shortly after start and then on a fixed interval, in its own scope, and reports a
+/// heartbeat after each run. A failed run is logged and retried at the next tick; it never stops the worker.
+/// </summary>
+public abstract class ScheduledWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+{
+    protected abstract string Name { get; }
+
+    protected abstract TimeSpan FirstRunDelay { get; }
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>Does one run's work and returns the sentence the heartbeat shows.</summary>
+    protected abstract Task<string> WorkAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FirstRunDelay, time, stoppingToken);
+            using var timer = new PeriodicTimer(Interval, time);
+            do
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var detail = await WorkAsync(scope.ServiceProvider, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, detail, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{Worker} run failed; it runs again in {Interval}", Name, Interval);
+        }
+    }
+}
