@@ -5,8 +5,8 @@ namespace Midx.Core.Publishing;
 
 /// <summary>
 /// The one definition of "this job has work to do now", shared by the claim, the hold notes and the queue depth:
-/// a scheduled job whose time has come, a queued or in-flight job whose next attempt is due, an inbox draft still
-/// being watched; never one another worker holds a live lease on.
+/// a scheduled job whose time has come, a queued or in-flight job whose next attempt is due, an inbox draft or a
+/// public post still being watched (for the user's post, for TikTok's post id); never one another worker holds a live lease on.
 /// </summary>
 internal static class DueJobs
 {
@@ -15,7 +15,8 @@ internal static class DueJobs
         && ((j.State == JobState.Scheduled && (j.ScheduledAt == null || j.ScheduledAt <= now))
             || ((j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading || j.State == JobState.Processing)
                 && (j.NextPollAt == null || j.NextPollAt <= now))
-            || (j.State == JobState.SentToInbox && j.NextPollAt != null && j.NextPollAt <= now)));
+            || ((j.State == JobState.SentToInbox || (j.State == JobState.Published && j.PublicPostId == null))
+                && j.NextPollAt != null && j.NextPollAt <= now)));
 
     /// <summary>Due jobs the worker may run: the account has a working grant and the user is not disabled.</summary>
     public static IQueryable<PublishJob> Runnable(this IQueryable<PublishJob> jobs, MidxDbContext db) => jobs.Where(j =>

@@ -73,6 +73,8 @@ public sealed class PollJobStep(
         var meaning = TikTokStatusMapping.Map(status.Status ?? "", status.FailReason, job.Mode);
         switch (meaning.State)
         {
+            case JobState.Published when job.State == JobState.Published:
+                return await AwaitPublicPostIdAsync(job, status.PublicalyAvailablePostId.FirstOrDefault(), cancellationToken);
             case JobState.Published:
                 var changed = await apply.ExecuteAsync(job, new JobChange(JobState.Published)
                 {
@@ -81,9 +83,17 @@ public sealed class PollJobStep(
                     PublicPostId = status.PublicalyAvailablePostId.FirstOrDefault(),
                     LogId = answer.LogId,
                 }, cancellationToken);
-                if (changed is not null)
+                if (changed is null)
                 {
-                    await release.ExecuteAsync(job, cancellationToken);
+                    return StepResult.Done;
+                }
+
+                await release.ExecuteAsync(job, cancellationToken);
+                if (AwaitsPublicPostId(job))
+                {
+                    // Reaching a terminal state gave the lease back already, so the next check is saved here.
+                    job.NextPollAt = Now + settings.SlowPollInterval;
+                    await db.SaveChangesAsync(cancellationToken);
                 }
 
                 return StepResult.Done;
@@ -104,6 +114,29 @@ public sealed class PollJobStep(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// TikTok names a public post's id only once its moderation is done, which can be after PUBLISH_COMPLETE
+    /// (docs/tiktok-api.md §3.7), so a public Direct Post stays watched until the id arrives or the watch ends.
+    /// </summary>
+    public static bool AwaitsPublicPostId(PublishJob job) =>
+        job is { State: JobState.Published, PublicPostId: null, Mode: PublishMode.Direct, PrivacyLevel: PublicPrivacyLevel };
+
+    private const string PublicPrivacyLevel = "PUBLIC_TO_EVERYONE";
+
+    private async Task<StepResult> AwaitPublicPostIdAsync(PublishJob job, string? postId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (postId is not null)
+        {
+            job.PublicPostId = postId;
+            await apply.NoteAsync(job, "TikTok finished reviewing the post: it is public, and its link is ready.", WorkerCodes.PostIdArrived, keepOnJob: false, cancellationToken);
+            return StepResult.Stop;
+        }
+
+        var publishedAt = job.CompletedAt ?? Now;
+        return Now - publishedAt < settings.InboxWatchDuration ? StepResult.WaitUntil(Now + settings.SlowPollInterval) : StepResult.Stop;
+    }
 
     private async Task<StepResult> InInboxAsync(PublishJob job, TikTokPublishStatus status, TikTokStatusMeaning meaning, CancellationToken cancellationToken)
     {

@@ -77,6 +77,7 @@ public sealed class PublishJobRunner(
                 JobState.Initializing => await init.InterruptedAsync(job, cancellationToken),
                 JobState.Uploading => await upload.RunAsync(job, owner, cancellationToken),
                 JobState.Processing or JobState.SentToInbox => await poll.RunAsync(job, cancellationToken),
+                JobState.Published when PollJobStep.AwaitsPublicPostId(job) => await poll.RunAsync(job, cancellationToken),
                 _ => StepResult.Done,
             };
             if (step.Kind != StepKind.Continue)

@@ -39,6 +39,9 @@ public static class WorkerCodes
     /// <summary>A history note: Midx stopped checking an inbox draft after <see cref="PublishingOptions.InboxWatchDuration"/>.</summary>
     public const string InboxWatchEnded = "inbox_watch_ended";
 
+    /// <summary>A history note: TikTok named the public post's id after its moderation finished.</summary>
+    public const string PostIdArrived = "post_id_arrived";
+
     public static bool IsHold(string? code) => code is HeldAccountNeedsReconnect or HeldUserDisabled;
 
     /// <summary>What a creator is told whenever Midx cannot know whether TikTok received an init.</summary>

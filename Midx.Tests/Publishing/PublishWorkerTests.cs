@@ -37,6 +37,29 @@ public sealed class PublishWorkerTests
     }
 
     [Fact]
+    public async Task Worker_PublicPostModeratedAfterPublishComplete_KeepsWatchingUntilThePostIdArrives()
+    {
+        await using var app = await WorkerTestApp.StartAsync("public");
+        await app.SetSwitchesAsync(new { moderationDelaySeconds = 600 });
+
+        var submitted = await app.SubmitAsync(PublishMode.Direct);
+        var published = await app.WaitForStateAsync(submitted.Id, JobState.Published);
+        Assert.Equal(JobState.Published, published.State);
+        Assert.Null(published.PublicPostId);
+
+        // TikTok finishes moderation ten minutes later (on the sandbox's own clock).
+        (await app.Client.PostAsJsonAsync($"{WorkerTestApp.SandboxTest}/clock/advance", new { seconds = 601 })).EnsureSuccessStatusCode();
+        var withId = await app.WaitForAsync(submitted.Id, j => j.PublicPostId is not null);
+
+        Assert.StartsWith("7", withId.PublicPostId);
+        Assert.Equal(JobState.Published, withId.State);
+        Assert.Null(withId.NextPollAt);
+        var events = await app.EventsAsync(withId.Id);
+        Assert.Single(events, e => e.ErrorCode == WorkerCodes.PostIdArrived);
+        Assert.Single(await app.RequestsAsync("video_init"));
+    }
+
+    [Fact]
     public async Task Worker_InboxUpload_IsSentToInboxThenPublishedWhenTheCreatorPostsIt()
     {
         await using var app = await WorkerTestApp.StartAsync("public");
