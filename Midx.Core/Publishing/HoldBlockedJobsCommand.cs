@@ -13,12 +13,23 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
 {
     private const int BatchSize = 50;
 
-    /// <summary>Notes newly held jobs; returns how many.</summary>
+    /// <summary>How far ahead a scheduled post whose account needs reconnecting is flagged (product.md promise 6).</summary>
+    public static readonly TimeSpan WarningLead = TimeSpan.FromHours(24);
+
+    /// <summary>Notes newly held jobs, and scheduled ones that would be held when their time comes; returns how many.</summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var blocked = await db.PublishJobs
-            .Due(now)
+        var soon = now + WarningLead;
+        var held = await NoteBlockedAsync(db.PublishJobs.Due(now), upcoming: false, cancellationToken);
+        held += await NoteBlockedAsync(
+            db.PublishJobs.Where(j => j.State == JobState.Scheduled && j.ScheduledAt > now && j.ScheduledAt <= soon), upcoming: true, cancellationToken);
+        return held;
+    }
+
+    private async Task<int> NoteBlockedAsync(IQueryable<PublishJob> candidates, bool upcoming, CancellationToken cancellationToken)
+    {
+        var blocked = await candidates
             .Where(j => j.ErrorCode != WorkerCodes.HeldAccountNeedsReconnect && j.ErrorCode != WorkerCodes.HeldUserDisabled)
             .Select(j => new
             {
@@ -33,11 +44,12 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
         var held = 0;
         foreach (var item in blocked)
         {
+            var prefix = upcoming ? "Needs you before its time: " : "On hold: ";
             var (code, message) = item.UserDisabled
                 ? (WorkerCodes.HeldUserDisabled,
-                    "On hold: this Midx account is disabled, so nothing is sent to TikTok. It goes on if the account is enabled again.")
+                    prefix + "this Midx account is disabled, so nothing is sent to TikTok. It goes on if the account is enabled again.")
                 : (WorkerCodes.HeldAccountNeedsReconnect,
-                    $"On hold: TikTok no longer accepts Midx's access to @{item.Account?.Username ?? "this account"}. "
+                    prefix + $"TikTok no longer accepts Midx's access to @{item.Account?.Username ?? "this account"}. "
                     + "Reconnect the account on the Accounts page and this post goes on by itself.");
             if (await apply.NoteAsync(item.Job, message, code, keepOnJob: true, cancellationToken) is not null)
             {

@@ -45,7 +45,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Execute_EveryColumnOfEveryUserOwnedTable_IsExportedOrExcludedWithReason()
+    public async Task Promise11_Export_EveryColumnOfEveryUserOwnedTableIsExportedOrExcludedWithReason()
     {
         var root = await ExportJsonAsync();
 

@@ -18,7 +18,7 @@ public sealed class KeyRotationTests : IDisposable
     private readonly MidxAppFactory _app = new();
 
     [Fact]
-    public async Task RevokeAll_FromCommandLine_AccountsNeedReconnectOldCiphersUnreadableAndPagesStillWork()
+    public async Task Promise13_KeysRevokedAfterLeak_AccountsNeedReconnectOldCiphersUnreadableAndPagesStillWork()
     {
         using var grace = await _app.SignInAsync(Email, "Grace Hopper");
         var publicAccount = await grace.LinkTikTokAsync("public");

@@ -24,7 +24,7 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Execute_AfterClockMoves_DeletesOnlyRecordsPastRetention()
+    public async Task Promise04_LogsAndAuditEvents_DeletedOncePastRetention()
     {
         var user = new User { GoogleSubject = "s", Email = "e@x.test", Name = "N", CreatedAt = Now, LastSeenAt = Now };
         _db.Users.Add(user);

@@ -66,7 +66,7 @@ public sealed class SettingsEndpointsTests : IDisposable
     }
 
     [Fact]
-    public async Task Delete_ConfirmedEmail_RevokesAtTikTokErasesEverythingAndEndsSessions()
+    public async Task Promise12_DeleteAccount_RevokesAtTikTokErasesRowsAndFilesAndEndsSessions()
     {
         using var grace = await _app.SignInAsync(Email, "Grace Hopper");
         using var graceElsewhere = await _app.SignInAsync(Email, "Grace Hopper");

@@ -8,7 +8,7 @@ namespace Midx.Tests.TikTok;
 public sealed class TokenAtRestTests
 {
     [Fact]
-    public async Task LinkAndRefresh_RawDatabaseFilesAndLogs_HoldNoTokenCodeOrVerifierText()
+    public async Task Promise02_TokensEncryptedAtRest_RawDatabaseFilesAndLogsHoldNoTokenCodeOrVerifierText()
     {
         await using var services = await TikTokTestServices.CreateAsync();
         var userId = await services.AddUserAsync();
