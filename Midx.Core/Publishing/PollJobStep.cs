@@ -130,6 +130,7 @@ public sealed class PollJobStep(
         if (postId is not null)
         {
             job.PublicPostId = postId;
+            job.NextPollAt = null;
             await apply.NoteAsync(job, "TikTok finished reviewing the post: it is public, and its link is ready.", WorkerCodes.PostIdArrived, keepOnJob: false, cancellationToken);
             return StepResult.Stop;
         }
