@@ -93,10 +93,7 @@ public sealed class KeyRotationTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostRevokeAsync(HttpClient admin, string reason, string confirm)
     {
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/security"));
-        var token = page.QuerySelector("form[action='/admin/security/revoke-keys'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await admin.PostAsync("/admin/security/revoke-keys",
-            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("reason", reason), new("confirm", confirm)]));
+        return await admin.PostFormAsync("/admin/security", "/admin/security/revoke-keys", ("reason", reason), ("confirm", confirm));
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class PromiseTests
         await using var ownerHub = await HubListener.ConnectAsync(app.Client);
         await using var strangerHub = await HubListener.ConnectAsync(stranger);
         await using var adminHub = await HubListener.ConnectAsync(admin);
-        var cancel = await app.Client.PostAsync($"/jobs/{job.Id}/cancel", await AntiforgeryFormAsync(app.Client, $"/jobs/{job.Id}"));
+        var cancel = await app.Client.PostFormAsync($"/jobs/{job.Id}", $"/jobs/{job.Id}/cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
 
         Assert.Contains(job.Id.ToString(), await ownerHub.NextMessageAsync(TimeSpan.FromSeconds(10)));
@@ -174,8 +174,7 @@ public sealed class PromiseTests
     {
         await using var app = await WorkerTestApp.StartAsync("public");
 
-        var accounts = await app.Client.GetStringAsync("/accounts");
-        var disconnect = await app.Client.PostAsync($"/tiktok/accounts/{app.AccountId}/disconnect", FormWithToken(accounts, $"/tiktok/accounts/{app.AccountId}/disconnect"));
+        var disconnect = await app.Client.PostFormAsync("/accounts", $"/tiktok/accounts/{app.AccountId}/disconnect");
         Assert.Equal(HttpStatusCode.Redirect, disconnect.StatusCode);
         Assert.Single(await app.RequestsAsync("revoke"));
         await using (var scope = app.App.Services.CreateAsyncScope())
@@ -183,21 +182,8 @@ public sealed class PromiseTests
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts.ToListAsync());
         }
 
-        var signOut = await app.Client.PostAsync("/account/signout", FormWithToken(await app.Client.GetStringAsync("/settings"), "/account/signout"));
+        var signOut = await app.Client.PostFormAsync("/settings", "/account/signout");
         Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("midx.session=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("/signin", (await app.Client.GetAsync("/settings")).Headers.Location!.AbsolutePath);
-    }
-
-    private static async Task<FormUrlEncodedContent> AntiforgeryFormAsync(HttpClient client, string page) =>
-        new([new("__RequestVerificationToken", Token(await client.GetStringAsync(page), null))]);
-
-    private static FormUrlEncodedContent FormWithToken(string html, string action) => new([new("__RequestVerificationToken", Token(html, action))]);
-
-    private static string Token(string html, string? action)
-    {
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var form = action is null ? "" : $"form[action='{action}'] ";
-        return document.QuerySelector(form + "input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token for {action ?? "the page"}.");
     }
 }

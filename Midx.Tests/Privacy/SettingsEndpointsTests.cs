@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,15 +114,12 @@ public sealed class SettingsEndpointsTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostDeleteAsync(HttpClient client, string typedEmail)
     {
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/settings/delete"));
-        var token = page.QuerySelector("form[action='/settings/delete'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync("/settings/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("email", typedEmail)]));
+        return await client.PostFormAsync("/settings/delete", "/settings/delete", ("email", typedEmail));
     }
 
     private static async Task<HttpResponseMessage> UploadFixtureAsync(HttpClient client)
     {
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/settings/delete"));
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = AntiforgeryForms.Token(await client.GetStringAsync("/settings/delete"));
         var bytes = VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/publishing/uploads") { Content = new ByteArrayContent(bytes) };
         request.Headers.Add("RequestVerificationToken", token);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using AngleSharp.Html.Parser;
 
 namespace Midx.Tests.Support;
 
@@ -18,11 +17,7 @@ public static class TikTokLinkExtensions
             "/sandbox/tiktok/__test/consent", new { decision = "Approve", creatorKey, scopes }, cancellationToken);
         consent.EnsureSuccessStatusCode();
 
-        var accounts = new HtmlParser().ParseDocument(await client.GetStringAsync("/accounts", cancellationToken));
-        var token = accounts.QuerySelector("form[action='/tiktok/link'] input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("The accounts page has no link form.");
-
-        var start = await client.PostAsync("/tiktok/link", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), cancellationToken);
+        var start = await client.PostFormAsync("/accounts", "/tiktok/link");
         var authorize = await client.GetAsync(RedirectOf(start), cancellationToken);
         var callback = await client.GetAsync(RedirectOf(authorize), cancellationToken);
         var landing = RedirectOf(callback);
