@@ -10,117 +10,23 @@ interface, so the figures are the server's time to produce the page.
 Usage: python3 scripts/admin-bench.py [--data DIR] [--runs N] [--keep]
 """
 import argparse
-import html.parser
-import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, build_app, free_port, sign_in, start_app, stop_app
 
 
-class Forms(html.parser.HTMLParser):
-    """Collects each form's attributes and its hidden inputs."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.forms.append({"attrs": attrs, "hidden": {}})
-        elif tag == "input" and self.forms and attrs.get("type") == "hidden" and attrs.get("name"):
-            self.forms[-1]["hidden"][attrs["name"]] = attrs.get("value", "")
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(dll, data, port):
-    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", ASPNETCORE_URLS=f"http://127.0.0.1:{port}",
-               Midx__DataFolder=data, Midx__SignIn__PermitsPerMinute="1000",
-               Logging__LogLevel__Default="Warning")
-    log = open(os.path.join(data, "app.log"), "a")
-    process = subprocess.Popen(["dotnet", dll], cwd=os.path.dirname(dll), env=env, stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-            return process
-        except Exception:
-            if process.poll() is not None:
-                sys.exit(f"The app exited; see {data}/app.log")
-            time.sleep(0.5)
-    process.kill()
-    sys.exit("The app did not become healthy in 2 minutes.")
-
-
-def stop_app(process):
-    process.terminate()
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def sign_in(base, email):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-
-    def get(url):
-        return opener.open(urllib.parse.urljoin(base, url)).read().decode()
-
-    def post(url, fields):
-        try:
-            opener.open(urllib.parse.urljoin(base, url), urllib.parse.urlencode(fields).encode())
-        except urllib.error.HTTPError as redirect:
-            if redirect.code in (301, 302, 303):
-                return urllib.parse.urljoin(base, redirect.headers["Location"])
-            raise
-        raise RuntimeError(f"POST {url} did not redirect")
-
-    def form(page, marker):
-        parser = Forms()
-        parser.feed(page)
-        return next(f for f in parser.forms if marker in f["attrs"])
-
-    start = form(get("/signin"), "data-signin-google")
-    chooser_url = post(start["attrs"]["action"], start["hidden"])
-    custom = form(get(chooser_url), "data-custom-account")
-    fields = dict(custom["hidden"], custom_email=email, custom_name="Ada Lovelace", custom_sub="", identity="custom")
-    callback = post(urllib.parse.urljoin(chooser_url, custom["attrs"]["action"]), fields)
-    try:
-        opener.open(callback)
-    except urllib.error.HTTPError as redirect:
-        if redirect.code not in (301, 302, 303):
-            raise
-    if not any(c.name == "midx.session" for c in jar):
-        sys.exit("Signing in as the admin failed.")
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-
-
-def measure(opener, base, path, runs):
+def measure(browser, path, runs):
     times = []
     for _ in range(runs):
         began = time.perf_counter()
-        response = opener.open(base + path)
+        response = browser.open(path)
         body = response.read()
         times.append((time.perf_counter() - began) * 1000)
         if response.status != 200:
@@ -135,8 +41,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the data folder afterwards")
     args = parser.parse_args()
 
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "Midx.App"), "-c", "Release", "-v", "q", "-nologo"], check=True)
-    dll = os.path.join(ROOT, "Midx.App", "bin", "Release", "net10.0", "Midx.App.dll")
+    dll = build_app()
     data = args.data or tempfile.mkdtemp(prefix="midx-bench-")
     database = os.path.join(data, "midx.db")
     port = free_port()
@@ -154,9 +59,8 @@ def main():
 
     process = start_app(dll, data, port)
     try:
-        base = f"http://127.0.0.1:{port}"
-        opener = sign_in(base, "ada@sandbox.midx.test")
-        _, first = measure(opener, base, "/admin/uploads", 1)
+        browser = sign_in(f"http://127.0.0.1:{port}", "ada@sandbox.midx.test", "Ada Lovelace")
+        _, first = measure(browser, "/admin/uploads", 1)
         after = re.search(rb'href="(/admin/uploads\?after=[^"]+)" rel="next"', first).group(1).decode().replace("&amp;", "&")
         pages = [
             ("Overview", "/admin"),
@@ -183,8 +87,8 @@ def main():
         print(f"\n{'page':<26}{'median ms':>10}{'worst ms':>10}   ({args.runs} runs each, after one warm-up)")
         slow = []
         for name, path in pages:
-            measure(opener, base, path, 1)
-            times, _ = measure(opener, base, path, args.runs)
+            measure(browser, path, 1)
+            times, _ = measure(browser, path, args.runs)
             median = statistics.median(times)
             print(f"{name:<26}{median:>10.1f}{max(times):>10.1f}")
             if median > 200:
