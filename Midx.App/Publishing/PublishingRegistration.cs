@@ -31,7 +31,7 @@ public static class PublishingRegistration
         builder.Services.AddOptions<PublishingOptions>()
             .Validate(o => o.FirstStatusPollDelay <= o.MaxStatusPollInterval,
                 "Midx:Publishing:FirstStatusPollDelay must not be longer than Midx:Publishing:MaxStatusPollInterval.");
-        builder.Services.AddSingleton<StatusPollRateLimiter>();
+        builder.Services.AddScoped<StatusPollRateLimiter>();
         builder.Services.AddSingleton<JobTokens>();
         builder.Services.AddScoped<ClaimDueJobsCommand>();
         builder.Services.AddScoped<HoldBlockedJobsCommand>();

@@ -24,6 +24,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["PublishJobs.MediaPath"] = "Where the server kept the file; the file name, size and type are exported.",
         ["PublishJobs.LeaseOwner"] = "Which server process was working on the job: internal bookkeeping.",
         ["PublishJobs.LeaseExpiresAt"] = "When that process's claim on the job lapses: internal bookkeeping.",
+        ["TikTokAccounts.NextStatusPollAt"] = "When Midx may next ask TikTok about an upload of the account, to keep within TikTok's rate limit: internal bookkeeping.",
         ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
     };
 

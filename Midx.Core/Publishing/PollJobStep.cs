@@ -38,9 +38,10 @@ public sealed class PollJobStep(
             return StepResult.Done;
         }
 
-        if (!limiter.TryAcquire(job.TikTokAccountId, settings.StatusPollsPerMinute, out var retryAt))
+        var permit = await limiter.TryAcquireAsync(job.TikTokAccountId, settings.StatusPollsPerMinute, cancellationToken);
+        if (!permit.Granted)
         {
-            return StepResult.WaitUntil(retryAt.UtcDateTime);
+            return StepResult.WaitUntil(permit.RetryAt);
         }
 
         var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);

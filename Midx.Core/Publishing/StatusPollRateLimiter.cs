@@ -1,47 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
 namespace Midx.Core.Publishing;
 
 /// <summary>
 /// TikTok allows 30 status checks per minute per access token, in a sliding one-minute window
-/// (docs/tiktok-api.md §3.7, §3.10). The worker asks here before every check of an account's job; when the window is
-/// full it learns when the next check may happen and saves that as the job's next poll time, so a busy account's
-/// jobs are spread out instead of collecting 429s. Per instance; thread-safe.
+/// (docs/tiktok-api.md §3.7, §3.10). The worker asks here before every check of an account's job; when it may not
+/// check yet it learns when it may, and saves that as the job's next poll time, so a busy account's jobs are spread
+/// out instead of collecting 429s.
+/// The limit holds across every instance on the database: an account's checks are spaced at least a minute / perMinute
+/// apart through its <c>TikTokAccounts.NextStatusPollAt</c>, taken by one conditional UPDATE that only one caller can
+/// win, so no minute ever holds more than perMinute checks of one account.
 /// </summary>
-public sealed class StatusPollRateLimiter(TimeProvider time)
+public sealed class StatusPollRateLimiter(MidxDbContext db, TimeProvider time)
 {
+    /// <summary>The length of TikTok's rate-limit window (docs/tiktok-api.md §3.10).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, Queue<DateTimeOffset>> _calls = [];
-
     /// <summary>
-    /// Takes one of the account's <paramref name="perMinute"/> calls if one is free now; otherwise returns false and
-    /// when the oldest call leaves the window.
+    /// Takes the account's next check if it is free now (and moves the next one a minute / <paramref name="perMinute"/>
+    /// on); otherwise says when it will be free.
     /// </summary>
-    public bool TryAcquire(Guid accountId, int perMinute, out DateTimeOffset retryAt)
+    public async Task<StatusPollPermit> TryAcquireAsync(Guid accountId, int perMinute, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        lock (_gate)
+        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
+
+        // Whole milliseconds, so the times are stored exactly on both SQLite (100 ns) and PostgreSQL (1 µs), and the
+        // spacing rounded up, so perMinute gaps never add up to less than the window.
+        var now = WholeMilliseconds(time.GetUtcNow().UtcDateTime);
+        DateTime? next = now + TimeSpan.FromMilliseconds(Math.Ceiling(Window.TotalMilliseconds / perMinute));
+        var taken = await db.TikTokAccounts
+            .Where(a => a.Id == accountId && (a.NextStatusPollAt == null || a.NextStatusPollAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextStatusPollAt, next), cancellationToken);
+        if (taken == 1)
         {
-            if (!_calls.TryGetValue(accountId, out var calls))
-            {
-                calls = new Queue<DateTimeOffset>();
-                _calls[accountId] = calls;
-            }
-
-            while (calls.Count > 0 && calls.Peek() + Window <= now)
-            {
-                calls.Dequeue();
-            }
-
-            if (calls.Count >= perMinute)
-            {
-                retryAt = calls.Peek() + Window;
-                return false;
-            }
-
-            calls.Enqueue(now);
-            retryAt = now;
-            return true;
+            return new StatusPollPermit(true, now);
         }
+
+        // Taken by another job or instance: its UPDATE set when the next check may happen. Only a missing account
+        // leaves no time, and then nothing is gained by asking again sooner than one spacing later.
+        var freeAt = await db.TikTokAccounts.AsNoTracking()
+            .Where(a => a.Id == accountId)
+            .Select(a => a.NextStatusPollAt)
+            .SingleOrDefaultAsync(cancellationToken);
+        return new StatusPollPermit(false, freeAt ?? next.Value);
     }
+
+    private static DateTime WholeMilliseconds(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 }
+
+/// <summary>Whether a status check may happen now; if not, the UTC time from which it may.</summary>
+public readonly record struct StatusPollPermit(bool Granted, DateTime RetryAt);

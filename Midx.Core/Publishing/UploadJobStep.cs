@@ -175,7 +175,8 @@ public sealed class UploadJobStep(
     /// <summary>The status's uploaded_bytes (§3.7), for a 416 that carried no Content-Range; null when it cannot be had now.</summary>
     private async Task<long?> UploadedBytesFromStatusAsync(PublishJob job, CancellationToken cancellationToken)
     {
-        if (!pollLimiter.TryAcquire(job.TikTokAccountId, options.Value.StatusPollsPerMinute, out _))
+        var permit = await pollLimiter.TryAcquireAsync(job.TikTokAccountId, options.Value.StatusPollsPerMinute, cancellationToken);
+        if (!permit.Granted)
         {
             return null;
         }

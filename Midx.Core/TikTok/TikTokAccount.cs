@@ -27,4 +27,10 @@ public sealed class TikTokAccount
     public DateTime? LastRefreshedAt { get; set; }
     public int RefreshFailures { get; set; }
     public DateTime? NextRefreshAttemptAt { get; set; }
+
+    /// <summary>
+    /// Earliest time (UTC) of this account's next TikTok status check, shared by every instance so that together they
+    /// stay within TikTok's per-token limit (docs/tiktok-api.md §3.10); see <c>StatusPollRateLimiter</c>.
+    /// </summary>
+    public DateTime? NextStatusPollAt { get; set; }
 }

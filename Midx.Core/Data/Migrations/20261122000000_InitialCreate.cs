@@ -110,6 +110,7 @@ public sealed class InitialCreate : Migration
                 LastRefreshedAt = table.Column<DateTime>(nullable: true),
                 LastSeenAt = table.Column<DateTime>(nullable: false),
                 NextRefreshAttemptAt = table.Column<DateTime>(nullable: true),
+                NextStatusPollAt = table.Column<DateTime>(nullable: true),
                 OpenId = table.Column<string>(nullable: false, maxLength: 128),
                 RefreshFailures = table.Column<int>(nullable: false),
                 RefreshTokenCipher = table.Column<string>(nullable: true),

@@ -380,6 +380,8 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
 
                 b.Property<DateTime?>("NextRefreshAttemptAt");
 
+                b.Property<DateTime?>("NextStatusPollAt");
+
                 b.Property<string>("OpenId")
                     .IsRequired()
                     .HasMaxLength(128);
