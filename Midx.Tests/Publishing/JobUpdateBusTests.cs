@@ -25,11 +25,7 @@ public sealed class JobUpdateBusTests
         }));
         var bus = new JobUpdateBus(loggers.CreateLogger<JobUpdateBus>(), unreachable);
         var delivered = new List<JobUpdate>();
-        using var subscription = bus.Subscribe((update, _) =>
-        {
-            delivered.Add(update);
-            return Task.CompletedTask;
-        });
+        using var subscription = bus.Subscribe(Into(delivered));
         var update = Update();
 
         await bus.PublishAsync(update, CancellationToken.None);
@@ -45,11 +41,7 @@ public sealed class JobUpdateBusTests
         var bus = new JobUpdateBus(NullLogger<JobUpdateBus>.Instance);
         var delivered = new List<JobUpdate>();
         using var failing = bus.Subscribe((_, _) => throw new InvalidOperationException("hub gone"));
-        using var working = bus.Subscribe((update, _) =>
-        {
-            delivered.Add(update);
-            return Task.CompletedTask;
-        });
+        using var working = bus.Subscribe(Into(delivered));
         var update = Update();
 
         await bus.DeliverLocallyAsync(update, CancellationToken.None);
@@ -66,6 +58,12 @@ public sealed class JobUpdateBusTests
         Assert.Null(app.Services.GetService<PostgresJobUpdateNotifier>());
         Assert.NotNull(app.Services.GetRequiredService<JobUpdateBus>());
     }
+
+    private static Func<JobUpdate, CancellationToken, Task> Into(List<JobUpdate> delivered) => (update, _) =>
+    {
+        delivered.Add(update);
+        return Task.CompletedTask;
+    };
 
     private static JobUpdate Update() => new(
         Guid.NewGuid(), Guid.NewGuid(), JobState.Queued, "Waiting to start", false, null, 0, 1000, "Queued.", null, null, null,

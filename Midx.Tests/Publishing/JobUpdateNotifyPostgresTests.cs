@@ -80,6 +80,20 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
         Assert.Equal($"Listening (server process {after}).", check.GetProperty("description").GetString());
     }
 
+    [Fact]
+    public async Task Listener_InstanceShutsDown_StopsListeningWithoutReconnecting()
+    {
+        var instance = instances.StartAnotherInstance();
+        await TwoInstancesOnPostgres.WaitUntilListeningAsync(instance);
+        var listener = instance.Services.GetRequiredService<PostgresJobUpdateListener>();
+
+        await instance.DisposeAsync();
+
+        Assert.Null(listener.BackendProcessId);
+        Assert.Contains(instance.Logs.Lines, l => l.Contains("Stopped listening for job updates from other instances", StringComparison.Ordinal));
+        Assert.DoesNotContain(instance.Logs.Lines, l => l.Contains("Not listening for job updates from other instances", StringComparison.Ordinal));
+    }
+
     /// <summary>The job ids of the updates <paramref name="hub"/> receives, up to and including <paramref name="last"/>.</summary>
     private static async Task<List<Guid>> JobIdsUntilAsync(HubListener hub, Guid last)
     {

@@ -20,6 +20,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     private PostgresDatabase _database = default!;
+    private Dictionary<string, string?> _settings = default!;
     private Guid _accountId;
 
     public MidxAppFactory A { get; private set; } = default!;
@@ -39,7 +40,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["Midx:Database:Provider"] = "Postgres",
             ["Midx:Database:ConnectionString"] = _database.ConnectionString,
@@ -47,10 +48,8 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
             ["Midx:Publishing:WorkerEnabled"] = "false",
         };
         // One after the other: the first applies the migrations.
-        A = new MidxAppFactory(settings);
-        _ = A.ServerAddress;
-        B = new MidxAppFactory(settings);
-        _ = B.ServerAddress;
+        A = StartAnotherInstance();
+        B = StartAnotherInstance();
 
         OwnerOnA = await A.SignInAsync("grace@sandbox.midx.test", "Grace Hopper");
         OwnerOnB = await B.SignInAsync("grace@sandbox.midx.test", "Grace Hopper");
@@ -68,6 +67,14 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
 
         await WaitUntilListeningAsync(A);
         await WaitUntilListeningAsync(B);
+    }
+
+    /// <summary>One more instance on the same database (started; the caller disposes it).</summary>
+    public MidxAppFactory StartAnotherInstance()
+    {
+        var app = new MidxAppFactory(_settings);
+        _ = app.ServerAddress;
+        return app;
     }
 
     /// <summary>A new job of the creator's in <paramref name="state"/>.</summary>
