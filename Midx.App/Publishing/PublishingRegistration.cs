@@ -1,3 +1,4 @@
+using Midx.Core.Data;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -14,7 +15,7 @@ public static class PublishingRegistration
             .ValidateOnStart();
 
         builder.Services.AddSingleton<MediaStore>();
-        builder.Services.AddSingleton<JobUpdateBus>();
+        builder.AddJobUpdateBus();
         builder.Services.AddScoped<ApplyJobChangeCommand>();
         builder.Services.AddScoped<SubmitPublishJobCommand>();
         builder.Services.AddScoped<RetryPublishJobCommand>();
@@ -46,6 +47,27 @@ public static class PublishingRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<PublishWorker>());
         builder.Services.AddHealthChecks().AddCheck<PublishWorkerReadyCheck>("publish-worker", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// The bus behind live status. SQLite means one process, so in-process fan-out is all. PostgreSQL may mean several
+    /// instances: the bus also NOTIFYs, and a listener on every instance brings the others' updates to its hub.
+    /// </summary>
+    private static void AddJobUpdateBus(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            builder.Services.AddSingleton(services => new JobUpdateBus(services.GetRequiredService<ILogger<JobUpdateBus>>()));
+            return;
+        }
+
+        builder.Services.AddSingleton<PostgresJobUpdateNotifier>();
+        builder.Services.AddSingleton(services => new JobUpdateBus(
+            services.GetRequiredService<ILogger<JobUpdateBus>>(), services.GetRequiredService<PostgresJobUpdateNotifier>()));
+        builder.Services.AddSingleton<PostgresJobUpdateListener>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PostgresJobUpdateListener>());
+        builder.Services.AddHealthChecks().AddCheck<JobUpdateListenerReadyCheck>("job-updates", tags: ["ready"]);
     }
 
     public static WebApplication MapPublishing(this WebApplication app)
