@@ -12,7 +12,8 @@ namespace Midx.App.Publishing;
 /// <summary>
 /// The video upload: the request body goes straight to the media folder through a small buffer (never whole in
 /// memory), up to 4 GB; then the bytes are sniffed and the duration read from the header. Scripts send the raw file
-/// with the antiforgery token in a header; without JavaScript a multipart form works too (token field first).
+/// with the antiforgery token in a header; without JavaScript a multipart form works too (token field first), and the
+/// browser is sent back to the compose page for the TikTok account named in the form's address (<see cref="FormAction"/>).
 /// </summary>
 public static class UploadEndpoints
 {
@@ -29,6 +30,12 @@ public static class UploadEndpoints
 
     private const int CopyBufferSize = 128 * 1024;
 
+    /// <summary>
+    /// Where the compose page's file form posts: the account it was showing rides in the address, so even a refusal
+    /// made before a byte of the body is read (too large) sends the browser back to that account, not the first one.
+    /// </summary>
+    public static string FormAction(Guid accountId) => $"{Path}?account={accountId:N}";
+
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
     {
         var uploads = app.MapGroup(Path).RequireAuthorization();
@@ -39,8 +46,8 @@ public static class UploadEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        HttpContext context, IAntiforgery antiforgery, UploadGate gate, MediaStore store, MediaPreviewLinks links,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        string? account, HttpContext context, IAntiforgery antiforgery, UploadGate gate, MediaStore store, MediaPreviewLinks links,
+        MidxDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(UploadEndpoints));
         if (PublishingUser.IdOf(context.User) is not { } userId)
@@ -55,20 +62,21 @@ public static class UploadEndpoints
         }
 
         var wantsHtml = context.Request.HasFormContentType && !AcceptsJson(context.Request);
+        var backTo = wantsHtml ? await OwnAccountAsync(db, userId, account, cancellationToken) : null;
         if (context.Request.ContentLength > VideoLimits.MaxBytes + MultipartAllowance)
         {
-            return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+            return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
 
         var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, antiforgery, cancellationToken);
         if (antiforgeryError is not null)
         {
-            return Refuse(context, wantsHtml, antiforgeryError, StatusCodes.Status400BadRequest);
+            return Refuse(context, wantsHtml, backTo, antiforgeryError, StatusCodes.Status400BadRequest);
         }
 
         if (source is null)
         {
-            return Refuse(context, wantsHtml, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
+            return Refuse(context, wantsHtml, backTo, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
         }
 
         var (pass, refusal, retryAfter) = gate.TryEnter(userId);
@@ -79,7 +87,7 @@ public static class UploadEndpoints
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return Refuse(context, wantsHtml, refusal, StatusCodes.Status429TooManyRequests);
+            return Refuse(context, wantsHtml, backTo, refusal, StatusCodes.Status429TooManyRequests);
         }
 
         using (pass)
@@ -91,7 +99,7 @@ public static class UploadEndpoints
                 var written = await CopyAsync(source, pending.Path, cancellationToken);
                 if (written is null)
                 {
-                    return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+                    return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
                 }
 
                 var inspected = await VideoInspector.InspectFileAsync(pending.Path, cancellationToken);
@@ -101,7 +109,7 @@ public static class UploadEndpoints
                 if (problem is not null)
                 {
                     logger.LogInformation("Upload by {UserId} refused: {Code}", userId, problem.Code);
-                    return Refuse(context, wantsHtml, problem, StatusCodes.Status422UnprocessableEntity);
+                    return Refuse(context, wantsHtml, backTo, problem, StatusCodes.Status422UnprocessableEntity);
                 }
 
                 var media = await store.CommitAsync(pending, inspected.Value!, fileName, cancellationToken);
@@ -110,7 +118,7 @@ public static class UploadEndpoints
                     media.Id, userId, media.Size, media.MimeType, media.DurationMs);
                 if (wantsHtml)
                 {
-                    return Results.Redirect($"/compose?upload={media.Id:N}");
+                    return Results.Redirect(ComposePage.Url(backTo, media.Id));
                 }
 
                 return Results.Json(new UploadResponse(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType,
@@ -118,7 +126,7 @@ public static class UploadEndpoints
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                return Refuse(context, wantsHtml, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+                return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
             }
             catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
             {
@@ -273,9 +281,18 @@ public static class UploadEndpoints
         return Results.NoContent();
     }
 
-    private static IResult Refuse(HttpContext context, bool wantsHtml, PublishingError error, int status) => wantsHtml
-        ? Results.Redirect($"/compose?uploadError={Uri.EscapeDataString(error.Code)}")
+    private static IResult Refuse(HttpContext context, bool wantsHtml, Guid? backTo, PublishingError error, int status) => wantsHtml
+        ? Results.Redirect(ComposePage.Url(backTo, uploadError: error.Code))
         : Results.Json(error, statusCode: status);
+
+    /// <summary>
+    /// The compose page's account from the form's address when it is one of the user's own; anything else (malformed,
+    /// disconnected meanwhile, someone else's) is dropped, so the redirect never carries an id the user does not own.
+    /// </summary>
+    private static async Task<Guid?> OwnAccountAsync(MidxDbContext db, Guid userId, string? account, CancellationToken cancellationToken) =>
+        Guid.TryParse(account, out var id) && await db.TikTokAccounts.AnyAsync(a => a.Id == id && a.UserId == userId, cancellationToken)
+            ? id
+            : null;
 
     private static bool AcceptsJson(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));

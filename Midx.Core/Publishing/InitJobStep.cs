@@ -10,8 +10,12 @@ namespace Midx.Core.Publishing;
 /// The one init of a job (docs/tiktok-api.md §3.2, §3.3, §9.2 step 4). <see cref="PublishJob.InitStartedAt"/> is saved
 /// before the call and publish_id + upload_url at once after it, so a restart can always tell what happened; a job
 /// with InitStartedAt and no publish_id is never initialized again (§8 #13: a second init could be a second post).
-/// Only an answer in which TikTok refused the access token is replayed, once, with a renewed token: TikTok did not
-/// take that request, so the replay is still the one init TikTok received.
+/// The one exception is an answer in which TikTok refused the access token (<c>access_token_invalid</c>): TikTok checks
+/// the token before anything else and creates nothing for a request it refuses (§3.0, §3.12 "refresh the token and
+/// retry", §10.3 step 1), so such a call does not count as the init. It is replayed once with a renewed token; if that
+/// one is refused too (or the token cannot be renewed), the job goes back to Queued with InitStartedAt cleared, as if
+/// init had never been called, and is held like any job of an account that needs reconnecting
+/// (<see cref="HoldBlockedJobsCommand"/>): after the reconnect its init runs, for the first time as far as TikTok knows.
 /// </summary>
 public sealed class InitJobStep(
     MidxDbContext db,
@@ -58,6 +62,10 @@ public sealed class InitJobStep(
         }
 
         job.InitStartedAt = now;
+        // What TikTok said when it refused an earlier attempt's token (NotStartedAsync) no longer applies to this one.
+        job.ErrorCode = null;
+        job.ErrorMessage = null;
+        job.ErrorLogId = null;
         if (await apply.ExecuteAsync(job, new JobChange(JobState.Initializing) { Message = "Starting the upload on TikTok." }, cancellationToken) is null)
         {
             return StepResult.Done;
@@ -67,18 +75,25 @@ public sealed class InitJobStep(
         try
         {
             answer = await InitAsync(job, token.AccessToken, source, cancellationToken);
-            if (!answer.IsSuccess && answer.Error.Kind == TikTokErrorKind.Auth)
+            if (RefusedToken(answer) is not null)
             {
                 var renewed = await tokens.RenewAsync(job.TikTokAccountId, cancellationToken);
-                if (renewed.AccessToken is null)
+                if (renewed.AccessToken is not null)
                 {
-                    return await FailAsync(job, answer.Error.Code,
-                        "TikTok no longer accepts Midx's access to this account, so nothing was posted. Reconnect the account on the Accounts page, then retry.",
-                        answer.LogId, cancellationToken);
+                    logger.LogInformation("Job {JobId}: TikTok refused the access token at init; replaying once with a renewed token", job.Id);
+                    answer = await InitAsync(job, renewed.AccessToken, source, cancellationToken);
+                    if (RefusedToken(answer) is not null)
+                    {
+                        logger.LogWarning("Job {JobId}: TikTok refused the renewed access token at init too (log id {LogId}); holding the job for a reconnect",
+                            job.Id, answer.LogId);
+                        renewed = await tokens.GiveUpAsync(job.TikTokAccountId, cancellationToken);
+                    }
                 }
 
-                logger.LogInformation("Job {JobId}: TikTok refused the access token at init; replaying once with a renewed token", job.Id);
-                answer = await InitAsync(job, renewed.AccessToken, source, cancellationToken);
+                if (RefusedToken(answer) is { } refusal)
+                {
+                    return await NotStartedAsync(job, refusal, renewed, cancellationToken);
+                }
             }
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
@@ -174,6 +189,31 @@ public sealed class InitJobStep(
         }
 
         return (error.Code, message);
+    }
+
+    /// <summary>TikTok's refusal of the access token itself, if that is what the init answer was.</summary>
+    private static TikTokError? RefusedToken(TikTokResult<TikTokPublishInit> answer) =>
+        !answer.IsSuccess && answer.Error.Kind == TikTokErrorKind.Auth ? answer.Error : null;
+
+    /// <summary>
+    /// TikTok refused the token, so it created nothing: the job is put back to Queued as if init had never been called
+    /// (InitStartedAt cleared, so the next init is not mistaken for a second one), and waits for a reconnect or, when
+    /// renewing only failed for now, tries again later. The refused calls drop out of the init rate count with
+    /// InitStartedAt; they were made with a token TikTok did not accept, and a reconnect brings a new token anyway.
+    /// </summary>
+    private async Task<StepResult> NotStartedAsync(PublishJob job, TikTokError refusal, TokenRefreshResult renewed, CancellationToken cancellationToken)
+    {
+        var next = WithoutToken(renewed);
+        job.InitStartedAt = null;
+        var change = new JobChange(JobState.Queued)
+        {
+            Message = next.Kind == StepKind.Hold
+                ? "TikTok refused Midx's access to this account, so nothing was sent. The post waits until the account is reconnected."
+                : "TikTok refused Midx's access to this account and it could not be renewed just now, so nothing was sent. Midx tries again shortly.",
+            ErrorCode = refusal.Code,
+            LogId = refusal.LogId,
+        };
+        return await apply.ExecuteAsync(job, change, cancellationToken) is null ? StepResult.Done : next;
     }
 
     private StepResult WithoutToken(TokenRefreshResult token) =>

@@ -12,8 +12,9 @@ public static class JobStateMachine
     {
         [JobState.Scheduled] = [JobState.Queued, JobState.Cancelled, JobState.Failed],
         [JobState.Queued] = [JobState.Initializing, JobState.Cancelled, JobState.Failed],
-        // A URL source has nothing to upload, so init goes straight to Processing.
-        [JobState.Initializing] = [JobState.Uploading, JobState.Processing, JobState.Failed],
+        // A URL source has nothing to upload, so init goes straight to Processing. Back to Queued only when TikTok refused
+        // the access token, which it does before creating anything (InitJobStep): the job waits for a reconnect.
+        [JobState.Initializing] = [JobState.Uploading, JobState.Processing, JobState.Queued, JobState.Failed],
         // Stopping mid-upload is safe: TikTok never creates a post from an incomplete upload.
         [JobState.Uploading] = [JobState.Uploading, JobState.Processing, JobState.Failed, JobState.Cancelled],
         [JobState.Processing] = [JobState.Processing, JobState.SentToInbox, JobState.Published, JobState.Failed],

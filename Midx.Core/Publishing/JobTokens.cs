@@ -33,4 +33,15 @@ public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time)
 
         return await GetAsync(accountId, cancellationToken);
     }
+
+    /// <summary>
+    /// TikTok refused the token <see cref="RenewAsync"/> just gave: the account is marked "needs reconnect" the same way a
+    /// dead refresh token marks it (audited, tokens forgotten), so its jobs are held until the creator reconnects.
+    /// </summary>
+    public async Task<TokenRefreshResult> GiveUpAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RefreshTikTokTokenCommand>()
+            .ExecuteAsync(accountId, TokenRefreshReason.RefusedAfterRenewal, cancellationToken);
+    }
 }

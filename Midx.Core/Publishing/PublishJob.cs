@@ -35,7 +35,10 @@ public sealed class PublishJob
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
-    /// <summary>Set just before the one and only init call; a job with this set and no publish id is never re-initialized.</summary>
+    /// <summary>
+    /// Set just before the one and only init call; a job with this set and no publish id is never re-initialized.
+    /// Cleared only when TikTok refused the access token, which creates nothing at TikTok (see InitJobStep).
+    /// </summary>
     public DateTime? InitStartedAt { get; set; }
     public string? PublishId { get; set; }
     public string? UploadUrl { get; set; }

@@ -15,8 +15,9 @@ namespace Midx.Core.TikTok;
 /// also the cross-process optimistic check: it only applies if the row still holds the refresh token we sent;</item>
 /// <item>one refresh per account at a time in-process (<see cref="TikTokRefreshLocks"/>), so a publish asking for
 /// a token while the background refresher is at work waits for it and reuses its result;</item>
-/// <item><c>invalid_grant</c>, an expired refresh token or an unreadable ciphertext → "needs reconnect", audited,
-/// unless another process rotated the token meanwhile;</item>
+/// <item><c>invalid_grant</c>, an expired refresh token, an unreadable ciphertext, or TikTok refusing a token it has just
+/// renewed (<see cref="TokenRefreshReason.RefusedAfterRenewal"/>) → "needs reconnect", audited, unless another process
+/// rotated the token meanwhile;</item>
 /// <item>5xx, timeouts and connection failures → retried later with exponential backoff; the account stays usable.</item>
 /// </list>
 /// </summary>
@@ -46,6 +47,13 @@ public sealed class RefreshTikTokTokenCommand(
         if (account.TokenState == TokenState.NeedsReconnect)
         {
             return new TokenRefreshResult(TokenRefreshOutcome.NeedsReconnect, null, account.TokenProblem, null);
+        }
+
+        if (reason == TokenRefreshReason.RefusedAfterRenewal)
+        {
+            return await NeedsReconnectAsync(account,
+                "TikTok refused Midx's access to this account even after it was renewed. Reconnect the account to keep posting.",
+                "access token refused after renewal", null, cancellationToken, onlyIfUnchanged: true);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -37,4 +37,10 @@ public enum TokenRefreshReason
 
     /// <summary>Refresh when fewer than five minutes are left (docs/tiktok-api.md §9.2 step 1).</summary>
     BeforeUse,
+
+    /// <summary>
+    /// TikTok refused an access token that had just been renewed (<c>access_token_invalid</c> twice, §3.12 "refresh once,
+    /// then reconnect"): the grant no longer works, so the account is marked "needs reconnect" without another refresh.
+    /// </summary>
+    RefusedAfterRenewal,
 }

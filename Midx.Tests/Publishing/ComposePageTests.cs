@@ -310,6 +310,64 @@ public sealed class ComposePageTests : IDisposable
     }
 
     [Fact]
+    public async Task Compose_NoJavaScriptUploadForSecondAccount_ComesBackOnThatAccountWithTheVideoOrTheRefusal()
+    {
+        using var client = await _app.SignInAsync("two@sandbox.midx.test");
+        await client.LinkTikTokAsync("public");
+        var restricted = await client.LinkTikTokAsync("restricted");
+        var (action, token) = ComposeTestClient.UploadForm(await client.GetHtmlAsync(ComposePage.Url(restricted)));
+
+        using var uploaded = await client.PostUploadFormAsync(action, token, VideoFixtures.MovOneAndAHalfSeconds, "holiday.mov", "video/quicktime");
+        using var refused = await client.PostUploadFormAsync(action, token, VideoFixtures.RenamedText, "notes.mp4", "video/mp4");
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var back = await client.GetHtmlAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Equal("@noor.quiet", back.QuerySelector("[data-creator-username]")?.TextContent.Trim());
+        Assert.Equal(restricted.ToString(), ComposeTestClient.HiddenFields(back)["Form.AccountId"]);
+        Assert.Contains("holiday.mov", back.QuerySelector("[data-upload-summary]")?.TextContent);
+        Assert.Null(back.QuerySelector("[data-account-problem]"));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var refusal = await client.GetHtmlAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal("@noor.quiet", refusal.QuerySelector("[data-creator-username]")?.TextContent.Trim());
+        Assert.Equal(VideoErrors.NotAVideo.Message, refusal.QuerySelector("[data-upload-error]")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Compose_AnotherUsersAccountInUploadOrForm_IsDroppedRevealsNothingAndSendsNothing()
+    {
+        using var owner = await _app.SignInAsync("owner@sandbox.midx.test");
+        var ownersAccount = await owner.LinkTikTokAsync("restricted");
+        using var client = await _app.SignInAsync("two@sandbox.midx.test");
+        await client.LinkTikTokAsync("public");
+        await client.LinkTikTokAsync("short");
+        var (_, token) = ComposeTestClient.UploadForm(await client.GetHtmlAsync("/compose"));
+
+        using var uploaded = await client.PostUploadFormAsync(
+            UploadEndpoints.FormAction(ownersAccount), token, VideoFixtures.MovOneAndAHalfSeconds, "holiday.mov", "video/quicktime");
+        var forgedPage = await client.GetHtmlAsync(ComposePage.Url(ownersAccount));
+        var fields = ComposeTestClient.ValidDirectPost(await client.UploadAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4"));
+        fields["Form.AccountId"] = ownersAccount.ToString();
+        using var submitted = await client.PostComposeAsync("/compose", fields);
+
+        // The upload is kept, for the user's own first account; the other user's account id is not sent back.
+        var location = uploaded.Headers.Location!.OriginalString;
+        Assert.StartsWith("/compose?upload=", location);
+        Assert.DoesNotContain(ownersAccount.ToString("N"), location);
+        Assert.Equal("@avery.creates", forgedPage.QuerySelector("[data-creator-username]")?.TextContent.Trim());
+        Assert.Contains("not linked to your Midx account", forgedPage.QuerySelector("[data-account-problem]")?.TextContent);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var refusedSubmit = await ComposeTestClient.ParseAsync(submitted);
+        Assert.Contains("not linked to your Midx account", refusedSubmit.QuerySelector("[data-error=account]")?.TextContent);
+        foreach (var page in new[] { forgedPage, refusedSubmit })
+        {
+            Assert.DoesNotContain("noor.quiet", page.DocumentElement.OuterHtml);
+            Assert.DoesNotContain("Noor Haddad", page.DocumentElement.OuterHtml);
+        }
+
+        Assert.Empty(await _app.JobsAsync());
+    }
+
+    [Fact]
     public async Task Compose_AccountNearTheDailyPostCap_WarnsBeforeAnythingIsSent()
     {
         using var client = await _app.SignInAsync("busy@sandbox.midx.test");

@@ -46,6 +46,30 @@ internal static class ComposeTestClient
         return upload!.Id;
     }
 
+    /// <summary>
+    /// Posts a video the way the compose page's file form does without JavaScript: multipart, the antiforgery token
+    /// first, then the file, to <paramref name="action"/> (the form's address). Redirects are not followed.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostUploadFormAsync(
+        this HttpClient client, string action, string token, string fixture, string fileName, string mimeType)
+    {
+        var file = new ByteArrayContent(VideoFixtures.Bytes(fixture));
+        file.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { file, "video", fileName },
+        };
+        return client.PostAsync(action, form);
+    }
+
+    /// <summary>The compose page's file form as rendered: where it posts and its antiforgery token.</summary>
+    public static (string Action, string Token) UploadForm(IDocument page)
+    {
+        var form = page.QuerySelector("form[data-upload-form]") ?? throw new InvalidOperationException("The compose page has no file form.");
+        return (form.GetAttribute("action")!, form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
+    }
+
     /// <summary>The compose form's hidden fields as rendered (token, handler, account, submission key).</summary>
     public static Dictionary<string, string> HiddenFields(IDocument page)
     {

@@ -12,6 +12,8 @@ public sealed class JobStateMachineTests
         new[] { JobState.Scheduled, JobState.Queued, JobState.Initializing, JobState.Uploading, JobState.Processing, JobState.SentToInbox, JobState.Published },
         // Pulled from a URL: nothing to upload.
         new[] { JobState.Queued, JobState.Initializing, JobState.Processing, JobState.Published },
+        // TikTok refused the access token at init (so created nothing): back to waiting, then started again after a reconnect.
+        new[] { JobState.Queued, JobState.Initializing, JobState.Queued, JobState.Initializing, JobState.Uploading },
         // Published first, the public post id arrives after moderation.
         new[] { JobState.Processing, JobState.Published, JobState.Published },
     };

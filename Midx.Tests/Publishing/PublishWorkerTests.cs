@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.Publishing;
 
@@ -248,6 +249,39 @@ public sealed class PublishWorkerTests
         Assert.Equal(JobState.Published, job.State);
         Assert.Equal(2, (await app.RequestsAsync("video_init")).Count);
         Assert.Single(await app.RequestsAsync("token"), r => r.GetProperty("form").GetProperty("grant_type").GetString() == "refresh_token");
+    }
+
+    [Fact]
+    public async Task Worker_RenewedTokenRefusedAtInitToo_HoldsTheJobUntilReconnectedThenPublishes()
+    {
+        await using var app = await WorkerTestApp.StartAsync("public");
+        await app.ArmFaultAsync(new { endpoint = "video_init", mode = "Status", status = 401, errorCode = "access_token_invalid", count = 2 });
+
+        var submitted = await app.SubmitAsync(PublishMode.Direct);
+        var held = await app.WaitForAsync(submitted.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect || JobStateMachine.IsTerminal(j.State));
+
+        // TikTok refused the token twice and so created nothing: the job waits, as if init had never been called.
+        Assert.Equal((JobState.Queued, WorkerCodes.HeldAccountNeedsReconnect), (held.State, held.ErrorCode));
+        Assert.Equal("On hold: TikTok no longer accepts Midx's access to @avery.creates. Reconnect the account on the Accounts page and this post goes on by itself.",
+            held.ErrorMessage);
+        Assert.Null(held.InitStartedAt);
+        Assert.Null(held.PublishId);
+        Assert.Equal(2, (await app.RequestsAsync("video_init")).Count);
+        var refusal = Assert.Single(await app.EventsAsync(held.Id), e => e.ErrorCode == TikTokErrorCatalog.AccessTokenInvalid);
+        Assert.Equal(JobState.Queued, refusal.State);
+        Assert.StartsWith("TikTok refused Midx's access to this account, so nothing was sent.", refusal.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(refusal.LogId));
+        var accounts = await app.Client.GetHtmlAsync("/accounts");
+        Assert.Contains("TikTok refused Midx's access to this account even after it was renewed",
+            accounts.QuerySelector("[data-token-health=needs-reconnect]")?.TextContent);
+
+        await app.Client.LinkTikTokAsync("public");
+        var published = await app.WaitForStateAsync(submitted.Id, JobState.Published);
+
+        Assert.Equal(JobState.Published, published.State);
+        Assert.Null(published.ErrorCode);
+        Assert.Equal(3, (await app.RequestsAsync("video_init")).Count);
+        Assert.Equal(TikTokStatusMapping.PublishComplete, (await app.SandboxPublishAsync(published.PublishId!)).GetProperty("status").GetString());
     }
 
     [Fact]

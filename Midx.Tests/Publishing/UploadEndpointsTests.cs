@@ -100,15 +100,9 @@ public sealed class UploadEndpointsTests : IDisposable
     public async Task Upload_PlainHtmlFormWithoutJavaScript_StoresAndRedirectsToCompose()
     {
         using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(await AntiforgeryTokenAsync(client)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(VideoFixtures.Bytes(VideoFixtures.MovOneAndAHalfSeconds));
-        file.Headers.ContentType = new MediaTypeHeaderValue("video/quicktime");
-        form.Add(file, "video", "holiday.mov");
 
-        using var response = await client.PostAsync(UploadEndpoints.Path, form);
+        using var response = await client.PostUploadFormAsync(
+            UploadEndpoints.Path, await AntiforgeryTokenAsync(client), VideoFixtures.MovOneAndAHalfSeconds, "holiday.mov", "video/quicktime");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/compose?upload=", response.Headers.Location?.OriginalString);
