@@ -119,6 +119,7 @@ public static class JobEndpoints
         "video_missing" => JobNotice.VideoMissing,
         "account_needs_reconnect" => JobNotice.AccountNeedsReconnect,
         "account_not_found" => JobNotice.AccountNotFound,
+        "account_disconnected" => JobNotice.AccountDisconnected,
         _ => JobNotice.NotRetryable,
     };
 

@@ -12,5 +12,6 @@ public enum JobNotice
     VideoMissing,
     AccountNeedsReconnect,
     AccountNotFound,
+    AccountDisconnected,
     FormExpired,
 }

@@ -5,7 +5,8 @@ namespace Midx.App.Publishing;
 /// <summary>The sentence a <see cref="JobNotice"/> stands for, for the job and history pages.</summary>
 public static class JobNoticeText
 {
-    public static string? For(JobNotice notice, PublishJob? job) => notice switch
+    /// <param name="accountName">How the job's TikTok account is named ("@name"), when the page knows it.</param>
+    public static string? For(JobNotice notice, PublishJob? job, string? accountName = null) => notice switch
     {
         JobNotice.Submitted when job?.State == JobState.Scheduled =>
             "Scheduled. Midx sends it to TikTok at the time you chose; you can cancel it until then.",
@@ -19,6 +20,9 @@ public static class JobNoticeText
         JobNotice.VideoMissing => "The video file of this post is no longer kept on Midx, so it cannot be retried. Compose the post again with the file.",
         JobNotice.AccountNeedsReconnect => "TikTok no longer accepts Midx's access to this account. Reconnect it on the Accounts page, then retry.",
         JobNotice.AccountNotFound => "The TikTok account of this post is no longer linked. Link it and compose the post again.",
+        JobNotice.AccountDisconnected => accountName is null
+            ? "This post can't be retried: its TikTok account was disconnected from Midx. Link the account again, then compose the post again."
+            : $"This post can't be retried: {accountName} was disconnected from Midx. Link {accountName} again, then compose the post again.",
         JobNotice.FormExpired => "The page was open too long for that button to work safely. It has been reloaded: press the button again.",
         _ => null,
     };

@@ -19,6 +19,7 @@ public enum AccountsNotice
     LinkedElsewhere,
     Disconnected,
     DisconnectedNotRevoked,
+    PostsBeingSent,
     NotFound,
     NotConfigured,
 }
@@ -48,8 +49,58 @@ public static class AccountsNoticeText
         AccountsNotice.DisconnectedNotRevoked =>
             "TikTok account disconnected and its tokens deleted from Midx, but TikTok could not be reached to revoke Midx's access. "
             + "To remove it on TikTok's side too: " + ManageAppPermissions,
+        AccountsNotice.PostsBeingSent =>
+            "Not disconnected yet: a post is being sent to this TikTok account right now, and Midx needs the account to finish it. "
+            + "Wait until TikTok has it (usually a minute or two) or cancel the upload from your history, then disconnect.",
         AccountsNotice.NotFound => "That TikTok account is not linked to your Midx account.",
         AccountsNotice.NotConfigured => "Linking TikTok accounts isn't set up on this Midx server yet.",
         _ => "",
     };
+
+    /// <summary>Next to an account's Disconnect button: what disconnecting it would do to its unfinished posts, if anything.</summary>
+    public static string? BeforeDisconnect(DisconnectedPosts? posts)
+    {
+        if (posts is null || posts == DisconnectedPosts.None)
+        {
+            return null;
+        }
+
+        if (posts.Sending > 0)
+        {
+            return $"{Posts(posts.Sending)} {(posts.Sending == 1 ? "is" : "are")} being sent to TikTok right now: wait until TikTok has "
+                + $"{(posts.Sending == 1 ? "it" : "them")}, or cancel the upload, before disconnecting.";
+        }
+
+        var effects = new List<string>();
+        if (posts.Cancelled > 0)
+        {
+            effects.Add($"cancels {Posts(posts.Cancelled)} not yet sent to TikTok");
+        }
+
+        if (posts.Unfollowed > 0)
+        {
+            effects.Add($"stops Midx following {Posts(posts.Unfollowed)} TikTok already has");
+        }
+
+        return $"Disconnecting {string.Join(" and ", effects)}. Your post history is kept.";
+    }
+
+    /// <summary>After a disconnect: the history is kept, and what happened to the unfinished posts.</summary>
+    public static string AfterDisconnect(int cancelled, int unfollowed)
+    {
+        var effects = new List<string>();
+        if (cancelled > 0)
+        {
+            effects.Add($"{Posts(cancelled)} not yet sent to TikTok {(cancelled == 1 ? "was" : "were")} cancelled");
+        }
+
+        if (unfollowed > 0)
+        {
+            effects.Add($"Midx stopped following {Posts(unfollowed)} TikTok already had");
+        }
+
+        return effects.Count == 0 ? "Your post history is kept." : $"Your post history is kept; {string.Join(", and ", effects)}.";
+    }
+
+    private static string Posts(int count) => count == 1 ? "1 post" : $"{count} posts";
 }

@@ -7,9 +7,9 @@ namespace Midx.App.TikTok;
 
 /// <summary>
 /// POST /tiktok/link starts TikTok's web authorization; TikTok answers at GET /tiktok/callback; POST
-/// /tiktok/accounts/{id}/disconnect revokes and deletes. All need a signed-in user; the POSTs check the antiforgery
-/// token explicitly (they bind no form fields, so the framework would not). Every outcome ends in a redirect to
-/// the accounts page with a notice code, never with text from the query string.
+/// /tiktok/accounts/{id}/disconnect revokes and deletes (or says why it must wait). All need a signed-in user; the
+/// POSTs check the antiforgery token explicitly (they bind no form fields, so the framework would not). Every outcome
+/// ends in a redirect to the accounts page with a notice code (and counts), never with text from the query string.
 /// </summary>
 public static class TikTokEndpoints
 {
@@ -72,13 +72,14 @@ public static class TikTokEndpoints
             return Results.BadRequest();
         }
 
-        var result = await disconnect.ExecuteAsync(UserId(context), accountId, cancellationToken);
-        return Results.Redirect(AccountsPage.Url(result.Outcome switch
+        var result = await disconnect.ExecuteAsync(UserId(context), accountId, TikTokDisconnectPurpose.UserAsked, cancellationToken);
+        return result.Outcome switch
         {
-            TikTokDisconnectOutcome.Revoked => AccountsNotice.Disconnected,
-            TikTokDisconnectOutcome.DeletedButNotRevoked => AccountsNotice.DisconnectedNotRevoked,
-            _ => AccountsNotice.NotFound,
-        }));
+            TikTokDisconnectOutcome.Revoked => Results.Redirect(AccountsPage.Url(AccountsNotice.Disconnected, posts: result.Posts)),
+            TikTokDisconnectOutcome.DeletedButNotRevoked => Results.Redirect(AccountsPage.Url(AccountsNotice.DisconnectedNotRevoked, posts: result.Posts)),
+            TikTokDisconnectOutcome.PostsBeingSent => Results.Redirect(AccountsPage.Url(AccountsNotice.PostsBeingSent, accountId)),
+            _ => Results.Redirect(AccountsPage.Url(AccountsNotice.NotFound)),
+        };
     }
 
     /// <summary>The registered redirect URI when configured (it must match TikTok's portal exactly), else this origin's callback.</summary>

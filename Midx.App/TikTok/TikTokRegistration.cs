@@ -53,6 +53,7 @@ public static class TikTokRegistration
         builder.Services.AddScoped<CompleteTikTokLinkCommand>();
         builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
         builder.Services.AddScoped<TikTokAccountsQuery>();
+        builder.Services.AddScoped<DisconnectPreviewQuery>();
         builder.Services.TryAddScoped<AuditLog>();
         builder.Services.TryAddScoped<WorkerHeartbeatRecorder>();
         builder.Services.AddHostedService<TokenRefresher>();

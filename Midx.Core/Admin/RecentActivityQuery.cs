@@ -12,11 +12,12 @@ public sealed class RecentActivityQuery(MidxDbContext db)
                 join j in db.PublishJobs on e.JobId equals j.Id
                 join u in db.Users on j.UserId equals u.Id into owners
                 from u in owners.DefaultIfEmpty()
-                join a in db.TikTokAccounts on j.TikTokAccountId equals a.Id into linked
+                join a in db.TikTokAccounts on j.TikTokAccountId equals (Guid?)a.Id into linked
                 from a in linked.DefaultIfEmpty()
                 orderby e.At descending, e.Id descending
                 select new FeedItem(
-                    e.JobId, e.At, e.State, u == null ? null : u.Email, a == null ? null : a.Username, j.FileName,
+                    e.JobId, e.At, e.State, u == null ? null : u.Email,
+                    a == null ? db.ConsentRecords.Where(c => c.JobId == j.Id).Select(c => c.CreatorUsername).FirstOrDefault() : a.Username, j.FileName,
                     e.Message, e.ErrorCode))
             .ToListAsync(cancellationToken);
 }

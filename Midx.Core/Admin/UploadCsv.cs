@@ -22,7 +22,7 @@ public static class UploadCsv
     {
         var cells = new[]
         {
-            row.Id.ToString(), Time(row.CreatedAt), row.UserId.ToString(), row.UserEmail, row.AccountId.ToString(),
+            row.Id.ToString(), Time(row.CreatedAt), row.UserId.ToString(), row.UserEmail, row.AccountId?.ToString(),
             row.AccountUsername, row.Mode.ToString(), row.Source.ToString(), row.State.ToString(), row.FileName,
             row.FileSize.ToString(CultureInfo.InvariantCulture), row.PrivacyLevel, Time(row.ScheduledAt), Time(row.UpdatedAt),
             Time(row.CompletedAt), row.PublishId, row.ErrorCode, row.ErrorMessage, row.ErrorLogId,

@@ -13,15 +13,16 @@ public sealed class UploadDetailQuery(MidxDbContext db)
                 where j.Id == jobId
                 join u in db.Users on j.UserId equals u.Id into owners
                 from u in owners.DefaultIfEmpty()
-                join a in db.TikTokAccounts on j.TikTokAccountId equals a.Id into linked
+                join a in db.TikTokAccounts on j.TikTokAccountId equals (Guid?)a.Id into linked
                 from a in linked.DefaultIfEmpty()
                 select new
                 {
                     Row = new UploadRow(
-                        j.Id, j.CreatedAt, j.UserId, u == null ? null : u.Email, j.TikTokAccountId, a == null ? null : a.Username,
+                        j.Id, j.CreatedAt, j.UserId, u == null ? null : u.Email, j.TikTokAccountId,
+                        a == null ? db.ConsentRecords.Where(c => c.JobId == j.Id).Select(c => c.CreatorUsername).FirstOrDefault() : a.Username,
                         j.Mode, j.Source, j.State, j.FileName, j.FileSize, j.PrivacyLevel, j.ScheduledAt, j.UpdatedAt,
                         j.CompletedAt, j.PublishId, j.ErrorCode, j.ErrorMessage, j.ErrorLogId),
-                    DisplayName = a == null ? null : a.DisplayName,
+                    DisplayName = a == null ? db.ConsentRecords.Where(c => c.JobId == j.Id).Select(c => c.CreatorNickname).FirstOrDefault() : a.DisplayName,
                     j.SourceUrl, j.MimeType, j.DurationMs, j.Caption, j.DisableComment, j.DisableDuet, j.DisableStitch,
                     j.CoverTimestampMs, j.BrandContentToggle, j.BrandOrganicToggle, j.IsAigc, j.BytesUploaded,
                     j.TikTokStatus, j.PublicPostId, j.RetryOfJobId,

@@ -2,13 +2,17 @@ using Midx.Core.Publishing;
 
 namespace Midx.Core.Admin;
 
-/// <summary>One upload as the console lists and exports it. Deliberately without the upload URL or any token.</summary>
+/// <summary>
+/// One upload as the console lists and exports it. Deliberately without the upload URL or any token.
+/// <see cref="AccountId"/> is null once the account was disconnected; <see cref="AccountUsername"/> then comes from the
+/// post's consent record.
+/// </summary>
 public sealed record UploadRow(
     Guid Id,
     DateTime CreatedAt,
     Guid UserId,
     string? UserEmail,
-    Guid AccountId,
+    Guid? AccountId,
     string? AccountUsername,
     PublishMode Mode,
     VideoSource Source,
@@ -22,7 +26,10 @@ public sealed record UploadRow(
     string? PublishId,
     string? ErrorCode,
     string? ErrorMessage,
-    string? ErrorLogId);
+    string? ErrorLogId)
+{
+    public bool AccountDisconnected => AccountId is null;
+}
 
 /// <summary>One page of uploads and the cursor of the next page (null on the last page).</summary>
 public sealed record UploadListResult(IReadOnlyList<UploadRow> Rows, KeysetCursor? Next);

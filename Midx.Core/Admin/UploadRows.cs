@@ -42,7 +42,7 @@ internal static class UploadRows
                 // Resolved first, so the job lookup runs on IX_PublishJobs_TikTokAccountId_CreatedAt; a correlated
                 // sub-query here made SQLite probe accounts for every job it walked.
                 var username = account.TrimStart('@');
-                var accountIds = await db.TikTokAccounts.Where(a => a.Username == username).Select(a => a.Id).ToListAsync(cancellationToken);
+                var accountIds = await db.TikTokAccounts.Where(a => a.Username == username).Select(a => (Guid?)a.Id).ToListAsync(cancellationToken);
                 jobs = jobs.Where(j => accountIds.Contains(j.TikTokAccountId));
             }
         }
@@ -75,10 +75,12 @@ internal static class UploadRows
         return from j in jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
                join u in db.Users on j.UserId equals u.Id into owners
                from u in owners.DefaultIfEmpty()
-               join a in db.TikTokAccounts on j.TikTokAccountId equals a.Id into linked
+               join a in db.TikTokAccounts on j.TikTokAccountId equals (Guid?)a.Id into linked
                from a in linked.DefaultIfEmpty()
                select new UploadRow(
-                   j.Id, j.CreatedAt, j.UserId, u == null ? null : u.Email, j.TikTokAccountId, a == null ? null : a.Username,
+                   j.Id, j.CreatedAt, j.UserId, u == null ? null : u.Email, j.TikTokAccountId,
+                   // A disconnected account's row is gone; the consent record still names the creator the post went to.
+                   a == null ? db.ConsentRecords.Where(c => c.JobId == j.Id).Select(c => c.CreatorUsername).FirstOrDefault() : a.Username,
                    j.Mode, j.Source, j.State, j.FileName, j.FileSize, j.PrivacyLevel, j.ScheduledAt, j.UpdatedAt,
                    j.CompletedAt, j.PublishId, j.ErrorCode, j.ErrorMessage, j.ErrorLogId);
     }

@@ -103,7 +103,9 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.ErrorCode, x.CreatedAt });
         b.HasIndex(x => new { x.TikTokAccountId, x.CreatedAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.Cascade);
+        // Disconnecting an account keeps its posts in the user's history (DisconnectTikTokAccountCommand settles the
+        // unfinished ones first); deleting the user deletes them through UserId.
+        b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

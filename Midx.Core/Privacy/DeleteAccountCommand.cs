@@ -37,7 +37,7 @@ public sealed class DeleteAccountCommand(
         var revoked = 0;
         foreach (var accountId in accountIds)
         {
-            var result = await disconnect.ExecuteAsync(userId, accountId, cancellationToken);
+            var result = await disconnect.ExecuteAsync(userId, accountId, TikTokDisconnectPurpose.UserDeleted, cancellationToken);
             revoked += result.Outcome == TikTokDisconnectOutcome.Revoked ? 1 : 0;
         }
 

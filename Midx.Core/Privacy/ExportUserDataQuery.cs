@@ -105,8 +105,9 @@ public sealed record ExportedTikTokAccount(
     DateTime ConnectedAt, DateTime LastSeenAt, DateTime? AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, TikTok.TokenState TokenState,
     string? TokenProblem, DateTime? LastRefreshedAt, int RefreshFailures, DateTime? NextRefreshAttemptAt);
 
+/// <summary>One upload; <see cref="TikTokAccountId"/> is null once its account was disconnected (the consent names the creator).</summary>
 public sealed record ExportedUpload(
-    Guid Id, Guid UserId, Guid TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
+    Guid Id, Guid UserId, Guid? TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
     string? MimeType, string? SourceUrl, int? DurationMs, string Caption, string? PrivacyLevel, bool DisableComment, bool DisableDuet,
     bool DisableStitch, int? CoverTimestampMs, bool BrandContentToggle, bool BrandOrganicToggle, bool IsAigc, DateTime? ScheduledAt,
     Publishing.JobState State, DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, DateTime? InitStartedAt, string? PublishId,

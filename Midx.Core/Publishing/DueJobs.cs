@@ -6,12 +6,14 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// The one definition of "this job has work to do now", shared by the claim, the hold notes and the queue depth:
 /// a scheduled job whose time has come, a queued or in-flight job whose next attempt is due, an inbox draft or a
-/// public post still being watched (for the user's post, for TikTok's post id); never one another worker holds a live lease on.
+/// public post still being watched (for the user's post, for TikTok's post id); never one another worker holds a live lease on,
+/// and never one whose account was disconnected (without a token nothing can be done for it; the disconnect settled it).
 /// </summary>
 internal static class DueJobs
 {
     public static IQueryable<PublishJob> Due(this IQueryable<PublishJob> jobs, DateTime now) => jobs.Where(j =>
-        (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now)
+        j.TikTokAccountId != null
+        && (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now)
         && ((j.State == JobState.Scheduled && (j.ScheduledAt == null || j.ScheduledAt <= now))
             || ((j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading || j.State == JobState.Processing)
                 && (j.NextPollAt == null || j.NextPollAt <= now))

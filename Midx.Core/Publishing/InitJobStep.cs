@@ -142,7 +142,7 @@ public sealed class InitJobStep(
     /// TikTok allows 6 inits per minute per token (§3.10). Counted from the saved InitStartedAt of the account's jobs,
     /// so every instance sees the same count; null when an init may start now.
     /// </summary>
-    private async Task<DateTime?> NextInitSlotAsync(Guid accountId, DateTime now, CancellationToken cancellationToken)
+    private async Task<DateTime?> NextInitSlotAsync(Guid? accountId, DateTime now, CancellationToken cancellationToken)
     {
         var since = now - StatusPollRateLimiter.Window;
         var recent = await db.PublishJobs.AsNoTracking()

@@ -39,6 +39,20 @@ public static class JobStateMachine
     /// <summary>A user may ask for a new attempt of a failed job (a new job; the failed one stays as it was).</summary>
     public static bool CanUserRetry(JobState state) => state is JobState.Failed;
 
+    /// <summary>
+    /// What disconnecting its TikTok account does to a job (DisconnectTikTokAccountCommand). <paramref name="followed"/>:
+    /// Midx still checks it with TikTok (a next status check is planned). Initializing always has its init under way
+    /// (InitJobStep saves both together), so it waits like an upload.
+    /// </summary>
+    public static DisconnectEffect OnDisconnect(JobState state, bool followed) => state switch
+    {
+        JobState.Scheduled or JobState.Queued => DisconnectEffect.Cancel,
+        JobState.Initializing or JobState.Uploading => DisconnectEffect.Wait,
+        JobState.Processing => DisconnectEffect.StopFollowing,
+        JobState.SentToInbox or JobState.Published when followed => DisconnectEffect.StopFollowing,
+        _ => DisconnectEffect.None,
+    };
+
     /// <summary>The short label a badge shows for a state.</summary>
     public static string Label(JobState state) => state switch
     {

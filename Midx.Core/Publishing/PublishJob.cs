@@ -8,7 +8,12 @@ public sealed class PublishJob
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
-    public Guid TikTokAccountId { get; set; }
+
+    /// <summary>
+    /// The TikTok account the post goes (or went) to; null once that account was disconnected. The post stays in the
+    /// user's history, and its consent record still names the creator it was sent as.
+    /// </summary>
+    public Guid? TikTokAccountId { get; set; }
 
     public PublishMode Mode { get; set; }
     public VideoSource Source { get; set; }

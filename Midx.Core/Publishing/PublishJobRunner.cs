@@ -52,6 +52,13 @@ public sealed class PublishJobRunner(
 
     private async Task<StepResult> RunStepsAsync(PublishJob job, string owner, CancellationToken cancellationToken)
     {
+        if (job.TikTokAccountId is null)
+        {
+            // Claimed just before its account was disconnected: the disconnect settled the job; without a token there is
+            // nothing more to do for it.
+            return StepResult.Stop;
+        }
+
         if (WorkerCodes.IsHold(job.ErrorCode))
         {
             // The hold is over (the claim only takes runnable jobs): the job no longer shows the reason it waited.

@@ -34,6 +34,17 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
             return PublishingResult<SubmittedJob>.Fail("not_retryable", "Only a failed post can be retried.");
         }
 
+        if (failed.TikTokAccountId is null)
+        {
+            // The account is gone (linking it again makes a new one), so the post is composed again, with a fresh
+            // creator_info and consent.
+            var creator = await db.ConsentRecords.AsNoTracking().Where(c => c.JobId == failed.Id)
+                .Select(c => new { c.CreatorUsername, c.CreatorNickname }).SingleOrDefaultAsync(cancellationToken);
+            var name = PostAccountName.Of(creator?.CreatorUsername, creator?.CreatorNickname) ?? "its TikTok account";
+            return PublishingResult<SubmittedJob>.Fail("account_disconnected",
+                $"This post can't be retried: {name} was disconnected from Midx. Link {name} again, then compose the post again.");
+        }
+
         if (failed.Source == VideoSource.File && (failed.MediaPath is null || !File.Exists(failed.MediaPath)))
         {
             return PublishingResult<SubmittedJob>.Fail("video_missing",

@@ -19,9 +19,10 @@ public sealed class StatusPollRateLimiter(MidxDbContext db, TimeProvider time)
 
     /// <summary>
     /// Takes the account's next check if it is free now (and moves the next one a minute / <paramref name="perMinute"/>
-    /// on); otherwise says when it will be free.
+    /// on); otherwise says when it will be free. A job's account id is null once the account was disconnected; like a
+    /// missing account, it is never granted a check.
     /// </summary>
-    public async Task<StatusPollPermit> TryAcquireAsync(Guid accountId, int perMinute, CancellationToken cancellationToken)
+    public async Task<StatusPollPermit> TryAcquireAsync(Guid? accountId, int perMinute, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
 

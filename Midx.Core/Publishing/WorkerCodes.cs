@@ -42,6 +42,12 @@ public static class WorkerCodes
     /// <summary>A history note: TikTok named the public post's id after its moderation finished.</summary>
     public const string PostIdArrived = "post_id_arrived";
 
+    /// <summary>
+    /// The creator disconnected the post's TikTok account before Midx was done with it: a post not yet sent was
+    /// cancelled, or Midx stopped following one TikTok already had. Kept on the job with the plain message.
+    /// </summary>
+    public const string AccountDisconnected = "account_disconnected";
+
     public static bool IsHold(string? code) => code is HeldAccountNeedsReconnect or HeldUserDisabled;
 
     /// <summary>What a creator is told whenever Midx cannot know whether TikTok received an init.</summary>

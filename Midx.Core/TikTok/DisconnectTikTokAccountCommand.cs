@@ -2,75 +2,207 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Publishing;
 
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// Disconnects a TikTok account (docs/tiktok-api.md §1.8): refreshes first if the access token has expired (TikTok
-/// revokes only a live access token), revokes it at TikTok, then deletes the row with both tokens and records an
-/// audit event. The local delete happens even when TikTok cannot be reached or refuses, and the result says so.
+/// Disconnects a TikTok account (docs/tiktok-api.md §1.8, product.md promise 10): Midx loses its access, the user keeps
+/// the history of what was posted. The access token is read first (refreshed if it has expired: TikTok revokes only a
+/// live access token); then, in one transaction, the account's unfinished posts are settled
+/// (<see cref="JobStateMachine.OnDisconnect"/>: a post not yet sent is cancelled, one TikTok has is no longer followed,
+/// each with a plain message through <see cref="ApplyJobChangeCommand"/>), the row with both tokens is deleted (the
+/// posts keep their rows, without the account) and the disconnect is audited; after that the token is revoked at
+/// TikTok. While a post is being sent to TikTok (init under way or bytes uploading) nothing is changed: Midx could
+/// neither finish nor cleanly stop it without the token, so the user is asked to wait or cancel the upload first.
+/// The local delete happens even when TikTok cannot be reached or refuses the revoke, and the result says so.
+/// When the whole user is being deleted, the posts are left to that deletion and nothing waits for them.
 /// </summary>
 public sealed class DisconnectTikTokAccountCommand(
     MidxDbContext db,
     TikTokApiClient tikTok,
     TikTokAccessTokens tokens,
+    ApplyJobChangeCommand apply,
+    ReleaseJobMediaCommand release,
     AuditLog audit,
     ILogger<DisconnectTikTokAccountCommand> logger)
 {
-    public async Task<TikTokDisconnectResult> ExecuteAsync(Guid userId, Guid accountId, CancellationToken cancellationToken)
+    public async Task<TikTokDisconnectResult> ExecuteAsync(
+        Guid userId, Guid accountId, TikTokDisconnectPurpose purpose, CancellationToken cancellationToken)
     {
         var owned = await db.TikTokAccounts.AsNoTracking()
             .Where(a => a.Id == accountId && a.UserId == userId)
-            .Select(a => new { a.Id, a.Username, a.TokenState })
+            .Select(a => new { a.Id, a.Username, a.DisplayName, a.TokenState })
             .SingleOrDefaultAsync(cancellationToken);
         if (owned is null)
         {
-            return new TikTokDisconnectResult(TikTokDisconnectOutcome.NotFound, null);
+            return new TikTokDisconnectResult(TikTokDisconnectOutcome.NotFound, null, DisconnectedPosts.None);
+        }
+
+        var (accessToken, revokeProblem) = owned.TokenState == TokenState.Active
+            ? await AccessTokenAsync(accountId, cancellationToken)
+            : (null, "no usable token");
+
+        db.ChangeTracker.Clear();
+        var posts = DisconnectedPosts.None;
+        var settled = new List<PublishJob>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (purpose == TikTokDisconnectPurpose.UserAsked)
+            {
+                var name = PostAccountName.Of(owned.Username, owned.DisplayName) ?? "the TikTok account";
+                (posts, settled) = await SettlePostsAsync(accountId, name, cancellationToken);
+                if (posts.Sending > 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    logger.LogInformation("User {UserId} asked to disconnect TikTok account {AccountId} while {Sending} posts were being sent; nothing changed",
+                        userId, accountId, posts.Sending);
+                    return new TikTokDisconnectResult(TikTokDisconnectOutcome.PostsBeingSent, owned.Username, posts);
+                }
+            }
+
+            await db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The settled jobs still carry the account id in memory; nothing below may save them.
+        db.ChangeTracker.Clear();
+
+        // After the commit: a cancelled post's file is no longer needed by anything (promise 7).
+        foreach (var job in settled)
+        {
+            await release.ExecuteAsync(job, cancellationToken);
         }
 
         var revoked = false;
-        string? revokeProblem = null;
-        if (owned.TokenState == TokenState.Active)
+        if (accessToken is not null)
         {
-            try
-            {
-                var token = await tokens.GetFreshAccessTokenAsync(accountId, cancellationToken);
-                if (token.AccessToken is { } accessToken)
-                {
-                    var answer = await tikTok.RevokeAsync(accessToken, cancellationToken);
-                    revoked = answer.IsSuccess;
-                    revokeProblem = answer.Error is { } error ? $"{error.Code} (log_id {error.LogId})" : null;
-                }
-                else
-                {
-                    revokeProblem = token.Outcome.ToString();
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
-            {
-                revokeProblem = "TikTok unreachable";
-                logger.LogWarning("Revoking TikTok account {AccountId} failed: TikTok could not be reached ({Fault})", accountId, ex.GetType().Name);
-            }
-        }
-        else
-        {
-            revokeProblem = "no usable token";
+            (revoked, revokeProblem) = await RevokeAsync(accountId, accessToken, cancellationToken);
         }
 
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        audit.Add(TikTokAuditActions.Disconnected, userId, userId,
+        await audit.WriteAsync(TikTokAuditActions.Disconnected, userId, userId,
             $"TikTok account {accountId} (@{owned.Username}) disconnected; tokens deleted; "
-            + (revoked ? "access revoked at TikTok" : $"not revoked at TikTok: {revokeProblem}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("User {UserId} disconnected TikTok account {AccountId}; revoked at TikTok: {Revoked}", userId, accountId, revoked);
-        return new TikTokDisconnectResult(revoked ? TikTokDisconnectOutcome.Revoked : TikTokDisconnectOutcome.DeletedButNotRevoked, owned.Username);
+            + (revoked ? "access revoked at TikTok" : $"not revoked at TikTok: {revokeProblem}")
+            + $"; posts kept ({posts.Cancelled} not yet sent cancelled, {posts.Unfollowed} no longer followed)", cancellationToken);
+        logger.LogInformation("User {UserId} disconnected TikTok account {AccountId}; revoked at TikTok: {Revoked}; {Cancelled} posts cancelled, {Unfollowed} no longer followed",
+            userId, accountId, revoked, posts.Cancelled, posts.Unfollowed);
+        return new TikTokDisconnectResult(revoked ? TikTokDisconnectOutcome.Revoked : TikTokDisconnectOutcome.DeletedButNotRevoked, owned.Username, posts);
+    }
+
+    /// <summary>
+    /// Cancels the account's posts not yet sent and stops following the ones TikTok has, unless a post is being sent:
+    /// then only counts. On PostgreSQL the account's row and its jobs are locked first (on SQLite the transaction holds
+    /// the write lock), so no worker moves a job and no new post is added for the account until the transaction ends.
+    /// </summary>
+    private async Task<(DisconnectedPosts Posts, List<PublishJob> Settled)> SettlePostsAsync(Guid accountId, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "TikTokAccounts" WHERE "Id" = {accountId} FOR UPDATE""", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "PublishJobs" WHERE "TikTokAccountId" = {accountId} FOR UPDATE""", cancellationToken);
+        }
+
+        var jobs = await db.PublishJobs.Where(j => j.TikTokAccountId == accountId).Unfinished()
+            .OrderBy(j => j.CreatedAt).ToListAsync(cancellationToken);
+        var effects = jobs.Select(j => (Job: j, Effect: JobStateMachine.OnDisconnect(j.State, j.NextPollAt is not null))).ToList();
+        var posts = DisconnectedPosts.Count(effects.Select(e => e.Effect));
+        if (posts.Sending > 0)
+        {
+            return (posts, []);
+        }
+
+        var settled = new List<PublishJob>();
+        foreach (var (job, effect) in effects.Where(e => e.Effect != DisconnectEffect.None))
+        {
+            // A hold note or an earlier refusal no longer says why this post stands where it does.
+            job.ErrorCode = null;
+            job.ErrorMessage = null;
+            job.ErrorLogId = null;
+            job.NextPollAt = null;
+            var update = effect == DisconnectEffect.Cancel
+                ? await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled)
+                {
+                    Message = $"Cancelled because {name} was disconnected before it was sent. Nothing was posted on TikTok.",
+                    ErrorCode = WorkerCodes.AccountDisconnected,
+                }, cancellationToken)
+                : await apply.NoteAsync(job, StoppedFollowingMessage(job, name), WorkerCodes.AccountDisconnected, keepOnJob: true, cancellationToken);
+            if (update is null)
+            {
+                // The rows are locked, so nothing should have moved the job; if it did, it is settled by whoever moved it.
+                throw new InvalidOperationException($"Job {job.Id} changed while its account was being disconnected.");
+            }
+
+            settled.Add(job);
+        }
+
+        return (posts, settled);
+    }
+
+    private static string StoppedFollowingMessage(PublishJob job, string name) => job.State switch
+    {
+        JobState.SentToInbox =>
+            $"Midx stopped checking this draft when {name} was disconnected. It is in your TikTok inbox; if you post it from there, it appears on your profile as usual.",
+        JobState.Published =>
+            $"Midx stopped waiting for this post's link when {name} was disconnected. The post is on TikTok: you'll find it on your profile.",
+        _ => $"Midx stopped following this post when {name} was disconnected. "
+            + (job.Source == VideoSource.Url ? "TikTok was fetching the video from its link" : "TikTok had the whole video")
+            + $" — check your TikTok {(job.Mode == PublishMode.Inbox ? "inbox" : "profile")} for the result.",
+    };
+
+    private async Task<(string? AccessToken, string? Problem)> AccessTokenAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var token = await tokens.GetFreshAccessTokenAsync(accountId, cancellationToken);
+            return (token.AccessToken, token.AccessToken is null ? token.Outcome.ToString() : null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Refreshing TikTok account {AccountId} before revoking failed: TikTok could not be reached ({Fault})", accountId, ex.GetType().Name);
+            return (null, "TikTok unreachable");
+        }
+    }
+
+    private async Task<(bool Revoked, string? Problem)> RevokeAsync(Guid accountId, string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await tikTok.RevokeAsync(accessToken, cancellationToken);
+            return (answer.IsSuccess, answer.Error is { } error ? $"{error.Code} (log_id {error.LogId})" : null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Revoking TikTok account {AccountId} failed: TikTok could not be reached ({Fault})", accountId, ex.GetType().Name);
+            return (false, "TikTok unreachable");
+        }
     }
 }
 
-public sealed record TikTokDisconnectResult(TikTokDisconnectOutcome Outcome, string? Username);
+/// <summary>What a disconnect did, and what it did (or would do) to the account's unfinished posts.</summary>
+public sealed record TikTokDisconnectResult(TikTokDisconnectOutcome Outcome, string? Username, DisconnectedPosts Posts);
+
+/// <summary>
+/// The account's unfinished posts a disconnect touches: <see cref="Cancelled"/> not yet sent (cancelled),
+/// <see cref="Sending"/> on their way to TikTok (the disconnect waits for them), <see cref="Unfollowed"/> TikTok has
+/// (Midx stops following them).
+/// </summary>
+public sealed record DisconnectedPosts(int Cancelled, int Sending, int Unfollowed)
+{
+    public static DisconnectedPosts None { get; } = new(0, 0, 0);
+
+    public static DisconnectedPosts Count(IEnumerable<DisconnectEffect> effects)
+    {
+        var all = effects.ToList();
+        return new(all.Count(e => e == DisconnectEffect.Cancel), all.Count(e => e == DisconnectEffect.Wait), all.Count(e => e == DisconnectEffect.StopFollowing));
+    }
+}
+
+/// <summary>Who asked: the user on the accounts page, or the deletion of the whole user (which deletes the posts too).</summary>
+public enum TikTokDisconnectPurpose
+{
+    UserAsked,
+    UserDeleted,
+}
 
 public enum TikTokDisconnectOutcome
 {
@@ -79,6 +211,9 @@ public enum TikTokDisconnectOutcome
 
     /// <summary>Deleted here; TikTok could not be reached or refused, so the creator should remove Midx in the TikTok app.</summary>
     DeletedButNotRevoked,
+
+    /// <summary>Nothing changed: a post is being sent to TikTok right now; wait for it or cancel it, then disconnect.</summary>
+    PostsBeingSent,
 
     /// <summary>No such account for this user.</summary>
     NotFound,

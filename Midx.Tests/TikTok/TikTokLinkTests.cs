@@ -332,7 +332,7 @@ public sealed class TikTokLinkTests
         services.InScopeAsync(sp => sp.GetRequiredService<CompleteTikTokLinkCommand>().ExecuteAsync(userId, callback, RedirectUri, CancellationToken.None));
 
     private static Task<TikTokDisconnectResult> Disconnect(TikTokTestServices services, Guid userId, Guid accountId) =>
-        services.InScopeAsync(sp => sp.GetRequiredService<DisconnectTikTokAccountCommand>().ExecuteAsync(userId, accountId, CancellationToken.None));
+        services.InScopeAsync(sp => sp.GetRequiredService<DisconnectTikTokAccountCommand>().ExecuteAsync(userId, accountId, TikTokDisconnectPurpose.UserAsked, CancellationToken.None));
 
     private static string StateOf(Uri authorize) => HttpUtility.ParseQueryString(authorize.Query)["state"]!;
 

@@ -2,12 +2,17 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
+using Midx.Core.Privacy;
+using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
@@ -77,6 +82,17 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddScoped<CompleteTikTokLinkCommand>();
         services.AddScoped<DisconnectTikTokAccountCommand>();
         services.AddScoped<TikTokAccountsQuery>();
+
+        // A disconnect settles the account's unfinished posts like any job change, and releases their files.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = "Test", ApplicationName = "Midx.Tests", ContentRootPath = folder, ContentRootFileProvider = new NullFileProvider(),
+        });
+        services.AddSingleton(Options.Create(new RetentionOptions()));
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<JobUpdateBus>(sp => new JobUpdateBus(sp.GetRequiredService<ILogger<JobUpdateBus>>()));
+        services.AddScoped<ApplyJobChangeCommand>();
+        services.AddScoped<ReleaseJobMediaCommand>();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var scope = provider.CreateAsyncScope())

@@ -170,7 +170,7 @@ public sealed class InitialCreate : Migration
                 SourceUrl = table.Column<string>(nullable: true, maxLength: 2048),
                 State = table.Column<string>(nullable: false, maxLength: 32),
                 SubmissionKey = table.Column<string>(nullable: false, maxLength: 64),
-                TikTokAccountId = table.Column<Guid>(nullable: false),
+                TikTokAccountId = table.Column<Guid>(nullable: true),
                 TikTokStatus = table.Column<string>(nullable: true, maxLength: 64),
                 UpdatedAt = table.Column<DateTime>(nullable: false),
                 UploadUrl = table.Column<string>(nullable: true, maxLength: 2048),
@@ -184,7 +184,7 @@ public sealed class InitialCreate : Migration
                     column: x => x.TikTokAccountId,
                     principalTable: "TikTokAccounts",
                     principalColumn: "Id",
-                    onDelete: ReferentialAction.Cascade);
+                    onDelete: ReferentialAction.SetNull);
                 table.ForeignKey(
                     name: "FK_PublishJobs_Users_UserId",
                     column: x => x.UserId,

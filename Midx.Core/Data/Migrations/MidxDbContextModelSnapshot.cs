@@ -289,7 +289,7 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                     .IsRequired()
                     .HasMaxLength(64);
 
-                b.Property<Guid>("TikTokAccountId");
+                b.Property<Guid?>("TikTokAccountId");
 
                 b.Property<string>("TikTokStatus")
                     .HasMaxLength(64);
@@ -446,8 +446,7 @@ public sealed class MidxDbContextModelSnapshot : ModelSnapshot
                 b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
                     .WithMany()
                     .HasForeignKey("TikTokAccountId")
-                    .OnDelete(DeleteBehavior.Cascade)
-                    .IsRequired();
+                    .OnDelete(DeleteBehavior.SetNull);
 
                 b.HasOne("Midx.Core.Accounts.User", null)
                     .WithMany()
