@@ -1,4 +1,5 @@
 using System.Globalization;
+using Midx.Core.Admin;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Admin;
@@ -14,6 +15,11 @@ public static class AdminText
     public static string IsoTime(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The account an upload went to; a disconnected one is named from the upload's consent record and marked.</summary>
+    public static string Account(UploadRow row, string? displayName = null) => row.AccountDisconnected
+        ? PostAccountName.Describe(row.AccountUsername, displayName, disconnected: true)
+        : "@" + (row.AccountUsername ?? "unknown");
 
     public static string Duration(TimeSpan? value)
     {

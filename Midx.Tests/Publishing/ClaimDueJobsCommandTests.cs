@@ -90,6 +90,29 @@ public sealed class ClaimDueJobsCommandTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync("a", 5));
     }
 
+    [Theory]
+    [InlineData(JobState.Queued)]
+    [InlineData(JobState.Processing)]
+    [InlineData(JobState.SentToInbox)]
+    [InlineData(JobState.Published)]
+    public async Task Execute_AccountDisconnected_IsNeverClaimedNorHeld(JobState state)
+    {
+        // Due by every other measure: its time has come and (for the watched ones) a status check is planned.
+        var job = await _database.AddJobAsync(state, Now, j => j.NextPollAt = state is JobState.SentToInbox or JobState.Published ? Now : null);
+        await using (var db = _database.NewContext())
+        {
+            await db.TikTokAccounts.Where(a => a.Id == _database.Account.Id).ExecuteDeleteAsync();
+        }
+
+        Assert.Empty(await ClaimAsync("a", 5));
+        Assert.Equal(0, await HoldAsync());
+        await using var check = _database.NewContext();
+        var kept = await check.PublishJobs.SingleAsync(j => j.Id == job.Id);
+        Assert.Null(kept.TikTokAccountId);
+        Assert.Equal(state, kept.State);
+        Assert.Null(kept.ErrorCode);
+    }
+
     [Fact]
     public async Task Execute_AccountNeedsReconnectOrUserDisabled_IsHeldWithOneNote()
     {

@@ -92,4 +92,25 @@ public sealed class JobStateMachineTests
     {
         Assert.Equal([JobState.Failed], Enum.GetValues<JobState>().Where(JobStateMachine.CanUserRetry));
     }
+
+    [Theory]
+    [InlineData(JobState.Scheduled, true, DisconnectEffect.Cancel)]
+    [InlineData(JobState.Queued, false, DisconnectEffect.Cancel)]
+    [InlineData(JobState.Initializing, false, DisconnectEffect.Wait)]
+    [InlineData(JobState.Uploading, false, DisconnectEffect.Wait)]
+    [InlineData(JobState.Processing, false, DisconnectEffect.StopFollowing)]
+    [InlineData(JobState.SentToInbox, true, DisconnectEffect.StopFollowing)]
+    [InlineData(JobState.SentToInbox, false, DisconnectEffect.None)]
+    [InlineData(JobState.Published, true, DisconnectEffect.StopFollowing)]
+    [InlineData(JobState.Published, false, DisconnectEffect.None)]
+    [InlineData(JobState.Failed, false, DisconnectEffect.None)]
+    [InlineData(JobState.Cancelled, false, DisconnectEffect.None)]
+    public void OnDisconnect_EachState_CancelsOnlyWhatTikTokNeverGotAndNeverCallsAPostFailed(JobState state, bool followed, DisconnectEffect expected)
+    {
+        var effect = JobStateMachine.OnDisconnect(state, followed);
+
+        Assert.Equal(expected, effect);
+        // Whatever a disconnect cancels must be a move the state machine allows.
+        Assert.True(effect != DisconnectEffect.Cancel || JobStateMachine.CanMove(state, JobState.Cancelled));
+    }
 }
