@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 
@@ -95,4 +96,34 @@ public sealed class UploadListQueryTests : AdminDatabase
             [failedSpam.Id],
             await Ids(new UploadFilter { State = JobState.Failed, Account = "ada_main", From = DateOnly.FromDateTime(day.AddDays(1)) }));
     }
+
+    [Fact]
+    public async Task Execute_AccountDisconnected_NamesItFromTheConsentRecordAndMarksIt()
+    {
+        var user = Db.AddUser("grace@example.test", Now);
+        var gone = Db.AddAccount(user, "grace.old", Now);
+        var linked = Db.AddAccount(user, "grace", Now);
+        var kept = Db.AddJob(gone, Now.AddMinutes(-1));
+        Db.ConsentRecords.Add(new ConsentRecord
+        {
+            JobId = kept.Id, UserId = user.Id, AgreedAt = Now, CreatorNickname = "Grace H.", CreatorUsername = "grace.old",
+            DeclarationText = "By posting…", ShownJson = "{}",
+        });
+        Db.AddJob(linked, Now);
+        await Db.SaveChangesAsync();
+        await Db.TikTokAccounts.Where(a => a.Id == gone.Id).ExecuteDeleteAsync();
+
+        var rows = (await new UploadListQuery(NewContext()).ExecuteAsync(new UploadFilter(), null, 10, CancellationToken.None)).Rows;
+        var detail = await new UploadDetailQuery(NewContext()).ExecuteAsync(kept.Id, CancellationToken.None);
+
+        var row = Assert.Single(rows, r => r.Id == kept.Id);
+        Assert.Equal(((Guid?)null, "grace.old", true), (row.AccountId, row.AccountUsername, row.AccountDisconnected));
+        Assert.Equal("@grace.old (disconnected)", Midx.App.Admin.AdminText.Account(row));
+        Assert.Equal("@grace", Midx.App.Admin.AdminText.Account(Assert.Single(rows, r => r.Id != kept.Id)));
+        Assert.Equal(row, detail!.Upload);
+        Assert.Equal("Grace H.", detail.AccountDisplayName);
+        Assert.StartsWith($"{kept.Id},{UploadCsvTime(kept.CreatedAt)},{user.Id},grace@example.test,,grace.old,", UploadCsv.Line(row));
+    }
+
+    private static string UploadCsvTime(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,22 @@ public sealed class MigrationsTests
         var fromMigrations = await DescribeSchemaAsync(migrated);
         var fromModel = await DescribeSchemaAsync(created);
         Assert.Contains("table PublishJobs", fromModel);
+        Assert.Contains("fk PublishJobs.TikTokAccountId -> TikTokAccounts.Id on delete SET NULL", fromModel);
+        Assert.Contains("column PublishJobs.TikTokAccountId TEXT notnull=0 pk=0", fromModel);
         Assert.Equal(fromModel, fromMigrations);
+    }
+
+    [Fact]
+    public async Task Migrate_DeletingAnAccountThenItsUser_KeepsThePostsUntilTheUserGoes()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using (var db = CreateContext(connection))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await AccountDeletionRules.AssertOnAsync(() => CreateContext(connection));
     }
 
     private static MidxDbContext CreateContext(SqliteConnection connection) =>

@@ -28,7 +28,21 @@ public sealed class PostgresMigrationsTests
 
         var fromModel = await DescribeSchemaAsync(created.ConnectionString);
         Assert.Contains(fromModel, line => line.StartsWith("column PublishJobs.State character varying(32)", StringComparison.Ordinal));
+        Assert.Contains("column PublishJobs.TikTokAccountId uuid nullable=YES", fromModel);
+        Assert.Contains(fromModel, line => line.Contains("FOREIGN KEY (\"TikTokAccountId\") REFERENCES \"TikTokAccounts\"(\"Id\") ON DELETE SET NULL", StringComparison.Ordinal));
         Assert.Equal(fromModel, await DescribeSchemaAsync(migrated.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Migrate_DeletingAnAccountThenItsUser_KeepsThePostsUntilTheUserGoes()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using (var db = CreateContext(database.ConnectionString))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await AccountDeletionRules.AssertOnAsync(() => CreateContext(database.ConnectionString));
     }
 
     [Fact]

@@ -88,6 +88,21 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execute_AccountDisconnected_ExportsTheUploadWithoutAnAccountAndWithItsConsent()
+    {
+        await _db.TikTokAccounts.Where(a => a.UserId == _user.Id).ExecuteDeleteAsync();
+
+        var root = await ExportJsonAsync();
+
+        Assert.Empty(root.GetProperty("tikTokAccounts").EnumerateArray());
+        var upload = Assert.Single(root.GetProperty("uploads").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, upload.GetProperty("tikTokAccountId").ValueKind);
+        Assert.Equal("Summer recap", upload.GetProperty("caption").GetString());
+        Assert.Equal("Ada", upload.GetProperty("consent").GetProperty("creatorNickname").GetString());
+        Assert.Equal("PUBLISH_COMPLETE", upload.GetProperty("statusHistory")[0].GetProperty("tikTokStatus").GetString());
+    }
+
+    [Fact]
     public async Task Execute_UnknownUser_ReturnsNull()
     {
         Assert.Null(await new ExportUserDataQuery(_db, _time).ExecuteAsync(Guid.NewGuid(), CancellationToken.None));
