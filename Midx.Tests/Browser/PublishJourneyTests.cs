@@ -105,6 +105,34 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 
+    [Fact]
+    public async Task Disconnect_WithAScheduledPost_SaysWhatHappensThenKeepsTheHistory()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+        await ComposeAsync(page, "Tomorrow's sunrise", later: true);
+
+        await page.GotoAsync("/accounts");
+        var account = page.Locator("[data-account]");
+        await Assertions.Expect(account.Locator("[data-disconnect-effect]"))
+            .ToHaveTextAsync("Disconnecting cancels 1 post not yet sent to TikTok. Your post history is kept.");
+        await tab.ScreenshotAsync("accounts-disconnect-effect");
+        await account.GetByRole(AriaRole.Button, new() { Name = "Disconnect @avery.creates" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("Your post history is kept; 1 post not yet sent to TikTok was cancelled.");
+        await tab.ScreenshotAsync("accounts-after-disconnect");
+
+        await page.GotoAsync("/history");
+        var row = page.Locator("[data-job-id]").Filter(new() { HasText = "Tomorrow's sunrise" });
+        await Assertions.Expect(row.Locator("[data-job-badge]")).ToHaveTextAsync("Cancelled");
+        await Assertions.Expect(row.Locator("[data-job-account]")).ToHaveTextAsync("@avery.creates (disconnected)");
+        await Assertions.Expect(row.Locator("[data-job-message]")).ToHaveTextAsync("Cancelled because @avery.creates was disconnected before it was sent. Nothing was posted on TikTok.");
+        await tab.ScreenshotAsync("history-after-disconnect");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
     private static async Task ComposeAsync(IPage page, string caption, bool later)
     {
         await page.GotoAsync("/compose");

@@ -99,7 +99,10 @@ public sealed partial class DisconnectTests : IDisposable
         Assert.Equal("Cancelled", Text(row.QuerySelector("[data-job-badge]")));
         Assert.Equal(message, Text(row.QuerySelector("[data-job-message]")));
         Assert.Equal(Account + " (disconnected)", Text(row.QuerySelector("[data-job-account]")));
-        Assert.Equal(message, Text((await avery.GetHtmlAsync(JobPage.Url(jobId))).QuerySelector("[data-job-message]")));
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+        Assert.Equal(message, Text(page.QuerySelector("[data-job-message]")));
+        Assert.True(page.QuerySelector("[data-job-error]")!.HasAttribute("hidden"), "The disconnect is not something TikTok said.");
+        Assert.Equal(Account + " (disconnected)", Text(page.QuerySelector("[data-job-account]")));
     }
 
     [Fact]

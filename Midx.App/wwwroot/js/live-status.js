@@ -4,6 +4,7 @@
 // holding [data-job-id] elements (data-tiktok-username) with any of: [data-job-badge] [data-job-progress]
 // [data-job-progress-text] [data-job-message] [data-job-error] [data-job-error-code] [data-job-error-message]
 // [data-job-log-id] [data-job-link-box] a[data-job-link] [data-job-action=cancel|retry] ol[data-job-timeline].
+// [data-job-error] stays hidden for the codes listed in its data-job-error-ignore (comma-separated).
 import { localize } from "./local-time.js";
 
 const root = document.querySelector("[data-live-jobs]");
@@ -71,7 +72,8 @@ if (root) {
 
       const error = job.querySelector("[data-job-error]");
       if (error) {
-        error.hidden = !update.errorCode;
+        const ignored = (error.dataset.jobErrorIgnore || "").split(",");
+        error.hidden = !update.errorCode || ignored.includes(update.errorCode);
         if (update.errorCode) {
           const code = error.querySelector("[data-job-error-code]");
           if (code) code.textContent = update.errorCode;
