@@ -11,9 +11,9 @@ namespace Midx.Core.TikTok;
 /// the history of what was posted. The access token is read first (refreshed if it has expired: TikTok revokes only a
 /// live access token); then, in one transaction, the account's unfinished posts are settled
 /// (<see cref="JobStateMachine.OnDisconnect"/>: a post not yet sent is cancelled, one TikTok has is no longer followed,
-/// each with a plain message through <see cref="ApplyJobChangeCommand"/>), the row with both tokens is deleted (the
-/// posts keep their rows, without the account) and the disconnect is audited; after that the token is revoked at
-/// TikTok. While a post is being sent to TikTok (init under way or bytes uploading) nothing is changed: Midx could
+/// each with a plain message through <see cref="ApplyJobChangeCommand"/>) and the row with both tokens is deleted (the
+/// posts keep their rows, without the account); after the commit the token is revoked at TikTok and the disconnect is
+/// audited. While a post is being sent to TikTok (init under way or bytes uploading) nothing is changed: Midx could
 /// neither finish nor cleanly stop it without the token, so the user is asked to wait or cancel the upload first.
 /// The local delete happens even when TikTok cannot be reached or refuses the revoke, and the result says so.
 /// When the whole user is being deleted, the posts are left to that deletion and nothing waits for them.
@@ -128,7 +128,7 @@ public sealed class DisconnectTikTokAccountCommand(
                 : await apply.NoteAsync(job, StoppedFollowingMessage(job, name), WorkerCodes.AccountDisconnected, keepOnJob: true, cancellationToken);
             if (update is null)
             {
-                // The rows are locked, so nothing should have moved the job; if it did, it is settled by whoever moved it.
+                // The jobs (PostgreSQL) or the whole database (SQLite) are locked, so nothing can have moved the job: a bug.
                 throw new InvalidOperationException($"Job {job.Id} changed while its account was being disconnected.");
             }
 
