@@ -45,7 +45,7 @@ app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
-app.MapHub<PublishHub>(PublishHub.Path);
+app.MapHub<PublishHub>(PublishHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapRazorComponents<App>();

@@ -3,8 +3,11 @@ using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
 
-/// <summary>Forwards every job update from the in-process bus to its owner's group and the admins' group.</summary>
-public sealed class PublishHubForwarder(JobUpdateBus bus, IHubContext<PublishHub> hub) : IHostedService
+/// <summary>
+/// Forwards every job update from the in-process bus to this instance's connections of its owner and of the admins,
+/// those whose session still stands (<see cref="PublishHubConnections"/>).
+/// </summary>
+public sealed class PublishHubForwarder(JobUpdateBus bus, PublishHubConnections connections, IHubContext<PublishHub> hub) : IHostedService
 {
     /// <summary>The client method the browser listens to (wwwroot/js/live-status.js).</summary>
     public const string Method = "jobUpdated";
@@ -13,8 +16,14 @@ public sealed class PublishHubForwarder(JobUpdateBus bus, IHubContext<PublishHub
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe((update, token) =>
-            hub.Clients.Groups(PublishHub.UserGroup(update.UserId), PublishHub.AdminsGroup).SendAsync(Method, update, token));
+        _subscription = bus.Subscribe(async (update, token) =>
+        {
+            var audience = await connections.AudienceAsync(update.UserId, token);
+            if (audience.Count > 0)
+            {
+                await hub.Clients.Clients(audience).SendAsync(Method, update, token);
+            }
+        });
         return Task.CompletedTask;
     }
 

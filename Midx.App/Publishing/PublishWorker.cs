@@ -29,7 +29,7 @@ public sealed class PublishWorker(
     /// <summary>When the loop last completed a pass (for /readyz); null before the first.</summary>
     public DateTimeOffset? LastPassAt { get; private set; }
 
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

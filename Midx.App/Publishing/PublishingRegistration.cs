@@ -25,7 +25,9 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddScoped<ComposeCreatorQuery>();
         builder.Services.AddScoped<TikTokVideosQuery>();
+        builder.Services.AddSingleton<PublishHubConnections>();
         builder.Services.AddHostedService<PublishHubForwarder>();
+        builder.Services.AddHostedService<PublishHubSessionWorker>();
         builder.Services.AddSingleton<MediaSweepWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaSweepWorker>());
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -29,6 +30,9 @@ public static class UploadEndpoints
     private const long MultipartAllowance = 1024 * 1024;
 
     private const int CopyBufferSize = 128 * 1024;
+
+    /// <summary>An antiforgery token is well under 1 KB; the multipart token field may be this long at most.</summary>
+    private const int MaxTokenFieldBytes = 4 * 1024;
 
     /// <summary>
     /// Where the compose page's file form posts: the account it was showing rides in the address, so even a refusal
@@ -173,8 +177,12 @@ public static class UploadEndpoints
 
             if (disposition.IsFormDisposition() && disposition.Name.Value == "__RequestVerificationToken")
             {
-                using var text = new StreamReader(section.Body);
-                request.Headers[AntiforgeryHeader] = await text.ReadToEndAsync(cancellationToken);
+                if (await ReadTokenFieldAsync(section.Body, cancellationToken) is not { } token)
+                {
+                    return (null, null, AntiforgeryRefused);
+                }
+
+                request.Headers[AntiforgeryHeader] = token;
                 tokenChecked = await IsAntiforgeryValidAsync(context, antiforgery);
                 if (!tokenChecked)
                 {
@@ -193,6 +201,23 @@ public static class UploadEndpoints
         }
 
         return (null, null, tokenChecked ? null : AntiforgeryRefused);
+    }
+
+    /// <summary>
+    /// The multipart token field's text, or null when it is longer than <see cref="MaxTokenFieldBytes"/>: no token Midx
+    /// issues comes near that, and a field that size is refused after reading that much, never read whole.
+    /// </summary>
+    private static async Task<string?> ReadTokenFieldAsync(Stream field, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxTokenFieldBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await field.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxTokenFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static PublishingError AntiforgeryRefused { get; } = new("antiforgery",

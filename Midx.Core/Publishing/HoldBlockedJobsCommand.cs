@@ -29,15 +29,20 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
 
     private async Task<int> NoteBlockedAsync(IQueryable<PublishJob> candidates, bool upcoming, CancellationToken cancellationToken)
     {
+        // Oldest first, so a batch limit never starves a job; the id breaks ties so every run sees the same order.
         var blocked = await candidates
             .Where(j => j.ErrorCode != WorkerCodes.HeldAccountNeedsReconnect && j.ErrorCode != WorkerCodes.HeldUserDisabled)
-            .Select(j => new
+            .Join(db.Users, j => j.UserId, u => u.Id, (j, u) => new { Job = j, UserDisabled = u.IsDisabled })
+            .LeftJoin(db.TikTokAccounts, x => x.Job.TikTokAccountId, a => a.Id, (x, a) => new
             {
-                Job = j,
-                UserDisabled = db.Users.Any(u => u.Id == j.UserId && u.IsDisabled),
-                Account = db.TikTokAccounts.Where(a => a.Id == j.TikTokAccountId).Select(a => new { a.TokenState, a.Username }).FirstOrDefault(),
+                x.Job,
+                x.UserDisabled,
+                TokenState = a == null ? (TokenState?)null : a.TokenState,
+                Username = a == null ? null : a.Username,
             })
-            .Where(x => x.UserDisabled || x.Account == null || x.Account.TokenState != TokenState.Active)
+            .Where(x => x.UserDisabled || x.TokenState != TokenState.Active)
+            .OrderBy(x => x.Job.CreatedAt)
+            .ThenBy(x => x.Job.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
@@ -49,7 +54,7 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
                 ? (WorkerCodes.HeldUserDisabled,
                     prefix + "this Midx account is disabled, so nothing is sent to TikTok. It goes on if the account is enabled again.")
                 : (WorkerCodes.HeldAccountNeedsReconnect,
-                    prefix + $"TikTok no longer accepts Midx's access to @{item.Account?.Username ?? "this account"}. "
+                    prefix + $"TikTok no longer accepts Midx's access to @{item.Username ?? "this account"}. "
                     + "Reconnect the account on the Accounts page and this post goes on by itself.");
             if (await apply.NoteAsync(item.Job, message, code, keepOnJob: true, cancellationToken) is not null)
             {

@@ -74,27 +74,13 @@ public sealed class InitJobStep(
         TikTokResult<TikTokPublishInit> answer;
         try
         {
-            answer = await InitAsync(job, token.AccessToken, source, cancellationToken);
-            if (RefusedToken(answer) is not null)
+            var call = await tokens.CallAsync(job, "init", token.AccessToken, (accessToken, ct) => InitAsync(job, accessToken, source, ct), cancellationToken);
+            if (call.RefusedToken is { } refusal)
             {
-                var renewed = await tokens.RenewAsync(job.TikTokAccountId, cancellationToken);
-                if (renewed.AccessToken is not null)
-                {
-                    logger.LogInformation("Job {JobId}: TikTok refused the access token at init; replaying once with a renewed token", job.Id);
-                    answer = await InitAsync(job, renewed.AccessToken, source, cancellationToken);
-                    if (RefusedToken(answer) is not null)
-                    {
-                        logger.LogWarning("Job {JobId}: TikTok refused the renewed access token at init too (log id {LogId}); holding the job for a reconnect",
-                            job.Id, answer.LogId);
-                        renewed = await tokens.GiveUpAsync(job.TikTokAccountId, cancellationToken);
-                    }
-                }
-
-                if (RefusedToken(answer) is { } refusal)
-                {
-                    return await NotStartedAsync(job, refusal, renewed, cancellationToken);
-                }
+                return await NotStartedAsync(job, refusal, call.Renewal!, cancellationToken);
             }
+
+            answer = call.Answer;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
@@ -190,10 +176,6 @@ public sealed class InitJobStep(
 
         return (error.Code, message);
     }
-
-    /// <summary>TikTok's refusal of the access token itself, if that is what the init answer was.</summary>
-    private static TikTokError? RefusedToken(TikTokResult<TikTokPublishInit> answer) =>
-        !answer.IsSuccess && answer.Error.Kind == TikTokErrorKind.Auth ? answer.Error : null;
 
     /// <summary>
     /// TikTok refused the token, so it created nothing: the job is put back to Queued as if init had never been called

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
 
@@ -10,7 +11,7 @@ namespace Midx.Core.Publishing;
 /// its context's change tracker, which must never detach the job the runner is working on.
 /// A job's account id is null once the account was disconnected: there is no token then, as for a missing account.
 /// </summary>
-public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobTokens> logger)
 {
     private static readonly TokenRefreshResult Disconnected =
         new(TokenRefreshOutcome.NotFound, null, "This TikTok account was disconnected.", null);
@@ -30,7 +31,7 @@ public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time)
     /// TikTok refused the access token (<c>access_token_invalid</c>, docs/tiktok-api.md §3.12): mark it expired and get
     /// a new one, so the refresh (or, if the grant is gone, "needs reconnect") happens now.
     /// </summary>
-    public async Task<TokenRefreshResult> RenewAsync(Guid? accountId, CancellationToken cancellationToken)
+    private async Task<TokenRefreshResult> RenewAsync(Guid? accountId, CancellationToken cancellationToken)
     {
         if (accountId is null)
         {
@@ -49,10 +50,44 @@ public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time)
     }
 
     /// <summary>
+    /// Makes one TikTok call for a job with <paramref name="accessToken"/>. When TikTok refuses the token
+    /// (docs/tiktok-api.md §3.12 "refresh the token and retry") the token is renewed and the call replayed once: TikTok
+    /// checks the token before anything else, so a refused call did nothing and counted against no rate limit (§10.3).
+    /// When the renewed token is refused too, the account is given up on (<see cref="GiveUpAsync"/>), so a token TikTok
+    /// keeps refusing is never renewed again and again. A refusal that stands is in <see cref="TokenCallResult{T}.RefusedToken"/>.
+    /// </summary>
+    public async Task<TokenCallResult<T>> CallAsync<T>(PublishJob job, string call, string accessToken,
+        Func<string, CancellationToken, Task<TikTokResult<T>>> send, CancellationToken cancellationToken)
+    {
+        var answer = await send(accessToken, cancellationToken);
+        if (!TokenCallResult<T>.IsTokenRefusal(answer))
+        {
+            return new TokenCallResult<T>(answer, null);
+        }
+
+        var renewed = await RenewAsync(job.TikTokAccountId, cancellationToken);
+        if (renewed.AccessToken is null)
+        {
+            return new TokenCallResult<T>(answer, renewed);
+        }
+
+        logger.LogInformation("Job {JobId}: TikTok refused the access token at {Call}; replaying once with a renewed token", job.Id, call);
+        answer = await send(renewed.AccessToken, cancellationToken);
+        if (!TokenCallResult<T>.IsTokenRefusal(answer))
+        {
+            return new TokenCallResult<T>(answer, null);
+        }
+
+        logger.LogWarning("Job {JobId}: TikTok refused the renewed access token at {Call} too (log id {LogId}); holding the job for a reconnect",
+            job.Id, call, answer.LogId);
+        return new TokenCallResult<T>(answer, await GiveUpAsync(job.TikTokAccountId, cancellationToken));
+    }
+
+    /// <summary>
     /// TikTok refused the token <see cref="RenewAsync"/> just gave: the account is marked "needs reconnect" the same way a
     /// dead refresh token marks it (audited, tokens forgotten), so its jobs are held until the creator reconnects.
     /// </summary>
-    public async Task<TokenRefreshResult> GiveUpAsync(Guid? accountId, CancellationToken cancellationToken)
+    private async Task<TokenRefreshResult> GiveUpAsync(Guid? accountId, CancellationToken cancellationToken)
     {
         if (accountId is not { } id)
         {

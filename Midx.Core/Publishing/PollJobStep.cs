@@ -13,6 +13,9 @@ namespace Midx.Core.Publishing;
 /// then checked slowly to learn whether the creator posted it; FAILED → Failed with TikTok's reason in plain words
 /// and its log id. A job still processing after <see cref="PublishingOptions.ProcessingWarningAfter"/> says so once
 /// and stays Processing, checked slowly until TikTok decides (§8 #10).
+/// A check whose access token TikTok refuses is replayed once with a renewed token (<see cref="JobTokens.CallAsync{T}"/>);
+/// if that one is refused too, the account needs reconnecting and the job is held in its state
+/// (<see cref="HoldBlockedJobsCommand"/> notes why): TikTok has the video, so the checks simply go on after the reconnect.
 /// </summary>
 public sealed class PollJobStep(
     MidxDbContext db,
@@ -47,15 +50,24 @@ public sealed class PollJobStep(
         var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);
         if (token.AccessToken is null)
         {
-            return token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
-                ? StepResult.Hold
-                : StepResult.WaitUntil(Now + settings.RetryDelay);
+            return WithoutToken(token);
         }
 
         TikTokResult<TikTokPublishStatus> answer;
         try
         {
-            answer = await tikTok.FetchStatusAsync(token.AccessToken, job.PublishId, cancellationToken);
+            // The refused check did not count at TikTok (the token is checked first, §10.3), so a replay with the renewed
+            // token uses the permit taken above.
+            var publishId = job.PublishId;
+            var call = await tokens.CallAsync(job, "status check", token.AccessToken,
+                (accessToken, ct) => tikTok.FetchStatusAsync(accessToken, publishId, ct), cancellationToken);
+            if (call.RefusedToken is not null)
+            {
+                // TikTok has the video; the job keeps its state and its checks go on once the account is reconnected.
+                return WithoutToken(call.Renewal!);
+            }
+
+            answer = call.Answer;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
@@ -115,6 +127,12 @@ public sealed class PollJobStep(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>No usable token: held while the account needs reconnecting, otherwise checked again a little later.</summary>
+    private StepResult WithoutToken(TokenRefreshResult token) =>
+        token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
+            ? StepResult.Hold
+            : StepResult.WaitUntil(Now + options.Value.RetryDelay);
 
     /// <summary>
     /// TikTok names a public post's id only once its moderation is done, which can be after PUBLISH_COMPLETE
@@ -202,11 +220,6 @@ public sealed class PollJobStep(
         var settings = options.Value;
         switch (error.Kind)
         {
-            case TikTokErrorKind.Auth:
-                var renewed = await tokens.RenewAsync(job.TikTokAccountId, cancellationToken);
-                return renewed.AccessToken is null && renewed.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
-                    ? StepResult.Hold
-                    : StepResult.WaitUntil(Now + settings.FirstStatusPollDelay);
             case TikTokErrorKind.StatusLookup or TikTokErrorKind.Reconnect when job.State == JobState.Processing:
                 await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
                 {

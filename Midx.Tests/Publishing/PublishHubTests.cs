@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
+using Midx.Core.Privacy;
 using Midx.Core.Publishing;
 using Midx.Tests.Accounts;
 using Midx.Tests.Support;
@@ -9,6 +11,7 @@ namespace Midx.Tests.Publishing;
 /// <summary>
 /// The publish hub accepts signed-in users only, and answers everyone else with a 401 a SignalR client understands
 /// (never the sign-in page): signed-out visitors, and sessions that ended because the user was disabled or re-stamped.
+/// A WebSocket that is already open when its session ends gets no further update and is closed.
 /// </summary>
 public sealed class PublishHubTests
 {
@@ -73,5 +76,72 @@ public sealed class PublishHubTests
         await app.App.UpdateUserAsync(app.UserId, u => u.IsDisabled = true);
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.NextMessageAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task WebSocket_UserDisabledWhileConnected_GetsNoFurtherUpdateAndIsClosed()
+    {
+        using var app = new MidxAppFactory();
+        using var dana = await app.SignInFlowAsync("dana@example.test", "Dana");
+        using var ada = await app.SignInFlowAsync("ada@sandbox.midx.test", "Ada");
+        var danaId = (await app.UserByEmailAsync("dana@example.test")).Id;
+        await using var danaSocket = await HubSocket.ConnectAsync(app, dana.Cookies);
+        await using var adaSocket = await HubSocket.ConnectAsync(app, ada.Cookies);
+
+        var before = await PublishUpdateAsync(app, danaId);
+        Assert.Contains(before.ToString(), await danaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(before.ToString(), await adaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+
+        await app.UpdateUserAsync(danaId, u => u.IsDisabled = true);
+        var after = await PublishUpdateAsync(app, danaId);
+
+        // The socket was opened while Dana could still sign in; the hub checks the session before it sends.
+        Assert.Null(await danaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(after.ToString(), await adaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CloseEnded_UserDeletedOrReStampedWhileConnected_ClosesTheIdleConnection(bool delete)
+    {
+        using var app = new MidxAppFactory();
+        using var dana = await app.SignInFlowAsync("dana@example.test", "Dana");
+        using var grace = await app.SignInFlowAsync("grace@example.test", "Grace");
+        var danaId = (await app.UserByEmailAsync("dana@example.test")).Id;
+        await using var danaSocket = await HubSocket.ConnectAsync(app, dana.Cookies);
+        await using var graceSocket = await HubSocket.ConnectAsync(app, grace.Cookies);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (delete)
+            {
+                var deleted = await scope.ServiceProvider.GetRequiredService<DeleteAccountCommand>().ExecuteAsync(danaId, "dana@example.test", CancellationToken.None);
+                Assert.Equal(DeleteAccountOutcome.Deleted, deleted.Outcome);
+            }
+            else
+            {
+                await app.UpdateUserAsync(danaId, u => u.SecurityStamp = Guid.NewGuid().ToString("N"));
+            }
+        }
+
+        // No update for Dana will ever come to close the connection; the periodic check does (called here directly).
+        var closed = await app.Services.GetRequiredService<PublishHubConnections>().CloseEndedAsync(CancellationToken.None);
+
+        Assert.Equal(1, closed);
+        Assert.Null(await danaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+        var graceId = (await app.UserByEmailAsync("grace@example.test")).Id;
+        var forGrace = await PublishUpdateAsync(app, graceId);
+        Assert.Contains(forGrace.ToString(), await graceSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>Publishes an update of a made-up job of <paramref name="userId"/> on the app's bus, as a job change does; returns the job id.</summary>
+    private static async Task<Guid> PublishUpdateAsync(MidxAppFactory app, Guid userId)
+    {
+        var jobId = Guid.NewGuid();
+        await app.Services.GetRequiredService<JobUpdateBus>().PublishAsync(
+            new JobUpdate(jobId, userId, JobState.Processing, "Processing", false, null, 0, 0, "TikTok is processing the video.", null, null, null, DateTime.UtcNow),
+            CancellationToken.None);
+        return jobId;
     }
 }

@@ -255,10 +255,8 @@ public sealed class PublishWorkerTests
     public async Task Worker_RenewedTokenRefusedAtInitToo_HoldsTheJobUntilReconnectedThenPublishes()
     {
         await using var app = await WorkerTestApp.StartAsync("public");
-        await app.ArmFaultAsync(new { endpoint = "video_init", mode = "Status", status = 401, errorCode = "access_token_invalid", count = 2 });
 
-        var submitted = await app.SubmitAsync(PublishMode.Direct);
-        var held = await app.WaitForAsync(submitted.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect || JobStateMachine.IsTerminal(j.State));
+        var held = await SubmitWithTokenRefusedTwiceAtAsync(app, "video_init");
 
         // TikTok refused the token twice and so created nothing: the job waits, as if init had never been called.
         Assert.Equal((JobState.Queued, WorkerCodes.HeldAccountNeedsReconnect), (held.State, held.ErrorCode));
@@ -276,12 +274,38 @@ public sealed class PublishWorkerTests
             accounts.QuerySelector("[data-token-health=needs-reconnect]")?.TextContent);
 
         await app.Client.LinkTikTokAsync("public");
-        var published = await app.WaitForStateAsync(submitted.Id, JobState.Published);
+        var published = await app.WaitForStateAsync(held.Id, JobState.Published);
 
         Assert.Equal(JobState.Published, published.State);
         Assert.Null(published.ErrorCode);
         Assert.Equal(3, (await app.RequestsAsync("video_init")).Count);
         Assert.Equal(TikTokStatusMapping.PublishComplete, (await app.SandboxPublishAsync(published.PublishId!)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Worker_RenewedTokenRefusedAtStatusCheckToo_HoldsTheJobInProcessingUntilReconnectedThenPublishes()
+    {
+        await using var app = await WorkerTestApp.StartAsync("public");
+
+        var held = await SubmitWithTokenRefusedTwiceAtAsync(app, "status_fetch");
+
+        // The video is at TikTok: the job keeps its state and only its status checks wait for the reconnect.
+        Assert.Equal((JobState.Processing, WorkerCodes.HeldAccountNeedsReconnect), (held.State, held.ErrorCode));
+        Assert.NotNull(held.PublishId);
+        Assert.Equal(2, (await app.RequestsAsync("status_fetch")).Count);
+        Assert.Single(await app.RequestsAsync("token"), r => r.GetProperty("form").GetProperty("grant_type").GetString() == "refresh_token");
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts.SingleAsync(a => a.Id == app.AccountId);
+            Assert.Equal(TokenState.NeedsReconnect, account.TokenState);
+        }
+
+        await app.Client.LinkTikTokAsync("public");
+        var published = await app.WaitForStateAsync(held.Id, JobState.Published);
+
+        Assert.Equal(JobState.Published, published.State);
+        Assert.Null(published.ErrorCode);
+        Assert.Single(await app.RequestsAsync("video_init"));
     }
 
     [Fact]
@@ -342,6 +366,14 @@ public sealed class PublishWorkerTests
         var body = await app.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/readyz");
 
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("publish-worker").GetProperty("status").GetString());
+    }
+
+    /// <summary>Submits a Direct Post whose calls to <paramref name="endpoint"/> TikTok refuses twice for the access token; returns it once held (or ended).</summary>
+    private static async Task<PublishJob> SubmitWithTokenRefusedTwiceAtAsync(WorkerTestApp app, string endpoint)
+    {
+        await app.ArmFaultAsync(new { endpoint, mode = "Status", status = 401, errorCode = "access_token_invalid", count = 2 });
+        var submitted = await app.SubmitAsync(PublishMode.Direct);
+        return await app.WaitForAsync(submitted.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect || JobStateMachine.IsTerminal(j.State));
     }
 
     private static async Task<PublishEvent> WaitForEventAsync(WorkerTestApp app, Guid jobId, string code)

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
@@ -97,6 +101,33 @@ public sealed class UploadEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_MultipartWithHugeTokenField_IsRefusedWith400BeforeTheFieldIsReadWhole()
+    {
+        using var flow = await _app.SignInFlowAsync("uploader@sandbox.midx.test");
+        const string boundary = "midx-test-boundary";
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_app.ServerAddress.Host, _app.ServerAddress.Port);
+        var stream = tcp.GetStream();
+
+        // The request declares a 100 MB body but sends only 64 KB of a token field, then waits: only a server that stops
+        // reading the field early can answer at all.
+        var head = $"POST {UploadEndpoints.Path} HTTP/1.1\r\nHost: {_app.ServerAddress.Authority}\r\n"
+            + $"Cookie: {flow.Cookies.GetCookieHeader(_app.ServerAddress)}\r\nAccept: application/json\r\n"
+            + $"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head + new string('A', 64 * 1024)));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var (status, body) = await ReadResponseAsync(stream, timeout.Token);
+
+        Assert.Equal(400, status);
+        var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
+        Assert.Equal("antiforgery", error?.Code);
+        Assert.Contains("security token", error?.Message, StringComparison.Ordinal);
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
     public async Task Upload_PlainHtmlFormWithoutJavaScript_StoresAndRedirectsToCompose()
     {
         using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
@@ -146,6 +177,30 @@ public sealed class UploadEndpointsTests : IDisposable
         request.Headers.Add(UploadEndpoints.FileNameHeader, Uri.EscapeDataString(name));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client.SendAsync(request);
+    }
+
+    /// <summary>Reads one HTTP/1.1 response (chunked, as Kestrel sends JSON) off a raw connection: its status and body.</summary>
+    private static async Task<(int Status, string Body)> ReadResponseAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        var status = int.Parse((await reader.ReadLineAsync(cancellationToken))!.Split(' ')[1], CultureInfo.InvariantCulture);
+        var chunked = false;
+        while (await reader.ReadLineAsync(cancellationToken) is { Length: > 0 } header)
+        {
+            chunked |= header.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.True(chunked, "Expected a chunked answer.");
+        var body = new StringBuilder();
+        while (int.Parse((await reader.ReadLineAsync(cancellationToken))!, NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var size and > 0)
+        {
+            var chunk = new char[size];
+            await reader.ReadBlockAsync(chunk, cancellationToken);
+            body.Append(chunk);
+            await reader.ReadLineAsync(cancellationToken);
+        }
+
+        return (status, body.ToString());
     }
 
     /// <summary>The antiforgery token any signed-in page carries (the sign-out form's), as the upload script reads it.</summary>
