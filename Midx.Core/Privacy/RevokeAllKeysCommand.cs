@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Admin;
@@ -17,6 +18,7 @@ namespace Midx.Core.Privacy;
 public sealed class RevokeAllKeysCommand(
     MidxDbContext db,
     IKeyManager keys,
+    IKeyRingProvider keyRing,
     TikTokTokenVault vault,
     TikTokApiClient tikTok,
     AuditLog audit,
@@ -25,6 +27,9 @@ public sealed class RevokeAllKeysCommand(
 {
     public const string ReconnectProblem =
         "Midx replaced its encryption keys to protect your account, so this TikTok connection has to be made again. Reconnect it to keep posting.";
+
+    /// <summary>How long to wait for this process's key ring to switch to the new key before going on regardless.</summary>
+    private static readonly TimeSpan KeyRingSwitchLimit = TimeSpan.FromSeconds(10);
 
     public sealed record Result(int AccountsToReconnect, int RevokedAtTikTok);
 
@@ -51,10 +56,11 @@ public sealed class RevokeAllKeysCommand(
 
         var now = time.GetUtcNow();
         keys.RevokeAllKeys(now, reason);
-        keys.CreateNewKey(now, now.AddDays(90));
+        var newKey = keys.CreateNewKey(now, now.AddDays(90));
+        await WaitForKeyRingAsync(newKey.KeyId, cancellationToken);
 
-        // Data Protection may serve its cached key ring for a moment after a revocation; a new security stamp ends
-        // every session on its very next request regardless (SessionStampQuery checks it each time).
+        // Other instances pick the new key up at their next key ring refresh (the README asks to restart them); a new
+        // security stamp ends every session on its very next request regardless (SessionStampQuery checks it each time).
         var stamp = Guid.NewGuid().ToString("N");
         await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, stamp), cancellationToken);
 
@@ -63,5 +69,26 @@ public sealed class RevokeAllKeysCommand(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning("All Data Protection keys revoked; {Accounts} TikTok accounts need reconnecting", accounts.Count);
         return new Result(accounts.Count, revokedAtTikTok);
+    }
+
+    /// <summary>
+    /// Data Protection refreshes its cached key ring in the background after a change and serves the old ring until the
+    /// refresh is done, so for a moment new cookies and OAuth states could still be protected with a revoked key (and be
+    /// unreadable a moment later). Asking for the ring until its default key is the new one starts that refresh and
+    /// returns once this process protects everything with the new key.
+    /// </summary>
+    private async Task WaitForKeyRingAsync(Guid newKeyId, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + KeyRingSwitchLimit;
+        while (keyRing.GetCurrentKeyRing().DefaultKeyId != newKeyId)
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                logger.LogWarning("The key ring still had its old default key {Seconds} s after the revocation", KeyRingSwitchLimit.TotalSeconds);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
+        }
     }
 }
