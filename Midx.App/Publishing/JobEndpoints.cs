@@ -136,5 +136,9 @@ public static class JobEndpoints
     public sealed record JobStatusResponse(JobUpdate Job, IReadOnlyList<JobEventView> Events);
 
     /// <summary>One entry of a job's history, as the timeline shows it.</summary>
-    public sealed record JobEventView(JobState State, string StateLabel, string? Message, string? ErrorCode, string? LogId, DateTime At);
+    public sealed record JobEventView(JobState State, string StateLabel, string? Message, string? ErrorCode, string? LogId, DateTime At)
+    {
+        /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
+        public string? ErrorSource => ErrorCode is null ? null : WorkerCodes.Source(ErrorCode);
+    }
 }

@@ -18,6 +18,9 @@ public sealed record JobUpdate(
     string? PublicPostId,
     DateTime At)
 {
+    /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
+    public string? ErrorSource => ErrorCode is null ? null : WorkerCodes.Source(ErrorCode);
+
     public static JobUpdate From(PublishJob job, string? message, DateTime at) => new(
         job.Id,
         job.UserId,

@@ -48,7 +48,18 @@ public static class WorkerCodes
     /// </summary>
     public const string AccountDisconnected = "account_disconnected";
 
+    private static readonly HashSet<string> All =
+    [
+        InitOutcomeUnknown, MediaMissing, UploadExpired, UploadNotFound, UploadRejected, UploadServerError, UploadOutOfSync,
+        HeldAccountNeedsReconnect, HeldUserDisabled, StillProcessing, InboxWatchEnded, PostIdArrived, AccountDisconnected,
+    ];
+
     public static bool IsHold(string? code) => code is HeldAccountNeedsReconnect or HeldUserDisabled;
+
+    public static bool IsMidxCode(string code) => All.Contains(code);
+
+    /// <summary>Who a code is from, "Midx" or "TikTok", so the pages never pass Midx's own codes off as TikTok's.</summary>
+    public static string Source(string code) => IsMidxCode(code) ? "Midx" : "TikTok";
 
     /// <summary>What a creator is told whenever Midx cannot know whether TikTok received an init.</summary>
     public const string CannotTellMessage =

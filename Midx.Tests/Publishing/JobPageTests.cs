@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
+using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
@@ -138,6 +141,7 @@ public sealed class JobPageTests : IDisposable
 
         var error = page.QuerySelector("[data-job-error]")!;
         Assert.False(error.HasAttribute("hidden"));
+        Assert.Equal("What TikTok said", error.QuerySelector("[data-job-error-heading]")?.TextContent);
         Assert.Equal("internal", error.QuerySelector("[data-job-error-code]")?.TextContent);
         Assert.Equal("20261122094512ABCDEF", error.QuerySelector("[data-job-log-id]")?.TextContent);
         Assert.Contains("TikTok had an internal problem", error.QuerySelector("[data-job-error-message]")?.TextContent);
@@ -149,6 +153,31 @@ public sealed class JobPageTests : IDisposable
         Assert.Equal(JobPage.Url(retry.Id, JobNotice.Retried), second.Headers.Location?.OriginalString);
         var retried = await avery.GetHtmlAsync(JobPage.Url(jobId));
         Assert.True(retried.QuerySelector("[data-job-action=retry]")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task FailedJob_MidxOwnCode_IsNamedAsMidxsNotTikToks()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        await _app.UpdateJobAsync(jobId, j => j.State = JobState.Uploading);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var job = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().PublishJobs.SingleAsync(j => j.Id == jobId);
+            await scope.ServiceProvider.GetRequiredService<ApplyJobChangeCommand>().ExecuteAsync(job,
+                new JobChange(JobState.Failed) { ErrorCode = WorkerCodes.UploadExpired, Message = "TikTok's upload link expired." }, CancellationToken.None);
+        }
+
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+        var status = await avery.GetFromJsonAsync<JobEndpoints.JobStatusResponse>(JobEndpoints.StatusPath(jobId));
+
+        Assert.Equal("What Midx found", page.QuerySelector("[data-job-error] [data-job-error-heading]")?.TextContent);
+        var failed = page.QuerySelector("[data-job-timeline] li[data-event-state=Failed]")!;
+        Assert.Contains("Midx code upload_expired", failed.TextContent);
+        Assert.DoesNotContain("TikTok code", page.QuerySelector("[data-job-timeline]")!.TextContent);
+        Assert.Equal("Midx", status!.Job.ErrorSource);
+        Assert.Equal("Midx", status.Events[^1].ErrorSource);
     }
 
     [Fact]

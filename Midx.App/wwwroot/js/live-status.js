@@ -75,6 +75,8 @@ if (root) {
         const ignored = (error.dataset.jobErrorIgnore || "").split(",");
         error.hidden = !update.errorCode || ignored.includes(update.errorCode);
         if (update.errorCode) {
+          const heading = error.querySelector("[data-job-error-heading]");
+          if (heading) heading.textContent = update.errorSource === "Midx" ? "What Midx found" : "What TikTok said";
           const code = error.querySelector("[data-job-error-code]");
           if (code) code.textContent = update.errorCode;
           const plain = error.querySelector("[data-job-error-message]");
@@ -105,7 +107,7 @@ if (root) {
       const timeline = job.querySelector("[data-job-timeline]");
       if (timeline && fromHub) {
         addEvent(timeline, {
-          state, label: update.stateLabel, message: update.message, errorCode: update.errorCode, logId: update.logId, at,
+          state, label: update.stateLabel, message: update.message, errorCode: update.errorCode, errorSource: update.errorSource, logId: update.logId, at,
         });
       }
     }
@@ -134,7 +136,7 @@ if (root) {
     if (event.errorCode) {
       const code = document.createElement("div");
       code.className = "small";
-      code.textContent = `TikTok code ${event.errorCode}${event.logId ? ` · log id ${event.logId}` : ""}`;
+      code.textContent = `${event.errorSource} code ${event.errorCode}${event.logId ? ` · log id ${event.logId}` : ""}`;
       body.append(code);
     }
     const time = document.createElement("time");
@@ -169,7 +171,7 @@ if (root) {
           if (!timeline) continue;
           for (const e of events) {
             addEvent(timeline, {
-              state: stateName(e.state), label: e.stateLabel, message: e.message, errorCode: e.errorCode, logId: e.logId, at: parseAt(e.at),
+              state: stateName(e.state), label: e.stateLabel, message: e.message, errorCode: e.errorCode, errorSource: e.errorSource, logId: e.logId, at: parseAt(e.at),
             });
           }
         }
