@@ -7,13 +7,15 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// Deletes a job's video file once nothing needs it any more (product.md promise 7): TikTok has it, or the job was
 /// cancelled. A file another unfinished job still points at (a retry) is kept for that job. A failed job's file is
-/// kept for a retry until the sweeper's maximum age.
+/// kept for a retry until the sweeper's maximum age, unless its TikTok account was disconnected: then no retry is possible.
 /// </summary>
 public sealed class ReleaseJobMediaCommand(MidxDbContext db, MediaStore media, ILogger<ReleaseJobMediaCommand> logger)
 {
     public async Task<bool> ExecuteAsync(PublishJob job, CancellationToken cancellationToken)
     {
-        if (job.MediaPath is null || !(JobStateMachine.TikTokHasVideo(job.State) || job.State == JobState.Cancelled))
+        var noLongerNeeded = JobStateMachine.TikTokHasVideo(job.State) || job.State == JobState.Cancelled
+            || (job.State == JobState.Failed && job.TikTokAccountId is null);
+        if (job.MediaPath is null || !noLongerNeeded)
         {
             return false;
         }

@@ -46,6 +46,7 @@ public sealed class DisconnectTikTokAccountCommand(
         db.ChangeTracker.Clear();
         var posts = DisconnectedPosts.None;
         var settled = new List<PublishJob>();
+        var failedWithVideo = new List<PublishJob>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (purpose == TikTokDisconnectPurpose.UserAsked)
@@ -61,6 +62,10 @@ public sealed class DisconnectTikTokAccountCommand(
                 }
             }
 
+            // Failed posts kept their video for a retry, which needs the account; read them before the link is cut.
+            failedWithVideo = await db.PublishJobs.AsNoTracking()
+                .Where(j => j.TikTokAccountId == accountId && j.State == JobState.Failed && j.MediaPath != null)
+                .ToListAsync(cancellationToken);
             await db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -68,8 +73,14 @@ public sealed class DisconnectTikTokAccountCommand(
         // The settled jobs still carry the account id in memory; nothing below may save them.
         db.ChangeTracker.Clear();
 
-        // After the commit: a cancelled post's file is no longer needed by anything (promise 7).
-        foreach (var job in settled)
+        // After the commit: the file of a cancelled post, or of a failed one that can no longer be retried, is no
+        // longer needed by anything (promise 7).
+        foreach (var job in failedWithVideo)
+        {
+            job.TikTokAccountId = null;
+        }
+
+        foreach (var job in settled.Concat(failedWithVideo))
         {
             await release.ExecuteAsync(job, cancellationToken);
         }

@@ -204,11 +204,12 @@ public sealed partial class DisconnectTests : IDisposable
     }
 
     [Fact]
-    public async Task Retry_FailedPostWhoseAccountWasDisconnected_IsRefusedAndNotOffered()
+    public async Task Retry_FailedPostWhoseAccountWasDisconnected_IsRefusedNotOfferedAndItsVideoDeleted()
     {
         using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
         var accountId = await avery.LinkTikTokAsync("public");
         var jobId = await avery.SubmitScheduledAsync("Buy now!!!");
+        var mediaPath = (await JobAsync(jobId)).MediaPath!;
         await _app.UpdateJobAsync(jobId, j =>
         {
             j.State = JobState.Failed;
@@ -222,6 +223,8 @@ public sealed partial class DisconnectTests : IDisposable
         var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
         Assert.Null(page.QuerySelector("[data-job-action=retry]"));
         Assert.Null((await avery.GetHtmlAsync("/history")).QuerySelector($"[data-job-id='{jobId}'] [data-job-action=retry]"));
+        // A failed post's file was kept for a retry; with no retry possible any more, nothing needs it (promise 7).
+        Assert.False(File.Exists(mediaPath), "The failed post's video file is still on disk after its account was disconnected.");
         // A retry posted anyway (an old tab) is refused with what to do instead.
         var token = ComposeTestClient.TokenOf(page, AccountEndpoints.SignOutPath);
         using var retry = await avery.PostAsync(JobEndpoints.RetryPath(jobId), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
