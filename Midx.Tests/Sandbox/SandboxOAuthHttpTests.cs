@@ -53,12 +53,12 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         return QueryHelpers.ParseQuery(new Uri(location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
-    private Task<HttpResponseMessage> ExchangeAsync(string code, string? verifier = Verifier, string? redirectUri = null, string secret = TikTokFixtures.DefaultClientSecret)
+    private Task<HttpResponseMessage> ExchangeAsync(string code, string? verifier = Verifier, string? redirectUri = null, string? secret = null)
     {
         var fields = new Dictionary<string, string>
         {
             ["client_key"] = TikTokFixtures.ClientKey,
-            ["client_secret"] = secret,
+            ["client_secret"] = secret ?? TikTokFixtures.DefaultClientSecret,
             ["code"] = code,
             ["grant_type"] = "authorization_code",
             ["redirect_uri"] = redirectUri ?? app.Callback,

@@ -9,7 +9,8 @@ namespace Midx.Tests.TikTok;
 public static class TikTokClientBuilder
 {
     public const string ClientKey = "unit-client-key";
-    public const string ClientSecret = "unit-client-secret-9f8e7d6c";
+    /// <summary>Made up per test run, so no credential-looking literal lives in the repository.</summary>
+    public static readonly string ClientSecret = "test-run-" + Guid.NewGuid().ToString("N");
 
     public static TikTokOptions Options(Action<TikTokOptions>? configure = null)
     {

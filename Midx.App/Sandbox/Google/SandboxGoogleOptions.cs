@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 
 namespace Midx.App.Sandbox.Google;
 
@@ -14,7 +15,8 @@ public sealed class SandboxGoogleOptions
     /// <summary>Deliberately nothing like a real Google client id (those end in .apps.googleusercontent.com).</summary>
     public const string DefaultClientId = "midx-sandbox-client";
 
-    public const string DefaultClientSecret = "sandbox-secret-not-a-real-google-secret";
+    /// <summary>Made up when the process starts: the stand-in and Midx share it in memory, and no secret-like literal sits in the code.</summary>
+    public static readonly string DefaultClientSecret = "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     [Required(AllowEmptyStrings = false)]
     public string ClientId { get; set; } = DefaultClientId;

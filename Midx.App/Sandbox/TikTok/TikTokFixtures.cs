@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Midx.App.Sandbox.TikTok;
 public static class TikTokFixtures
 {
     public const string ClientKey = "sandbox-client-key";
-    public const string DefaultClientSecret = "sandbox-client-secret";
+    /// <summary>Made up when the process starts: the sandbox and Midx share it in memory, and no secret-like literal sits in the code.</summary>
+    public static readonly string DefaultClientSecret = "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
     public const string ClientSecretKey = "TikTok:ClientSecret";
     public const string AppName = "Midx";
     public const string CallbackPath = "/tiktok/callback";
