@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Midx.Core;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Npgsql;
@@ -56,7 +57,7 @@ public sealed class PostgresJobUpdateListener(
                 var status = Volatile.Read(ref _status);
                 Volatile.Write(ref _status, status with { BackendProcessId = null, Since = status.BackendProcessId is null ? status.Since : time.GetUtcNow() });
                 _failures++;
-                var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(_failures - 1, 16)));
+                var delay = RetryDelay.Doubling(FirstRetryDelay, _failures, MaxRetryDelay);
                 logger.LogWarning(e, "Not listening for job updates from other instances ({Failures} failed in a row); reconnecting in {Delay}", _failures, delay);
                 try
                 {

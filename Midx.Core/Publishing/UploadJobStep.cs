@@ -146,7 +146,7 @@ public sealed class UploadJobStep(
         {
             if (attempt > 0)
             {
-                var wait = TimeSpan.FromTicks(settings.ChunkRetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 16)));
+                var wait = RetryDelay.Doubling(settings.ChunkRetryBaseDelay, attempt, TimeSpan.MaxValue);
                 await Task.Delay(wait, time, cancellationToken);
             }
 

@@ -168,10 +168,7 @@ public sealed class RefreshTikTokTokenCommand(
     {
         var settings = options.Value;
         var failures = account.RefreshFailures + 1;
-        var backoff = TimeSpan.FromTicks(Math.Min(
-            settings.RefreshRetryMaxDelay.Ticks,
-            settings.RefreshRetryBaseDelay.Ticks * (long)Math.Pow(2, Math.Min(failures - 1, 20))));
-        var next = now + backoff;
+        var next = now + RetryDelay.Doubling(settings.RefreshRetryBaseDelay, failures, settings.RefreshRetryMaxDelay);
         await db.TikTokAccounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.RefreshFailures, failures)
             .SetProperty(a => a.NextRefreshAttemptAt, next), cancellationToken);
