@@ -36,7 +36,7 @@ public sealed class InitJobStep(
         var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);
         if (token.AccessToken is null)
         {
-            return WithoutToken(token);
+            return tokens.WithoutToken(token);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -185,7 +185,7 @@ public sealed class InitJobStep(
     /// </summary>
     private async Task<StepResult> NotStartedAsync(PublishJob job, TikTokError refusal, TokenRefreshResult renewed, CancellationToken cancellationToken)
     {
-        var next = WithoutToken(renewed);
+        var next = tokens.WithoutToken(renewed);
         job.InitStartedAt = null;
         var change = new JobChange(JobState.Queued)
         {
@@ -198,10 +198,6 @@ public sealed class InitJobStep(
         return await apply.ExecuteAsync(job, change, cancellationToken) is null ? StepResult.Done : next;
     }
 
-    private StepResult WithoutToken(TokenRefreshResult token) =>
-        token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
-            ? StepResult.Hold
-            : StepResult.WaitUntil(time.GetUtcNow().UtcDateTime + options.Value.RetryDelay);
 
     private async Task<StepResult> FailAsync(PublishJob job, string code, string message, string? logId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
 
@@ -11,7 +12,7 @@ namespace Midx.Core.Publishing;
 /// its context's change tracker, which must never detach the job the runner is working on.
 /// A job's account id is null once the account was disconnected: there is no token then, as for a missing account.
 /// </summary>
-public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time, ILogger<JobTokens> logger)
+public sealed class JobTokens(IServiceScopeFactory scopes, IOptions<PublishingOptions> options, TimeProvider time, ILogger<JobTokens> logger)
 {
     private static readonly TokenRefreshResult Disconnected =
         new(TokenRefreshOutcome.NotFound, null, "This TikTok account was disconnected.", null);
@@ -98,4 +99,13 @@ public sealed class JobTokens(IServiceScopeFactory scopes, TimeProvider time, IL
         return await scope.ServiceProvider.GetRequiredService<RefreshTikTokTokenCommand>()
             .ExecuteAsync(id, TokenRefreshReason.RefusedAfterRenewal, cancellationToken);
     }
+
+    /// <summary>
+    /// Where a job stands when there is no usable token: held while the account needs reconnecting (or is gone),
+    /// otherwise tried again a little later (renewing only failed for now).
+    /// </summary>
+    public StepResult WithoutToken(TokenRefreshResult token) =>
+        token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
+            ? StepResult.Hold
+            : StepResult.WaitUntil(time.GetUtcNow().UtcDateTime + options.Value.RetryDelay);
 }

@@ -50,7 +50,7 @@ public sealed class PollJobStep(
         var token = await tokens.GetAsync(job.TikTokAccountId, cancellationToken);
         if (token.AccessToken is null)
         {
-            return WithoutToken(token);
+            return tokens.WithoutToken(token);
         }
 
         TikTokResult<TikTokPublishStatus> answer;
@@ -64,7 +64,7 @@ public sealed class PollJobStep(
             if (call.RefusedToken is not null)
             {
                 // TikTok has the video; the job keeps its state and its checks go on once the account is reconnected.
-                return WithoutToken(call.Renewal!);
+                return tokens.WithoutToken(call.Renewal!);
             }
 
             answer = call.Answer;
@@ -128,11 +128,6 @@ public sealed class PollJobStep(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>No usable token: held while the account needs reconnecting, otherwise checked again a little later.</summary>
-    private StepResult WithoutToken(TokenRefreshResult token) =>
-        token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound
-            ? StepResult.Hold
-            : StepResult.WaitUntil(Now + options.Value.RetryDelay);
 
     /// <summary>
     /// TikTok names a public post's id only once its moderation is done, which can be after PUBLISH_COMPLETE
