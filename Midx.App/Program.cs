@@ -1,6 +1,5 @@
 using Midx.App.Accounts;
 using Midx.App.Admin;
-using Midx.App.Components;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
@@ -33,12 +32,12 @@ if (KeysCommandLine.IsKeysCommand(args))
 await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
-app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapFavicon();
 app.MapAccountEndpoints();
@@ -48,7 +47,7 @@ app.MapTikTokEndpoints();
 app.MapHub<PublishHub>(PublishHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 app.MapPublishing();
 app.MapAdminEndpoints();
-app.MapRazorComponents<App>();
+app.MapMidxComponents();
 
 app.Run();
 

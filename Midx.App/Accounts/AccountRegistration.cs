@@ -50,6 +50,7 @@ public static class AccountRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<GoogleSignInCommand>();
         services.AddScoped<SessionStampQuery>();
+        services.AddScoped<UserProfileQuery>();
         services.AddScoped<GoogleSignInEvents>();
         services.AddScoped<SessionCookieEvents>();
 

@@ -1,13 +1,15 @@
 namespace Midx.App.Hosting;
 
 /// <summary>
-/// Headers every response carries. The policy allows no inline script at all: page behaviour lives in ES modules
-/// under wwwroot/js. Images may come from https because Google and TikTok serve avatars from their CDNs.
+/// Headers every response carries, and the only Content-Security-Policy. No inline script and no eval: page behaviour
+/// lives in Blazor's and MudBlazor's scripts and ES modules under wwwroot/js. Inline styles are allowed because
+/// MudBlazor writes its theme and component styles inline, and nothing more. Images may come from https because
+/// Google and TikTok serve avatars from their CDNs.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
         + "media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
         + "frame-ancestors 'none'";
 

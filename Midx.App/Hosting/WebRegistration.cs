@@ -1,4 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Midx.App.Accounts;
+using Microsoft.AspNetCore.Http.Connections;
+using Midx.App.Components.Shared;
+using MudBlazor.Services;
 
 namespace Midx.App.Hosting;
 
@@ -6,8 +11,12 @@ public static class WebRegistration
 {
     public static WebApplicationBuilder AddMidxWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, CircuitSessionRevalidation>();
+        builder.Services.AddSingleton<FreshScope>();
+        builder.Services.AddSingleton<FlashNotices>();
         builder.Services.AddAntiforgery();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -41,6 +50,26 @@ public static class WebRegistration
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// The interactive app. Its circuit closes when the sign-in it was opened with expires, and Blazor adds no
+    /// Content-Security-Policy of its own: <see cref="SecurityHeadersMiddleware"/> sends the one policy, with
+    /// <c>frame-ancestors 'none'</c>.
+    /// </summary>
+    public static WebApplication MapMidxComponents(this WebApplication app)
+    {
+        app.MapRazorComponents<Components.App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)
+            // .NET 10 has no typed option for the circuit's connection yet: its dispatcher options are endpoint metadata.
+            .Add(endpoint =>
+            {
+                foreach (var connection in endpoint.Metadata.OfType<HttpConnectionDispatcherOptions>())
+                {
+                    connection.CloseOnAuthenticationExpiration = true;
+                }
+            });
         return app;
     }
 }

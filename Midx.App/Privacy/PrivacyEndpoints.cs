@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Midx.App.Accounts;
+using Midx.App.Components.Shared;
 using Midx.Core.Privacy;
 
 namespace Midx.App.Privacy;
@@ -11,6 +12,9 @@ public static class PrivacyEndpoints
 {
     public const string ExportPath = "/settings/export";
     public const string DeletePath = "/settings/delete";
+
+    public static readonly FlashNotice EmailMismatch =
+        new("EmailMismatch", "That is not the email address of this account. Nothing was deleted.", Good: false);
 
     public static WebApplication MapPrivacyEndpoints(this WebApplication app)
     {
@@ -32,7 +36,8 @@ public static class PrivacyEndpoints
         var result = await delete.ExecuteAsync(userId, email ?? "", cancellationToken);
         if (result.Outcome == DeleteAccountOutcome.EmailMismatch)
         {
-            return Results.Redirect(DeleteAccountPage.Url + "?error=email");
+            context.RequestServices.GetRequiredService<FlashNotices>().Set(context, EmailMismatch);
+            return Results.Redirect(SettingsPage.Path);
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,10 +1,11 @@
+using Midx.App.Components.Shared;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
 
 /// <summary>
-/// What the accounts page says after a link, reconnect or disconnect. Carried in the redirect as a code and turned
-/// into fixed text here, so nothing from a URL is ever shown as a message.
+/// What the accounts page says after a link, reconnect or disconnect: fixed text from here, carried across the redirect
+/// as a <see cref="FlashNotice"/>, so nothing from a URL is ever shown as a message.
 /// </summary>
 public enum AccountsNotice
 {
@@ -29,6 +30,25 @@ public static class AccountsNoticeText
     public const string ManageAppPermissions = "In the TikTok app: Profile › Menu › Settings and privacy › Security › Manage app permissions.";
 
     public static bool IsGood(AccountsNotice notice) => notice is AccountsNotice.Linked or AccountsNotice.Updated or AccountsNotice.Disconnected;
+
+    /// <summary>
+    /// The notice for the accounts page: after a disconnect with what happened to the account's posts, after a link with
+    /// a word about permissions that were not granted.
+    /// </summary>
+    public static FlashNotice Flash(AccountsNotice notice, string? tikTokCode = null, DisconnectedPosts? posts = null, bool missingScopes = false)
+    {
+        var text = For(notice, tikTokCode);
+        if (notice is AccountsNotice.Disconnected or AccountsNotice.DisconnectedNotRevoked)
+        {
+            text += " " + AfterDisconnect(posts?.Cancelled ?? 0, posts?.Unfollowed ?? 0);
+        }
+        else if (missingScopes && notice is AccountsNotice.Linked or AccountsNotice.Updated)
+        {
+            text += " Some permissions were not granted; see below.";
+        }
+
+        return new FlashNotice(notice.ToString(), text, IsGood(notice));
+    }
 
     /// <summary>The message; <paramref name="tikTokCode"/> is used only when it is a code Midx documents.</summary>
     public static string For(AccountsNotice notice, string? tikTokCode) => notice switch

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
+using Midx.App.Components.Shared;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -9,7 +10,7 @@ namespace Midx.App.TikTok;
 /// POST /tiktok/link starts TikTok's web authorization; TikTok answers at GET /tiktok/callback; POST
 /// /tiktok/accounts/{id}/disconnect revokes and deletes (or says why it must wait). All need a signed-in user; the
 /// POSTs check the antiforgery token explicitly (they bind no form fields, so the framework would not). Every outcome
-/// ends in a redirect to the accounts page with a notice code (and counts), never with text from the query string.
+/// ends in a redirect to the accounts page, which shows its <see cref="AccountsNoticeText.Flash"/> notice.
 /// </summary>
 public static class TikTokEndpoints
 {
@@ -37,7 +38,7 @@ public static class TikTokEndpoints
 
         if (!options.Value.IsConfigured)
         {
-            return Results.Redirect(AccountsPage.Url(AccountsNotice.NotConfigured));
+            return ToAccounts(context, AccountsNoticeText.Flash(AccountsNotice.NotConfigured));
         }
 
         var authorize = await start.ExecuteAsync(UserId(context), RedirectUri(context, options.Value), cancellationToken);
@@ -61,7 +62,7 @@ public static class TikTokEndpoints
             TikTokLinkOutcome.LinkedElsewhere => AccountsNotice.LinkedElsewhere,
             _ => AccountsNotice.InvalidState,
         };
-        return Results.Redirect(AccountsPage.Url(notice, result.AccountId, result.Error?.Code));
+        return ToAccounts(context, AccountsNoticeText.Flash(notice, result.Error?.Code, missingScopes: result.MissingScopes is { Count: > 0 }));
     }
 
     private static async Task<IResult> DisconnectAsync(
@@ -73,13 +74,20 @@ public static class TikTokEndpoints
         }
 
         var result = await disconnect.ExecuteAsync(UserId(context), accountId, TikTokDisconnectPurpose.UserAsked, cancellationToken);
-        return result.Outcome switch
+        var notice = result.Outcome switch
         {
-            TikTokDisconnectOutcome.Revoked => Results.Redirect(AccountsPage.Url(AccountsNotice.Disconnected, posts: result.Posts)),
-            TikTokDisconnectOutcome.DeletedButNotRevoked => Results.Redirect(AccountsPage.Url(AccountsNotice.DisconnectedNotRevoked, posts: result.Posts)),
-            TikTokDisconnectOutcome.PostsBeingSent => Results.Redirect(AccountsPage.Url(AccountsNotice.PostsBeingSent, accountId)),
-            _ => Results.Redirect(AccountsPage.Url(AccountsNotice.NotFound)),
+            TikTokDisconnectOutcome.Revoked => AccountsNotice.Disconnected,
+            TikTokDisconnectOutcome.DeletedButNotRevoked => AccountsNotice.DisconnectedNotRevoked,
+            TikTokDisconnectOutcome.PostsBeingSent => AccountsNotice.PostsBeingSent,
+            _ => AccountsNotice.NotFound,
         };
+        return ToAccounts(context, AccountsNoticeText.Flash(notice, posts: result.Posts));
+    }
+
+    private static IResult ToAccounts(HttpContext context, FlashNotice notice)
+    {
+        context.RequestServices.GetRequiredService<FlashNotices>().Set(context, notice);
+        return Results.Redirect(AccountsPage.Path);
     }
 
     /// <summary>The registered redirect URI when configured (it must match TikTok's portal exactly), else this origin's callback.</summary>

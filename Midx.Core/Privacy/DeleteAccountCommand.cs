@@ -20,6 +20,10 @@ public sealed class DeleteAccountCommand(
     MediaStore media,
     ILogger<DeleteAccountCommand> logger)
 {
+    /// <summary>Whether what the person typed to confirm is their account's email address (case and spaces aside).</summary>
+    public static bool ConfirmsEmail(string accountEmail, string typedEmail) =>
+        string.Equals(accountEmail.Trim(), typedEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+
     public async Task<DeleteAccountResult> ExecuteAsync(Guid userId, string typedEmail, CancellationToken cancellationToken)
     {
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
@@ -28,7 +32,7 @@ public sealed class DeleteAccountCommand(
             return new DeleteAccountResult(DeleteAccountOutcome.NotFound, 0, 0);
         }
 
-        if (!string.Equals(email.Trim(), typedEmail.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (!ConfirmsEmail(email, typedEmail))
         {
             return new DeleteAccountResult(DeleteAccountOutcome.EmailMismatch, 0, 0);
         }

@@ -5,12 +5,16 @@ const formats = {
   datetime: { dateStyle: "medium", timeStyle: "short" },
 };
 
+// One UTC timestamp (ISO 8601) as the reader would write it; `kind` is "date", "time" or "datetime".
+export function format(iso, kind) {
+  const value = new Date(iso);
+  if (Number.isNaN(value.getTime())) return iso;
+  return new Intl.DateTimeFormat(undefined, formats[kind] ?? formats.datetime).format(value);
+}
+
 export function localize(root = document) {
   for (const element of root.querySelectorAll("time[data-local-time]")) {
-    const value = new Date(element.getAttribute("datetime"));
-    if (Number.isNaN(value.getTime())) continue;
-    const options = formats[element.dataset.localTime] ?? formats.datetime;
-    element.textContent = new Intl.DateTimeFormat(undefined, options).format(value);
+    element.textContent = format(element.getAttribute("datetime"), element.dataset.localTime);
   }
 }
 
