@@ -62,7 +62,8 @@ public static class TikTokEndpoints
             TikTokLinkOutcome.LinkedElsewhere => AccountsNotice.LinkedElsewhere,
             _ => AccountsNotice.InvalidState,
         };
-        return ToAccounts(context, AccountsNoticeText.Flash(notice, result.Error?.Code, missingScopes: result.MissingScopes is { Count: > 0 }));
+        var linked = notice is AccountsNotice.Linked or AccountsNotice.Updated ? result.AccountId : null;
+        return ToAccounts(context, AccountsNoticeText.Flash(notice, result.Error?.Code, missingScopes: result.MissingScopes is { Count: > 0 }), linked);
     }
 
     private static async Task<IResult> DisconnectAsync(
@@ -84,10 +85,11 @@ public static class TikTokEndpoints
         return ToAccounts(context, AccountsNoticeText.Flash(notice, posts: result.Posts));
     }
 
-    private static IResult ToAccounts(HttpContext context, FlashNotice notice)
+    /// <summary>To the accounts page with its notice; after a link, straight to the account's card.</summary>
+    private static IResult ToAccounts(HttpContext context, FlashNotice notice, Guid? accountId = null)
     {
         context.RequestServices.GetRequiredService<FlashNotices>().Set(context, notice);
-        return Results.Redirect(AccountsPage.Path);
+        return Results.Redirect(accountId is { } id ? $"{AccountsPage.Path}#{AccountsPage.Anchor(id)}" : AccountsPage.Path);
     }
 
     /// <summary>The registered redirect URI when configured (it must match TikTok's portal exactly), else this origin's callback.</summary>

@@ -174,7 +174,7 @@ public sealed class PromiseTests
     {
         await using var app = await WorkerTestApp.StartAsync("public");
 
-        var disconnect = await app.Client.PostFormAsync("/accounts", $"/tiktok/accounts/{app.AccountId}/disconnect");
+        var disconnect = await app.Client.PostDialogFormAsync("/accounts", $"/tiktok/accounts/{app.AccountId}/disconnect");
         Assert.Equal(HttpStatusCode.Redirect, disconnect.StatusCode);
         Assert.Single(await app.RequestsAsync("revoke"));
         await using (var scope = app.App.Services.CreateAsyncScope())

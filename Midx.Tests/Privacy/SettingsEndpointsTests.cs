@@ -1,3 +1,4 @@
+using Midx.App.Privacy;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -58,9 +59,8 @@ public sealed class SettingsEndpointsTests : IDisposable
 
         var response = await PostDeleteAsync(grace, "someone@else.test");
 
-        Assert.Equal("/settings/delete?error=email", response.Headers.Location!.OriginalString);
-        var page = await grace.GetStringAsync("/settings/delete?error=email");
-        Assert.Contains("That is not the email address of this account. Nothing was deleted.", page);
+        Assert.Equal(SettingsPage.Path, response.Headers.Location!.OriginalString);
+        Assert.Equal("That is not the email address of this account. Nothing was deleted.", _app.NoticeIn(response)?.Text);
         Assert.Equal(HttpStatusCode.OK, (await grace.GetAsync("/settings")).StatusCode);
     }
 
@@ -114,12 +114,12 @@ public sealed class SettingsEndpointsTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostDeleteAsync(HttpClient client, string typedEmail)
     {
-        return await client.PostFormAsync("/settings/delete", "/settings/delete", ("email", typedEmail));
+        return await client.PostDialogFormAsync("/settings", "/settings/delete", ("email", typedEmail));
     }
 
     private static async Task<HttpResponseMessage> UploadFixtureAsync(HttpClient client)
     {
-        var token = AntiforgeryForms.Token(await client.GetStringAsync("/settings/delete"));
+        var token = AntiforgeryForms.Token(await client.GetStringAsync("/settings"));
         var bytes = VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/publishing/uploads") { Content = new ByteArrayContent(bytes) };
         request.Headers.Add("RequestVerificationToken", token);

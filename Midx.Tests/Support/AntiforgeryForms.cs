@@ -23,4 +23,16 @@ public static class AntiforgeryForms
         var content = new FormUrlEncodedContent([new(TokenField, token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         return await client.PostAsync(action, content);
     }
+
+    /// <summary>
+    /// POSTs a form that only exists once a dialog is open on <paramref name="page"/> (a disconnect, a deletion): the
+    /// circuit renders it with the page's own antiforgery token, so the token of any form on the page is the one it carries.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostDialogFormAsync(
+        this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    {
+        var token = Token(await client.GetStringAsync(page));
+        var content = new FormUrlEncodedContent([new(TokenField, token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        return await client.PostAsync(action, content);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class SignInFlow : IDisposable
 
     public SignInFlow(MidxAppFactory app)
     {
+        App = app;
         Cookies = new CookieContainer();
         BaseAddress = app.ServerAddress;
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
@@ -26,6 +27,8 @@ public sealed class SignInFlow : IDisposable
             BaseAddress = BaseAddress,
         };
     }
+
+    public MidxAppFactory App { get; }
 
     public HttpClient Client { get; }
 

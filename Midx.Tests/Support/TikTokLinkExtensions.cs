@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Midx.App.TikTok;
 
 namespace Midx.Tests.Support;
 
@@ -22,8 +23,8 @@ public static class TikTokLinkExtensions
         var callback = await client.GetAsync(RedirectOf(authorize), cancellationToken);
         var landing = RedirectOf(callback);
 
-        var query = System.Web.HttpUtility.ParseQueryString(landing.Query);
-        if (query["notice"] is not ("Linked" or "Updated") || !Guid.TryParse(query["account"], out var accountId))
+        var anchor = "#" + AccountsPage.AnchorPrefix;
+        if (!landing.Fragment.StartsWith(anchor, StringComparison.Ordinal) || !Guid.TryParse(landing.Fragment[anchor.Length..], out var accountId))
         {
             throw new InvalidOperationException($"Linking {creatorKey} failed; Midx sent the browser to {landing.PathAndQuery}.");
         }

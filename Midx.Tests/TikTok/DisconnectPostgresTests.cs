@@ -43,14 +43,15 @@ public sealed class DisconnectPostgresTests : IAsyncLifetime
         await _app.UpdateJobAsync(published, j => (j.State, j.ScheduledAt, j.PublishId, j.CompletedAt) = (JobState.Published, null, "v_pub_file~v2.1", DateTime.UtcNow));
         await _app.UpdateJobAsync(uploading, j => (j.State, j.ScheduledAt, j.InitStartedAt, j.PublishId) = (JobState.Uploading, null, DateTime.UtcNow, "v_pub_file~v2.2"));
 
-        using var refused = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
-        Assert.Equal(AccountsPage.Url(AccountsNotice.PostsBeingSent, accountId), refused.Headers.Location!.OriginalString);
+        using var refused = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        Assert.Equal(nameof(AccountsNotice.PostsBeingSent), _app.NoticeIn(refused)?.Code);
         Assert.All(await _app.JobsAsync(), j => Assert.Equal(accountId, j.TikTokAccountId));
 
         using var cancel = await avery.PostFormAsync(JobPage.Url(uploading), JobEndpoints.CancelPath(uploading));
-        using var disconnected = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var disconnected = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
-        Assert.Equal(AccountsPage.Url(AccountsNotice.Disconnected, posts: new(1, 0, 0)), disconnected.Headers.Location!.OriginalString);
+        Assert.Equal(nameof(AccountsNotice.Disconnected), _app.NoticeIn(disconnected)?.Code);
+        Assert.EndsWith("1 post not yet sent to TikTok was cancelled.", _app.NoticeIn(disconnected)?.Text);
         var jobs = (await _app.JobsAsync()).ToDictionary(j => j.Id);
         Assert.All(jobs.Values, j => Assert.Null(j.TikTokAccountId));
         Assert.Equal((JobState.Cancelled, WorkerCodes.AccountDisconnected), (jobs[scheduled].State, jobs[scheduled].ErrorCode));

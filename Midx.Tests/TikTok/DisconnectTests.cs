@@ -40,12 +40,11 @@ public sealed partial class DisconnectTests : IDisposable
         Assert.Equal(JobState.Published, posted.State);
         var history = await app.EventsAsync(jobId);
 
-        using var response = await app.Client.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(app.AccountId));
+        using var response = await app.Client.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(app.AccountId));
 
-        Assert.Equal(AccountsPage.Url(AccountsNotice.Disconnected), response.Headers.Location!.OriginalString);
-        var notice = await app.Client.GetHtmlAsync(response.Headers.Location.OriginalString);
+        Assert.Equal(AccountsPage.Path, response.Headers.Location!.OriginalString);
         Assert.Equal("TikTok account disconnected. Midx revoked its access at TikTok and deleted its tokens. Your post history is kept.",
-            Text(notice.QuerySelector("[data-notice]")));
+            app.App.NoticeIn(response)?.Text);
         var kept = await app.JobAsync(jobId);
         Assert.Null(kept.TikTokAccountId);
         Assert.Equal((JobState.Published, posted.PublishId, posted.CompletedAt), (kept.State, kept.PublishId, kept.CompletedAt));
@@ -75,11 +74,10 @@ public sealed partial class DisconnectTests : IDisposable
             Text(accounts.QuerySelector($"[data-account='{accountId}'] [data-disconnect-effect]")));
         await using var hub = await HubListener.ConnectAsync(avery);
 
-        using var response = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var response = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
-        var notice = await avery.GetHtmlAsync(response.Headers.Location!.OriginalString);
         Assert.Equal("TikTok account disconnected. Midx revoked its access at TikTok and deleted its tokens. "
-            + "Your post history is kept; 1 post not yet sent to TikTok was cancelled.", Text(notice.QuerySelector("[data-notice]")));
+            + "Your post history is kept; 1 post not yet sent to TikTok was cancelled.", _app.NoticeIn(response)?.Text);
         const string message = "Cancelled because " + Account + " was disconnected before it was sent. Nothing was posted on TikTok.";
         using (var pushed = JsonDocument.Parse(await hub.NextMessageAsync(TimeSpan.FromSeconds(10)) ?? "{}"))
         {
@@ -124,21 +122,21 @@ public sealed partial class DisconnectTests : IDisposable
         Assert.Equal("1 post is being sent to TikTok right now: wait until TikTok has it, or cancel the upload, before disconnecting.",
             Text(accounts.QuerySelector($"[data-account='{accountId}'] [data-disconnect-effect]")));
 
-        using var refused = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var refused = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
-        Assert.Equal(AccountsPage.Url(AccountsNotice.PostsBeingSent, accountId), refused.Headers.Location!.OriginalString);
-        var notice = await avery.GetHtmlAsync(refused.Headers.Location.OriginalString);
-        Assert.StartsWith("Not disconnected yet: a post is being sent to this TikTok account right now", Text(notice.QuerySelector("[data-notice]")));
-        Assert.NotNull(notice.QuerySelector($"[data-account='{accountId}']"));
+        Assert.Equal(AccountsPage.Path, refused.Headers.Location!.OriginalString);
+        Assert.StartsWith("Not disconnected yet: a post is being sent to this TikTok account right now", _app.NoticeIn(refused)?.Text);
+        Assert.NotNull((await avery.GetHtmlAsync(AccountsPage.Path)).QuerySelector($"[data-account='{accountId}']"));
         Assert.Empty(await RequestsAsync(avery, "revoke"));
         Assert.Equal((JobState.Scheduled, accountId), await StateAndAccountAsync(scheduled));
         Assert.Equal((JobState.Uploading, accountId), await StateAndAccountAsync(sending));
 
         // The user does what the notice says: cancels the upload (TikTok makes no post from an incomplete one), then disconnects.
         using var cancel = await avery.PostFormAsync(JobPage.Url(sending), JobEndpoints.CancelPath(sending));
-        using var disconnected = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var disconnected = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
-        Assert.Equal(AccountsPage.Url(AccountsNotice.Disconnected, posts: new(1, 0, 0)), disconnected.Headers.Location!.OriginalString);
+        Assert.Equal((AccountsPage.Path, nameof(AccountsNotice.Disconnected)), (disconnected.Headers.Location!.OriginalString, _app.NoticeIn(disconnected)?.Code));
+        Assert.EndsWith("1 post not yet sent to TikTok was cancelled.", _app.NoticeIn(disconnected)?.Text);
         Assert.Equal((JobState.Cancelled, (Guid?)null), await StateAndAccountAsync(sending));
         Assert.Equal((JobState.Cancelled, (Guid?)null), await StateAndAccountAsync(scheduled));
         Assert.Single(await RequestsAsync(avery, "revoke"));
@@ -157,10 +155,9 @@ public sealed partial class DisconnectTests : IDisposable
         Assert.Equal("Disconnecting stops Midx following 2 posts TikTok already has. Your post history is kept.",
             Text((await avery.GetHtmlAsync("/accounts")).QuerySelector($"[data-account='{accountId}'] [data-disconnect-effect]")));
 
-        using var response = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var response = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
-        var notice = await avery.GetHtmlAsync(response.Headers.Location!.OriginalString);
-        Assert.EndsWith("Your post history is kept; Midx stopped following 2 posts TikTok already had.", Text(notice.QuerySelector("[data-notice]")));
+        Assert.EndsWith("Your post history is kept; Midx stopped following 2 posts TikTok already had.", _app.NoticeIn(response)?.Text);
         var stillProcessing = await JobAsync(processing);
         Assert.Equal((JobState.Processing, (Guid?)null, (DateTime?)null, WorkerCodes.AccountDisconnected),
             (stillProcessing.State, stillProcessing.TikTokAccountId, stillProcessing.NextPollAt, stillProcessing.ErrorCode));
@@ -189,7 +186,7 @@ public sealed partial class DisconnectTests : IDisposable
         var accountId = await avery.LinkTikTokAsync("public");
         var jobId = await avery.SubmitScheduledAsync("Harbour at dusk");
         await _app.UpdateJobAsync(jobId, j => TikTokHasIt(j, JobState.Processing, nextPollAt: null));
-        using var response = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var response = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
         // The lease a worker took a moment before the disconnect committed.
         await _app.UpdateJobAsync(jobId, j => (j.LeaseOwner, j.LeaseExpiresAt) = ("worker-1", DateTime.UtcNow.AddMinutes(5)));
 
@@ -218,7 +215,7 @@ public sealed partial class DisconnectTests : IDisposable
             j.CompletedAt = DateTime.UtcNow;
         });
         Assert.NotNull((await avery.GetHtmlAsync(JobPage.Url(jobId))).QuerySelector("[data-job-action=retry]"));
-        using var disconnect = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
+        using var disconnect = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
         var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
         Assert.Null(page.QuerySelector("[data-job-action=retry]"));
@@ -242,7 +239,7 @@ public sealed partial class DisconnectTests : IDisposable
         var first = await avery.LinkTikTokAsync("public");
         var kept = await avery.SubmitScheduledAsync("Harbour at dusk");
         await _app.UpdateJobAsync(kept, j => TikTokHasIt(j, JobState.Published, nextPollAt: null));
-        using var disconnect = await avery.PostFormAsync("/accounts", TikTokEndpoints.DisconnectPath(first));
+        using var disconnect = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(first));
         Assert.Null((await JobAsync(kept)).TikTokAccountId);
         await avery.LinkTikTokAsync("private");
         await avery.SubmitScheduledAsync("Tomorrow's sunrise");
@@ -250,7 +247,7 @@ public sealed partial class DisconnectTests : IDisposable
         await bystander.LinkTikTokAsync("public");
         var theirs = await bystander.SubmitScheduledAsync("Not Avery's");
 
-        using var deleted = await avery.PostFormAsync("/settings/delete", "/settings/delete", ("email", "avery@sandbox.midx.test"));
+        using var deleted = await avery.PostDialogFormAsync("/settings", "/settings/delete", ("email", "avery@sandbox.midx.test"));
 
         Assert.Equal("/goodbye", deleted.Headers.Location!.OriginalString);
         await using var scope = _app.Services.CreateAsyncScope();

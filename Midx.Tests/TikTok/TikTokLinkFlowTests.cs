@@ -1,3 +1,4 @@
+using Midx.App.TikTok;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class TikTokLinkFlowTests
         var page = await journey.AccountsAsync(landing);
 
         Assert.NotNull(empty.QuerySelector("[data-accounts-empty] form[data-link-tiktok]"));
-        Assert.Equal("Linked", TikTokLinkJourney.Notice(page));
+        Assert.Equal("Linked", journey.NoticeOf(page)?.Code);
         var account = page.QuerySelector("[data-account]")!;
         Assert.Equal("Avery Stone", account.QuerySelector("[data-display-name]")?.TextContent);
         Assert.Equal("@avery.creates", account.QuerySelector("[data-username]")?.TextContent);
@@ -36,7 +37,7 @@ public sealed class TikTokLinkFlowTests
         Assert.Contains("renews automatically in 19 h", account.TextContent);
         Assert.All(account.QuerySelectorAll("[data-scope]"), li => Assert.Equal("true", li.GetAttribute("data-granted")));
         Assert.Null(account.QuerySelector("[data-missing-scopes]"));
-        Assert.NotNull(account.QuerySelector("form[data-disconnect]"));
+        Assert.NotNull(account.QuerySelector("button[data-disconnect]"));
         Assert.Null(page.QuerySelector("[data-accounts-empty]"));
     }
 
@@ -69,8 +70,8 @@ public sealed class TikTokLinkFlowTests
         var page = await journey.AccountsAsync(await journey.CallbackAsync(callback));
 
         Assert.Contains("error=access_denied", callback.Query);
-        Assert.Equal("Declined", TikTokLinkJourney.Notice(page));
-        Assert.Contains("no account was linked", page.QuerySelector("[data-notice]")!.TextContent);
+        Assert.Equal("Declined", journey.NoticeOf(page)?.Code);
+        Assert.Contains("no account was linked", journey.NoticeOf(page)!.Text);
         Assert.NotNull(page.QuerySelector("[data-accounts-empty]"));
     }
 
@@ -86,10 +87,10 @@ public sealed class TikTokLinkFlowTests
         var linked = await journey.AccountsAsync(await journey.CallbackAsync(callback));
         var replayed = await journey.AccountsAsync(await journey.CallbackAsync(callback));
 
-        Assert.Equal("InvalidState", TikTokLinkJourney.Notice(refused));
-        Assert.Contains("could not be verified", refused.QuerySelector("[data-notice]")!.TextContent);
-        Assert.Equal("Linked", TikTokLinkJourney.Notice(linked));
-        Assert.Equal("InvalidState", TikTokLinkJourney.Notice(replayed));
+        Assert.Equal("InvalidState", journey.NoticeOf(refused)?.Code);
+        Assert.Contains("could not be verified", journey.NoticeOf(refused)!.Text);
+        Assert.Equal("Linked", journey.NoticeOf(linked)?.Code);
+        Assert.Equal("InvalidState", journey.NoticeOf(replayed)?.Code);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class TikTokLinkFlowTests
 
         var page = await victim.AccountsAsync(await victim.CallbackAsync(attackersCallback));
 
-        Assert.Equal("InvalidState", TikTokLinkJourney.Notice(page));
+        Assert.Equal("InvalidState", victim.NoticeOf(page)?.Code);
         Assert.NotNull(page.QuerySelector("[data-accounts-empty]"));
     }
 
@@ -117,10 +118,10 @@ public sealed class TikTokLinkFlowTests
         var again = await owner.AccountsAsync(await owner.LinkAsync("private"));
         var refused = await other.AccountsAsync(await other.LinkAsync("private"));
 
-        Assert.Equal("Updated", TikTokLinkJourney.Notice(again));
+        Assert.Equal("Updated", owner.NoticeOf(again)?.Code);
         Assert.Single(again.QuerySelectorAll("[data-account]"));
-        Assert.Equal("LinkedElsewhere", TikTokLinkJourney.Notice(refused));
-        Assert.Contains("already linked to another Midx user", refused.QuerySelector("[data-notice]")!.TextContent);
+        Assert.Equal("LinkedElsewhere", other.NoticeOf(refused)?.Code);
+        Assert.Contains("already linked to another Midx user", other.NoticeOf(refused)!.Text);
         Assert.Empty(refused.QuerySelectorAll("[data-account]"));
     }
 
@@ -150,7 +151,7 @@ public sealed class TikTokLinkFlowTests
         var landing = await DisconnectAsync(journey, page);
         var after = await journey.AccountsAsync(landing);
 
-        Assert.Equal("Disconnected", TikTokLinkJourney.Notice(after));
+        Assert.Equal("Disconnected", journey.NoticeOf(after)?.Code);
         Assert.NotNull(after.QuerySelector("[data-accounts-empty]"));
         Assert.Equal(1, await RequestCountAsync(journey.Client, "revoke"));
         await using var scope = app.Services.CreateAsyncScope();
@@ -169,8 +170,8 @@ public sealed class TikTokLinkFlowTests
 
         var after = await journey.AccountsAsync(await DisconnectAsync(journey, page));
 
-        Assert.Equal("DisconnectedNotRevoked", TikTokLinkJourney.Notice(after));
-        Assert.Contains("Manage app permissions", after.QuerySelector("[data-notice]")!.TextContent);
+        Assert.Equal("DisconnectedNotRevoked", journey.NoticeOf(after)?.Code);
+        Assert.Contains("Manage app permissions", journey.NoticeOf(after)!.Text);
         Assert.NotNull(after.QuerySelector("[data-accounts-empty]"));
     }
 
@@ -242,8 +243,8 @@ public sealed class TikTokLinkFlowTests
 
     private static async Task<Uri> DisconnectAsync(TikTokLinkJourney journey, IHtmlDocument page)
     {
-        var form = page.QuerySelector<IHtmlFormElement>("form[data-disconnect]")!;
-        using var response = await journey.Session.PostFormAsync(form, []);
+        var accountId = page.QuerySelector("[data-account]")!.GetAttribute("data-account")!;
+        using var response = await journey.Client.PostDialogFormAsync(AccountsPage.Path, TikTokEndpoints.DisconnectPath(Guid.Parse(accountId)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return new Uri(journey.Session.BaseAddress, response.Headers.Location!.ToString());
     }

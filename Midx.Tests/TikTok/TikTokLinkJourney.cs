@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Web;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Midx.App.Components.Shared;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.TikTok;
@@ -14,6 +15,8 @@ namespace Midx.Tests.TikTok;
 public sealed class TikTokLinkJourney(SignInFlow session)
 {
     public const string Sandbox = "/sandbox/tiktok";
+
+    private readonly Dictionary<IHtmlDocument, FlashNotice?> _notices = [];
 
     public SignInFlow Session => session;
 
@@ -53,9 +56,17 @@ public sealed class TikTokLinkJourney(SignInFlow session)
     public async Task<Uri> LinkAsync(string creatorKey = "public", string[]? scopes = null) =>
         await CallbackAsync(await ConsentAsync(await StartAsync(), "Approve", creatorKey, scopes));
 
-    public Task<IHtmlDocument> AccountsAsync(Uri? landing = null) => session.GetDocumentAsync(landing?.PathAndQuery ?? "/accounts");
+    /// <summary>Opens the accounts page (where a redirect landed), remembering the notice it shows (<see cref="NoticeOf"/>).</summary>
+    public async Task<IHtmlDocument> AccountsAsync(Uri? landing = null)
+    {
+        var notice = session.App.PendingNotice(session.Cookies);
+        var page = await session.GetDocumentAsync(landing?.PathAndQuery ?? "/accounts");
+        _notices.Add(page, notice);
+        return page;
+    }
 
-    public static string? Notice(IHtmlDocument page) => page.QuerySelector("[data-notice]")?.GetAttribute("data-notice");
+    /// <summary>The snackbar notice a page opened with <see cref="AccountsAsync"/> showed, or null.</summary>
+    public FlashNotice? NoticeOf(IHtmlDocument page) => _notices.GetValueOrDefault(page);
 
     public static string? Code(Uri callback) => HttpUtility.ParseQueryString(callback.Query)["code"];
 }
