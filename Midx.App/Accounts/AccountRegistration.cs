@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.Google;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Midx.App.Sandbox;
@@ -12,22 +14,18 @@ using Midx.Core.Privacy;
 namespace Midx.App.Accounts;
 
 /// <summary>
-/// Google sign-in with the shared framework's generic OAuth handler (the Google package is not in our registry):
-/// authorization code flow with PKCE (S256) and state, profile from the OpenID userinfo endpoint. It is switched on
-/// by the presence of <c>Authentication:Google</c> credentials, or by sandbox mode, where the sandbox re-points the
-/// same handler at the stand-in Google (<see cref="Sandbox.Google.SandboxGoogleRegistration"/>).
+/// Google sign-in with the stock Google handler (<c>Microsoft.AspNetCore.Authentication.Google</c>): authorization code
+/// flow with PKCE (S256) and state, profile from Google's OpenID userinfo endpoint. It is switched on by the presence
+/// of <c>Authentication:Google</c> credentials, or by sandbox mode, where the sandbox re-points the same handler at the
+/// stand-in Google (<see cref="Sandbox.Google.SandboxGoogleRegistration"/>).
 /// </summary>
 public static class AccountRegistration
 {
-    public const string GoogleScheme = "Google";
+    public const string GoogleScheme = GoogleDefaults.AuthenticationScheme;
     public const string CallbackPath = "/account/signin/google/callback";
 
     /// <summary>Both sign-in endpoints live under this path; the rate limiter guards everything beneath it.</summary>
     public const string SignInEndpointsPath = "/account/signin";
-
-    public const string AuthorizationEndpoint = "https://accounts.google.com/o/oauth2/v2/auth";
-    public const string TokenEndpoint = "https://oauth2.googleapis.com/token";
-    public const string UserInformationEndpoint = "https://openidconnect.googleapis.com/v1/userinfo";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -79,15 +77,12 @@ public static class AccountRegistration
     private static void AddGoogle(WebApplicationBuilder builder)
     {
         var isDevelopment = builder.Environment.IsDevelopment();
-        builder.Services.AddAuthentication().AddOAuth(GoogleScheme, "Google", _ => { });
-        builder.Services.AddOptions<OAuthOptions>(GoogleScheme)
+        builder.Services.AddAuthentication().AddGoogle(GoogleScheme, "Google", _ => { });
+        builder.Services.AddOptions<GoogleOptions>(GoogleScheme)
             .Configure<IOptions<GoogleSignInOptions>>((o, google) =>
             {
                 o.ClientId = google.Value.ClientId ?? "";
                 o.ClientSecret = google.Value.ClientSecret ?? "";
-                o.AuthorizationEndpoint = AuthorizationEndpoint;
-                o.TokenEndpoint = TokenEndpoint;
-                o.UserInformationEndpoint = UserInformationEndpoint;
                 o.CallbackPath = CallbackPath;
                 o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 o.Scope.Clear();
@@ -95,6 +90,10 @@ public static class AccountRegistration
                 o.Scope.Add("email");
                 o.Scope.Add("profile");
                 o.UsePkce = true;
+
+                // The handler maps sub, email and name itself; GoogleSignInEvents also needs these two.
+                o.ClaimActions.MapJsonKey(GoogleClaimTypes.EmailVerified, "email_verified", ClaimValueTypes.Boolean);
+                o.ClaimActions.MapJsonKey(GoogleClaimTypes.Picture, "picture");
 
                 // Google's access token is used once, to read the profile, and never stored.
                 o.SaveTokens = false;

@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Midx.Core.Accounts;
@@ -8,9 +7,9 @@ using Midx.Core.Admin;
 namespace Midx.App.Accounts;
 
 /// <summary>
-/// The Google handler's hooks: read the profile from userinfo, turn it into a Midx user and session, and turn every
-/// remote failure (denied consent, forged or expired state, a code Google refuses) into the sign-in error page
-/// instead of an exception. Scoped, so it shares the request's database context.
+/// The Google handler's hooks: turn the profile it read from userinfo into a Midx user and session, and turn every
+/// remote failure (denied consent, forged or expired state, a code Google refuses, a profile Google will not give)
+/// into the sign-in error page instead of an exception. Scoped, so it shares the request's database context.
 /// </summary>
 public sealed class GoogleSignInEvents(
     GoogleSignInCommand signIn,
@@ -20,12 +19,12 @@ public sealed class GoogleSignInEvents(
     public override async Task CreatingTicket(OAuthCreatingTicketContext context)
     {
         var cancellationToken = context.HttpContext.RequestAborted;
-        var profile = await ReadProfileAsync(context, cancellationToken);
+        var profile = ReadProfile(context.Principal ?? new ClaimsPrincipal());
         var result = await signIn.ExecuteAsync(profile, cancellationToken);
         if (result.Refusal is { } refusal)
         {
             var reason = refusal == SignInRefusal.Disabled ? SignInFailureReason.Disabled : SignInFailureReason.UnverifiedEmail;
-            throw new SignInFailedException(reason, $"Sign-in refused: {refusal}.", context.Properties);
+            throw new SignInFailedException(reason, $"Sign-in refused: {refusal}.");
         }
 
         var user = result.User!;
@@ -40,7 +39,7 @@ public sealed class GoogleSignInEvents(
     {
         var failure = context.Failure;
         var reason = Classify(failure);
-        var properties = (failure as SignInFailedException)?.Properties ?? context.Properties;
+        var properties = context.Properties ?? PropertiesFromState(context);
 
         // Refusals by GoogleSignInCommand are audited with the user they concern; everything else is audited here.
         if (failure is not SignInFailedException { Reason: SignInFailureReason.Disabled or SignInFailureReason.UnverifiedEmail })
@@ -85,6 +84,14 @@ public sealed class GoogleSignInEvents(
             return SignInFailureReason.Exchange;
         }
 
+        // The Google handler throws this one itself, after a successful code exchange, when userinfo does not answer
+        // 2xx: "An error occurred when retrieving Google user information (Unauthorized). ..." with no status code
+        // set. A transport fault (either step) is an HttpRequestException too, but without those words.
+        if (failure is HttpRequestException && failure.Message.Contains("Google user information", StringComparison.Ordinal))
+        {
+            return SignInFailureReason.Profile;
+        }
+
         // The handler reports these two with fixed messages and no error code: "The oauth state was missing or
         // invalid." (forged or tampered state) and "Correlation failed." (no matching cookie: expired, another
         // browser, or a replayed callback).
@@ -98,37 +105,28 @@ public sealed class GoogleSignInEvents(
         return SignInFailureReason.Exchange;
     }
 
-    private static async Task<GoogleProfile> ReadProfileAsync(OAuthCreatingTicketContext context, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await context.Backchannel.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new SignInFailedException(SignInFailureReason.Profile,
-                $"Google userinfo answered {(int)response.StatusCode}.", context.Properties);
-        }
+    /// <summary>
+    /// A failure thrown while the ticket is built (userinfo refused, sign-in refused) reaches this event without the
+    /// sign-in's properties, so the return URL is read back from the state the handler validated before the exchange.
+    /// </summary>
+    private static AuthenticationProperties? PropertiesFromState(RemoteFailureContext context) =>
+        context.Options is OAuthOptions oauth && context.Request.Query["state"].FirstOrDefault() is { Length: > 0 } state
+            ? oauth.StateDataFormat.Unprotect(state)
+            : null;
 
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var root = json.RootElement;
-        var subject = String(root, "sub");
-        var email = String(root, "email");
+    private static GoogleProfile ReadProfile(ClaimsPrincipal google)
+    {
+        var subject = google.FindFirstValue(ClaimTypes.NameIdentifier);
+        var email = google.FindFirstValue(ClaimTypes.Email);
         if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(email))
         {
-            throw new SignInFailedException(SignInFailureReason.Profile,
-                "Google userinfo lacked the subject id or the email address.", context.Properties);
+            throw new SignInFailedException(SignInFailureReason.Profile, "Google userinfo lacked the subject id or the email address.");
         }
 
-        return new GoogleProfile(subject, email, IsTrue(root, "email_verified"), String(root, "name"), String(root, "picture"));
+        // The claim holds Google's JSON boolean as "True"; bool.TryParse ignores case, so the string "true" some of
+        // Google's older endpoints sent reads the same.
+        var emailVerified = bool.TryParse(google.FindFirstValue(GoogleClaimTypes.EmailVerified), out var verified) && verified;
+        return new GoogleProfile(subject, email, emailVerified,
+            google.FindFirstValue(ClaimTypes.Name), google.FindFirstValue(GoogleClaimTypes.Picture));
     }
-
-    private static string? String(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    // Google sends a JSON boolean; some of its older endpoints sent the string "true".
-    private static bool IsTrue(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value)
-        && (value.ValueKind == JsonValueKind.True
-            || (value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
 }

@@ -58,6 +58,49 @@ public sealed class GoogleSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task SignIn_SandboxChallenge_RedirectsToAbsoluteAuthorizeUrlOnOwnOriginWithEveryParameter()
+    {
+        // Not through SignInFlow.StartAsync, which resolves the Location against the app's address: a relative
+        // authorize endpoint is what makes the Google handler drop the query, so the raw header is what counts.
+        using var flow = new SignInFlow(_app);
+        var page = await flow.GetDocumentAsync("/signin");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[data-signin-google]")!;
+
+        using var response = await flow.PostFormAsync(form, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.True(location.IsAbsoluteUri, $"The authorize redirect {location} is relative.");
+        Assert.Equal(_app.ServerAddress.GetLeftPart(UriPartial.Authority) + "/sandbox/google/authorize", location.GetLeftPart(UriPartial.Path));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal(SandboxGoogleOptions.DefaultClientId, query["client_id"]);
+        Assert.Equal($"{_app.ServerAddress.GetLeftPart(UriPartial.Authority)}/account/signin/google/callback", query["redirect_uri"]);
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+        Assert.False(string.IsNullOrEmpty(query["code_challenge"]));
+    }
+
+    [Theory]
+    [InlineData(nameof(SandboxGoogleUserInfoFault.RevokedToken))]
+    [InlineData(nameof(SandboxGoogleUserInfoFault.Unavailable))]
+    public async Task SignIn_UserInfoFailsAfterExchange_EndsOnProfileErrorPageWithoutSession(string fault)
+    {
+        using var app = new MidxAppFactory(new Dictionary<string, string?> { ["Midx:SandboxGoogle:UserInfoFault"] = fault });
+        using var flow = new SignInFlow(app);
+        var authorize = await flow.StartAsync(returnUrl: "/privacy");
+        var callback = await flow.ChooseListedAsync(authorize, "grace@sandbox.midx.test");
+
+        var landing = await flow.CompleteAsync(callback);
+
+        var page = await AssertErrorPageWithoutSessionAsync(flow, landing, "profile");
+        Assert.Contains("didn't tell us who you are", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal("/signin?returnUrl=%2Fprivacy", page.QuerySelector("[data-signin-error] a.btn-dark")?.GetAttribute("href"));
+        Assert.Empty(await app.UsersAsync());
+        var refused = Assert.Single(await app.AuditAsync(AuditActions.SignInRefused));
+        Assert.Equal("profile", refused.Detail);
+        Assert.DoesNotContain("ya29.sandbox-", app.Logs.AllText);
+    }
+
+    [Fact]
     public async Task SignIn_ForgedState_EndsOnErrorPageWithoutSession()
     {
         using var flow = new SignInFlow(_app);

@@ -1,18 +1,17 @@
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.Google;
 using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
 
 namespace Midx.App.Sandbox.Google;
 
 /// <summary>
-/// Re-points Midx's Google handler at the stand-in. The browser is sent to a relative authorize URL (whatever host it
-/// used), while the handler's own server-to-server calls need this process's absolute address, which exists only
-/// once Kestrel has bound its port. Options are built on the first request, by which time it has, so the origin is
-/// read here rather than at start-up.
+/// Re-points Midx's Google handler at the stand-in, on this process's own origin (<see cref="SandboxOrigin"/>), which
+/// exists only once Kestrel has bound its port. Options are built on the first request, by which time it has, so the
+/// origin is read here rather than at start-up.
 /// </summary>
-public sealed class SandboxGoogleClientConfiguration(SandboxOrigin origin) : IPostConfigureOptions<OAuthOptions>
+public sealed class SandboxGoogleClientConfiguration(SandboxOrigin origin) : IPostConfigureOptions<GoogleOptions>
 {
-    public void PostConfigure(string? name, OAuthOptions options)
+    public void PostConfigure(string? name, GoogleOptions options)
     {
         if (name != AccountRegistration.GoogleScheme)
         {
@@ -21,7 +20,11 @@ public sealed class SandboxGoogleClientConfiguration(SandboxOrigin origin) : IPo
 
         options.ClientId = SandboxGoogleOptions.DefaultClientId;
         options.ClientSecret = SandboxGoogleOptions.DefaultClientSecret;
-        options.AuthorizationEndpoint = SandboxGoogleEndpoints.AuthorizePath;
+
+        // Absolute, never relative: the Google handler reads back the query of the URL it built with new Uri(...),
+        // and on Linux a relative one parses as a file path with no query, so every parameter (client_id, state,
+        // code_challenge...) would be dropped and sign-in would loop.
+        options.AuthorizationEndpoint = new Uri(origin.Origin, SandboxGoogleEndpoints.AuthorizePath).ToString();
         options.TokenEndpoint = new Uri(origin.Origin, SandboxGoogleEndpoints.TokenPath).ToString();
         options.UserInformationEndpoint = new Uri(origin.Origin, SandboxGoogleEndpoints.UserInfoPath).ToString();
     }

@@ -12,7 +12,8 @@ namespace Midx.App.Sandbox.Google;
 /// <summary>
 /// The stand-in Google's protocol endpoints, speaking OAuth 2.0 as Google does: an account chooser that redirects
 /// back with a code (or error=access_denied), a token endpoint that checks the code, client credentials, redirect
-/// URI and PKCE verifier, and an OpenID userinfo endpoint behind the bearer token.
+/// URI and PKCE verifier, and an OpenID userinfo endpoint behind the bearer token (which a test can make fail:
+/// <see cref="SandboxGoogleOptions.UserInfoFault"/>).
 /// </summary>
 public static class SandboxGoogleEndpoints
 {
@@ -158,11 +159,18 @@ public static class SandboxGoogleEndpoints
         });
     }
 
-    private static IResult UserInfo(HttpContext context, SandboxGoogleGrants grants)
+    private static IResult UserInfo(HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants)
     {
+        var fault = options.Value.UserInfoFault;
+        if (fault == SandboxGoogleUserInfoFault.Unavailable)
+        {
+            return Results.Json(new { error = new { code = 503, message = "The service is currently unavailable.", status = "UNAVAILABLE" } },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        if (token.Length == 0 || grants.FindAccessToken(token) is not { } grant)
+        if (token.Length == 0 || fault == SandboxGoogleUserInfoFault.RevokedToken || grants.FindAccessToken(token) is not { } grant)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return Results.Json(new { error = "invalid_token", error_description = "Invalid Credentials" },

@@ -27,4 +27,8 @@ public sealed class SandboxGoogleOptions
     /// <summary>How long an authorization code can be exchanged. Google's live for minutes; short keeps tests honest.</summary>
     [Range(1, 3600)]
     public int CodeLifetimeSeconds { get; set; } = 120;
+
+    /// <summary>Makes userinfo fail every call; tests set it to see what Midx does when the profile step fails.</summary>
+    [EnumDataType(typeof(SandboxGoogleUserInfoFault))]
+    public SandboxGoogleUserInfoFault UserInfoFault { get; set; }
 }

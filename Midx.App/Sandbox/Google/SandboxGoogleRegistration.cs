@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.Google;
 using Microsoft.Extensions.Options;
 using Midx.Core.Privacy;
 
@@ -21,7 +21,7 @@ public static class SandboxGoogleRegistration
         builder.Services.AddSingleton<SandboxGoogleGrants>();
         if (builder.Configuration.IsSandbox())
         {
-            builder.Services.AddSingleton<IPostConfigureOptions<OAuthOptions>, SandboxGoogleClientConfiguration>();
+            builder.Services.AddSingleton<IPostConfigureOptions<GoogleOptions>, SandboxGoogleClientConfiguration>();
         }
 
         return builder;
