@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Midx.App.Accounts;
+using Midx.App.Components.Layout;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Components;
+
+public sealed class MainLayoutTests : MudBlazorTestContext
+{
+    [Fact]
+    public void Render_SignedInPerson_DrawerListsTheirPagesButNotAdmin()
+    {
+        SignIn();
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Compose", "History", "Accounts", "Settings"], layout.FindAll(".mud-drawer a.mud-nav-link").Select(Text));
+        Assert.Equal(["/compose", "/history", "/accounts", "/settings"], layout.FindAll(".mud-drawer a.mud-nav-link").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Render_Admin_DrawerAlsoListsAdmin()
+    {
+        SignIn(AdminPolicy.Role);
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Compose", "History", "Accounts", "Settings", "Admin"], layout.FindAll(".mud-drawer a.mud-nav-link").Select(Text));
+    }
+
+    [Fact]
+    public void Render_SignedInPerson_ShowsTheirNameTheMenuButtonAndNoSignInLink()
+    {
+        SignIn();
+
+        var layout = RenderLayout();
+
+        Assert.Equal("Avery Creator", Text(layout.Find("[data-user-name]")));
+        Assert.Equal("Show navigation", layout.Find("button[aria-label='Show navigation']").GetAttribute("aria-label"));
+        Assert.Empty(layout.FindAll("a[href='/signin']"));
+        Assert.Empty(layout.FindAll("nav.midx-static-nav"));
+    }
+
+    [Fact]
+    public void Render_Visitor_ShowsSignInAndNoNavigation()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+
+        var layout = RenderLayout();
+
+        Assert.Equal("Sign in", Text(layout.Find("a[href='/signin']")));
+        Assert.Empty(layout.FindAll(".mud-drawer"));
+        Assert.Empty(layout.FindAll("button[aria-label='Show navigation']"));
+        Assert.Empty(layout.FindAll("[data-user-name]"));
+        Assert.Equal("The page", Text(layout.Find("main")));
+    }
+
+    [Fact]
+    public void ClickThemeToggle_LightTheme_SwitchesToDarkAndRemembersIt()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+        var theme = Context.JSInterop.SetupModule("./js/theme.js");
+        theme.SetupVoid("remember", "dark").SetVoidResult();
+        var layout = RenderLayout();
+        Assert.Equal("Switch to the dark theme", layout.Find("button[data-theme-toggle]").GetAttribute("aria-label"));
+
+        layout.Find("button[data-theme-toggle]").Click();
+
+        layout.WaitForAssertion(() =>
+            Assert.Equal("Switch to the light theme", layout.Find("button[data-theme-toggle]").GetAttribute("aria-label")));
+        Assert.Equal(["dark"], theme.VerifyInvoke("remember").Arguments);
+    }
+
+    [Fact]
+    public void ClickThemeToggle_Twice_SwitchesBackToLightAndRemembersThat()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+        var theme = Context.JSInterop.SetupModule("./js/theme.js");
+        theme.SetupVoid("remember", _ => true).SetVoidResult();
+        var layout = RenderLayout();
+
+        layout.Find("button[data-theme-toggle]").Click();
+        layout.Find("button[data-theme-toggle]").Click();
+
+        layout.WaitForAssertion(() =>
+            Assert.Equal("Switch to the dark theme", layout.Find("button[data-theme-toggle]").GetAttribute("aria-label")));
+        Assert.Equal(["dark", "light"], theme.VerifyInvoke("remember", calledTimes: 2).Select(i => i.Arguments.Single()));
+    }
+
+    [Fact]
+    public void Render_PlainHttpPage_HasNoThemeToggleOrMenuButtonAndListsThePagesAsLinks()
+    {
+        Interactive = false;
+        SignIn();
+
+        var layout = RenderLayout();
+
+        Assert.Empty(layout.FindAll("button[data-theme-toggle]"));
+        Assert.Empty(layout.FindAll("button[aria-label='Show navigation']"));
+        Assert.Equal(["Compose", "History", "Accounts", "Settings"], layout.FindAll("nav.midx-static-nav a").Select(Text));
+    }
+
+    [Fact]
+    public void Render_Sandbox_ShowsTheSandboxBannerAndTheOperatorInTheFooter()
+    {
+        Midx.Sandbox = true;
+        Context.AddAuthorization().SetNotAuthorized();
+
+        var layout = RenderLayout();
+
+        Assert.StartsWith("Sandbox Google and TikTok are stand-ins", Text(layout.Find(".midx-sandbox-banner")));
+        Assert.Contains("© 2026 Midx Test Operator", Text(layout.Find("footer")));
+    }
+
+    [Fact]
+    public void Render_NotSandbox_ShowsNoSandboxBanner()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+
+        var layout = RenderLayout();
+
+        Assert.Empty(layout.FindAll(".midx-sandbox-banner"));
+    }
+
+    private void SignIn(params string[] roles)
+    {
+        var auth = Context.AddAuthorization();
+        auth.SetAuthorized("Avery Creator");
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Email, "avery@midx.test"));
+        auth.SetRoles(roles);
+    }
+
+    /// <summary>On the circuit unless <see cref="MudBlazorTestContext.Interactive"/> is off: then as a plain-HTTP page, with no render mode.</summary>
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(p => p
+            .Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The page")))
+            .SetAssignedRenderMode(Interactive ? RenderMode.InteractiveServer : null));
+
+    private static string Text(IElement? element) =>
+        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
