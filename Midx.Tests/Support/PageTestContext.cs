@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Midx.App.Components.Shared;
+using Midx.Core.Accounts;
+using Midx.Core.Data;
+using Midx.Core.Publishing;
+using Midx.Core.TikTok;
+using Bunit;
+
+namespace Midx.Tests.Support;
+
+/// <summary>
+/// A <see cref="MudBlazorTestContext"/> for pages that load through <see cref="FreshScope"/>: the Core queries they
+/// resolve over a migrated in-memory SQLite database, TikTok configured (switch it off with <see cref="TikTok"/>
+/// before the first render), and helpers to seed people, accounts and posts and to sign one of them in.
+/// </summary>
+public abstract class PageTestContext : MudBlazorTestContext
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    protected PageTestContext()
+    {
+        Context.Services.AddDbContext<MidxDbContext>(options => options.UseSqlite(_connection));
+        Context.Services.AddScoped<TikTokAccountsQuery>();
+        Context.Services.AddScoped<DisconnectPreviewQuery>();
+        Context.Services.AddScoped<UserProfileQuery>();
+        Context.Services.AddSingleton<FreshScope>();
+        Context.Services.AddSingleton(Options.Create(TikTok));
+    }
+
+    /// <summary>The app's <c>TikTok</c> settings, configured with made-up credentials.</summary>
+    protected TikTokOptions TikTok { get; } = new() { ClientKey = "test-key", ClientSecret = "test-run-" + Guid.NewGuid().ToString("N") };
+
+    public override async Task InitializeAsync()
+    {
+        await _connection.OpenAsync();
+        await using var db = NewContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    protected async Task<User> AddUserAsync(string email, string name)
+    {
+        await using var db = NewContext();
+        var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = name, CreatedAt = UtcNow.AddDays(-30), LastSeenAt = UtcNow };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    protected async Task<TikTokAccount> AddAccountAsync(Guid userId, string username, Action<TikTokAccount>? configure = null)
+    {
+        await using var db = NewContext();
+        var account = new TikTokAccount
+        {
+            UserId = userId,
+            OpenId = "open-" + Guid.NewGuid().ToString("N"),
+            Username = username,
+            DisplayName = username.ToUpperInvariant(),
+            GrantedScopes = TikTokOptions.DefaultScopes,
+            ConnectedAt = UtcNow.AddDays(-2),
+            LastSeenAt = UtcNow.AddHours(-1),
+            AccessTokenExpiresAt = UtcNow.AddHours(20),
+            NextRefreshAttemptAt = UtcNow.AddHours(2),
+        };
+        configure?.Invoke(account);
+        db.TikTokAccounts.Add(account);
+        await db.SaveChangesAsync();
+        return account;
+    }
+
+    protected async Task AddJobAsync(Guid userId, Guid accountId, JobState state)
+    {
+        await using var db = NewContext();
+        db.PublishJobs.Add(new PublishJob
+        {
+            UserId = userId,
+            TikTokAccountId = accountId,
+            SubmissionKey = Guid.NewGuid().ToString("N"),
+            State = state,
+            FileName = "clip.mp4",
+            FileSize = 9582,
+            MimeType = "video/mp4",
+            ScheduledAt = state == JobState.Scheduled ? UtcNow.AddDays(1) : null,
+            CreatedAt = UtcNow,
+            UpdatedAt = UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Signs <paramref name="user"/> in with the claims a Midx session carries; call before the first render.</summary>
+    protected void SignIn(User user)
+    {
+        var auth = Context.AddAuthorization();
+        auth.SetAuthorized(user.Name);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Email, user.Email));
+    }
+
+    private MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+}
