@@ -131,7 +131,7 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
         var providers = RenderMudProviders();
         var account = Account();
         var card = RenderCard(account, new DisconnectedPosts(Cancelled: 1, Sending: 0, Unfollowed: 0));
-        Assert.Empty(providers.FindAll("[data-disconnect-dialog]"));
+        Assert.Empty(providers.FindAll(".mud-dialog"));
 
         card.Find("button[data-disconnect]").Click();
 

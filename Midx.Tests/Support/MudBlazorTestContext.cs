@@ -28,6 +28,8 @@ public abstract class MudBlazorTestContext : IAsyncLifetime
 
     protected MudBlazorTestContext()
     {
+        // Two CPU cores are shared by every test run: a second for a dialog or a snackbar to appear would be flaky.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
