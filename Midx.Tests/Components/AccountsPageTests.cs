@@ -3,6 +3,7 @@ using Bunit;
 using Midx.App.TikTok;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
+using static Midx.Tests.Support.ElementText;
 
 namespace Midx.Tests.Components;
 
@@ -83,7 +84,4 @@ public sealed class AccountsPageTests : PageTestContext
         Assert.Empty(page.FindAll("[data-account]"));
         Assert.Empty(page.FindAll("[data-accounts-empty]"));
     }
-
-    private static string Text(IElement? element) =>
-        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -4,6 +4,7 @@ using Bunit.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Privacy;
 using Midx.Tests.Support;
+using static Midx.Tests.Support.ElementText;
 using MudBlazor;
 
 namespace Midx.Tests.Components;
@@ -93,7 +94,4 @@ public sealed class DeleteAccountDialogTests : MudBlazorTestContext
 
     private static IElement DeleteButton(IRenderedComponent<ContainerFragment> providers) =>
         providers.FindAll(".mud-dialog form button[type=submit]").Single(b => Text(b) == DeleteText);
-
-    private static string Text(IElement? element) =>
-        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

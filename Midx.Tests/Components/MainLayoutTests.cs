@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Midx.App.Accounts;
 using Midx.App.Components.Layout;
 using Midx.Tests.Support;
+using static Midx.Tests.Support.ElementText;
 
 namespace Midx.Tests.Components;
 
@@ -139,7 +140,4 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         Render<MainLayout>(p => p
             .Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The page")))
             .SetAssignedRenderMode(Interactive ? RenderMode.InteractiveServer : null));
-
-    private static string Text(IElement? element) =>
-        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -3,6 +3,7 @@ using Bunit;
 using Midx.App.Privacy;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
+using static Midx.Tests.Support.ElementText;
 
 namespace Midx.Tests.Components;
 
@@ -82,7 +83,4 @@ public sealed class SettingsPageTests : PageTestContext
         Assert.Contains("Type your email address, avery@midx.test, to confirm", Text(dialog.QuerySelector("label")));
         Assert.Equal(PrivacyEndpoints.DeletePath, dialog.QuerySelector("form")?.GetAttribute("action"));
     }
-
-    private static string Text(IElement? element) =>
-        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -3,6 +3,7 @@ using Bunit;
 using Midx.App.TikTok;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
+using static Midx.Tests.Support.ElementText;
 
 namespace Midx.Tests.Components;
 
@@ -178,7 +179,4 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
         return new TikTokAccountSummary(Guid.NewGuid(), "Creator", "creator", null, UtcNow.AddDays(-3), UtcNow.AddHours(-1), TokenState.Active, null,
             UtcNow.AddHours(20), UtcNow.AddHours(2), 0, scopes, TikTokScopes.Missing(scopes));
     }
-
-    private static string Text(IElement? element) =>
-        string.Join(' ', (element?.TextContent ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
