@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http;
 using Midx.App.Accounts;
 using Midx.App.Components.Layout;
 using Midx.Tests.Support;
@@ -44,6 +45,21 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         Assert.Equal("Show navigation", layout.Find("button[aria-label='Show navigation']").GetAttribute("aria-label"));
         Assert.Empty(layout.FindAll("a[href='/signin']"));
         Assert.Empty(layout.FindAll("nav.midx-static-nav"));
+    }
+
+    /// <summary>bunit has no screen, so MudBlazor's responsive drawer starts as on a narrow one: closed.</summary>
+    [Fact]
+    public void ClickShowNavigation_NarrowScreen_OpensTheDrawerAndSaysSo()
+    {
+        SignIn();
+        var layout = RenderLayout();
+        Assert.Equal("false", layout.Find("button[aria-label='Show navigation']").GetAttribute("aria-expanded"));
+        Assert.Contains("mud-drawer--closed", layout.Find(".mud-drawer").ClassName);
+
+        layout.Find("button[aria-label='Show navigation']").Click();
+
+        Assert.Equal("true", layout.Find("button[aria-label='Show navigation']").GetAttribute("aria-expanded"));
+        Assert.Contains("mud-drawer--open", layout.Find(".mud-drawer").ClassName);
     }
 
     [Fact]
@@ -90,6 +106,21 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         layout.WaitForAssertion(() =>
             Assert.Equal("Switch to the dark theme", layout.Find("button[data-theme-toggle]").GetAttribute("aria-label")));
         Assert.Equal(["dark", "light"], theme.VerifyInvoke("remember", calledTimes: 2).Select(i => i.Arguments.Single()));
+    }
+
+    [Fact]
+    public void Render_RequestRemembersTheDarkTheme_OffersTheLightTheme()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+        var request = new DefaultHttpContext();
+        request.Request.Headers.Cookie = $"{ThemePreference.CookieName}=dark";
+
+        var layout = Render<MainLayout>(p => p
+            .Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The page")))
+            .AddCascadingValue<HttpContext>(request)
+            .SetAssignedRenderMode(RenderMode.InteractiveServer));
+
+        Assert.Equal("Switch to the light theme", layout.Find("button[data-theme-toggle]").GetAttribute("aria-label"));
     }
 
     [Fact]
