@@ -72,7 +72,7 @@ public sealed class AccountsPageTests : PageTestContext
     [Fact]
     public async Task Render_TikTokNotConfigured_SaysSoAndOffersNoLink()
     {
-        TikTok.ClientKey = "";
+        TikTokSettings.ClientKey = "";
         var avery = await AddUserAsync("avery@midx.test", "Avery");
         await AddAccountAsync(avery.Id, "harbour");
         SignIn(avery);

@@ -35,13 +35,13 @@ public abstract class MudBlazorTestContext : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         Context.Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
         Context.Services.AddSingleton(new FlashNotices(new EphemeralDataProtectionProvider()));
-        Context.Services.AddSingleton(Options.Create(Midx));
+        Context.Services.AddSingleton(Options.Create(MidxSettings));
     }
 
     protected BunitContext Context { get; } = new();
 
     /// <summary>The app's <c>Midx</c> settings; change them before the first render.</summary>
-    protected MidxOptions Midx { get; } = new() { OperatorName = "Midx Test Operator", ContactEmail = "privacy@midx.test" };
+    protected MidxOptions MidxSettings { get; } = new() { OperatorName = "Midx Test Operator", ContactEmail = "privacy@midx.test" };
 
     protected DateTime UtcNow => Now.UtcDateTime;
 

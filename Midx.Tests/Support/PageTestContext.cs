@@ -14,7 +14,7 @@ namespace Midx.Tests.Support;
 
 /// <summary>
 /// A <see cref="MudBlazorTestContext"/> for pages that load through <see cref="FreshScope"/>: the Core queries they
-/// resolve over a migrated in-memory SQLite database, TikTok configured (switch it off with <see cref="TikTok"/>
+/// resolve over a migrated in-memory SQLite database, TikTok configured (switch it off with <see cref="TikTokSettings"/>
 /// before the first render), and helpers to seed people, accounts and posts and to sign one of them in.
 /// </summary>
 public abstract class PageTestContext : MudBlazorTestContext
@@ -28,11 +28,11 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddScoped<DisconnectPreviewQuery>();
         Context.Services.AddScoped<UserProfileQuery>();
         Context.Services.AddSingleton<FreshScope>();
-        Context.Services.AddSingleton(Options.Create(TikTok));
+        Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }
 
     /// <summary>The app's <c>TikTok</c> settings, configured with made-up credentials.</summary>
-    protected TikTokOptions TikTok { get; } = new() { ClientKey = "test-key", ClientSecret = "test-run-" + Guid.NewGuid().ToString("N") };
+    protected TikTokOptions TikTokSettings { get; } = new() { ClientKey = "test-key", ClientSecret = "test-run-" + Guid.NewGuid().ToString("N") };
 
     public override async Task InitializeAsync()
     {
