@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
 using Midx.Core.Data;
 using Midx.Core.Privacy;
@@ -38,7 +39,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
         });
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -56,8 +57,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
 
     public static async Task<PublishingHarness> CreateAsync()
     {
-        var start = new FakeTimeProvider().GetUtcNow().UtcDateTime;
-        return new PublishingHarness(await PublishingDatabase.CreateAsync(start));
+        return new PublishingHarness(await PublishingDatabase.CreateAsync(TestClock.Start.UtcDateTime));
     }
 
     /// <summary>Stores a fixture file as the user's upload, as the upload endpoint would.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
@@ -51,7 +52,7 @@ public sealed class TikTokTestServices : IAsyncDisposable
     {
         folder ??= Directory.CreateTempSubdirectory("midx-tiktok-").FullName;
         masterKey ??= NewMasterKey();
-        time ??= new FakeTimeProvider();
+        time ??= TestClock.Create();
         var handler = new ScriptedHttpHandler();
         var logs = new LogCapture();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
