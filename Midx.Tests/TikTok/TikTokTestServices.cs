@@ -20,8 +20,9 @@ using Midx.Tests.Support;
 namespace Midx.Tests.TikTok;
 
 /// <summary>
-/// Midx.Core's TikTok services over a real SQLite file in a temporary folder, the real Data Protection key store,
-/// and a scripted TikTok. Two instances over the same folder behave like two processes (or a restart).
+/// Midx.Core's TikTok services over a real SQLite file in a temporary folder (or the PostgreSQL database given), the
+/// real Data Protection key store, and a scripted TikTok. Two instances over the same folder behave like two processes
+/// (or a restart).
 /// </summary>
 public sealed class TikTokTestServices : IAsyncDisposable
 {
@@ -44,11 +45,12 @@ public sealed class TikTokTestServices : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "midx.db");
+    public static string SqliteConnectionString(string folder) => $"Data Source={Path.Combine(folder, "midx.db")};Default Timeout=30";
 
     public static string NewMasterKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<TikTokTestServices> CreateAsync(string? masterKey = null, string? folder = null, FakeTimeProvider? time = null)
+    public static async Task<TikTokTestServices> CreateAsync(
+        string? masterKey = null, string? folder = null, FakeTimeProvider? time = null, string? postgresConnectionString = null)
     {
         folder ??= Directory.CreateTempSubdirectory("midx-tiktok-").FullName;
         masterKey ??= NewMasterKey();
@@ -68,7 +70,18 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(time);
         services.AddOptions<MidxOptions>().BindConfiguration(MidxOptions.Section);
-        services.AddDbContext<MidxDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "midx.db")};Default Timeout=30"));
+        var sqliteConnectionString = SqliteConnectionString(folder);
+        services.AddDbContext<MidxDbContext>(o =>
+        {
+            if (postgresConnectionString is null)
+            {
+                o.UseSqlite(sqliteConnectionString);
+            }
+            else
+            {
+                o.UseNpgsql(postgresConnectionString);
+            }
+        });
         services.AddMidxDataProtection(allowLocalKey: false, folder);
         services.AddSingleton(Options.Create(TikTokClientBuilder.Options(o => o.RefreshRetryBaseDelay = TimeSpan.FromSeconds(30))));
         services.AddSingleton(sp => TikTokBaseUrls.FromOptions(sp.GetRequiredService<IOptions<TikTokOptions>>().Value));
