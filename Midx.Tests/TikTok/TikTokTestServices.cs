@@ -20,9 +20,9 @@ using Midx.Tests.Support;
 namespace Midx.Tests.TikTok;
 
 /// <summary>
-/// Midx.Core's TikTok services over a real SQLite file in a temporary folder (or the PostgreSQL database given), the
-/// real Data Protection key store, and a scripted TikTok. Two instances over the same folder behave like two processes
-/// (or a restart).
+/// Midx.Core's TikTok and publishing services, registered as the app registers them, over a real SQLite file in a
+/// temporary folder (or the PostgreSQL database given), the real Data Protection key store, and a scripted TikTok.
+/// Two instances over the same folder behave like two processes (or a restart).
 /// </summary>
 public sealed class TikTokTestServices : IAsyncDisposable
 {
@@ -85,17 +85,8 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddMidxDataProtection(allowLocalKey: false, folder);
         services.AddSingleton(Options.Create(TikTokClientBuilder.Options(o => o.RefreshRetryBaseDelay = TimeSpan.FromSeconds(30))));
         services.AddSingleton(sp => TikTokBaseUrls.FromOptions(sp.GetRequiredService<IOptions<TikTokOptions>>().Value));
+        services.AddMidxTikTok();
         services.AddHttpClient<TikTokApiClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
-        services.AddSingleton<TikTokTokenVault>();
-        services.AddSingleton<TikTokRefreshLocks>();
-        services.AddScoped<Midx.Core.Admin.AuditLog>();
-        services.AddScoped<RefreshTikTokTokenCommand>();
-        services.AddScoped<RefreshDueTikTokTokensCommand>();
-        services.AddScoped<TikTokAccessTokens>();
-        services.AddScoped<StartTikTokLinkCommand>();
-        services.AddScoped<CompleteTikTokLinkCommand>();
-        services.AddScoped<DisconnectTikTokAccountCommand>();
-        services.AddScoped<TikTokAccountsQuery>();
 
         // A disconnect settles the account's unfinished posts like any job change, and releases their files.
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment
@@ -103,10 +94,7 @@ public sealed class TikTokTestServices : IAsyncDisposable
             EnvironmentName = "Test", ApplicationName = "Midx.Tests", ContentRootPath = folder, ContentRootFileProvider = new NullFileProvider(),
         });
         services.AddSingleton(Options.Create(new RetentionOptions()));
-        services.AddSingleton<MediaStore>();
-        services.AddSingleton<JobUpdateBus>(sp => new JobUpdateBus(sp.GetRequiredService<ILogger<JobUpdateBus>>()));
-        services.AddScoped<ApplyJobChangeCommand>();
-        services.AddScoped<ReleaseJobMediaCommand>();
+        services.AddMidxPublishing();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var scope = provider.CreateAsyncScope())
