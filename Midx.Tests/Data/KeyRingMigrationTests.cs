@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ namespace Midx.Tests.Data;
 /// A database from before the key ring moved to <c>PersistKeysToDbContext</c>: at the first migration, with a key ring
 /// written by Midx's own key store (AES-256-CBC with HMAC, the default then) and a linked account whose tokens were
 /// encrypted under it. After migrating, the real token vault still reads those tokens, while new keys use AES-256-GCM.
+/// Rolling the migration back keeps the keys too.
 /// </summary>
 public sealed class KeyRingMigrationTests
 {
@@ -42,6 +44,45 @@ public sealed class KeyRingMigrationTests
         await AssertTokensSurviveMigrationAsync(folder, o => o.UseNpgsql(database.ConnectionString), database.ConnectionString);
 
         TikTokTestServices.DeleteFolder(folder);
+    }
+
+    [Fact]
+    public async Task MigrateDown_ToBeforeEntityFrameworkKeyStore_OnSqlite_KeepsTheKeysBothWays()
+    {
+        var folder = Directory.CreateTempSubdirectory("midx-keyring-migration-").FullName;
+
+        await AssertKeysSurviveRollbackAsync(o => o.UseSqlite(TikTokTestServices.SqliteConnectionString(folder)));
+
+        TikTokTestServices.DeleteFolder(folder);
+    }
+
+    [Fact]
+    public async Task MigrateDown_ToBeforeEntityFrameworkKeyStore_OnPostgres_KeepsTheKeysBothWays()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+
+        await AssertKeysSurviveRollbackAsync(o => o.UseNpgsql(database.ConnectionString));
+    }
+
+    private static async Task AssertKeysSurviveRollbackAsync(Action<DbContextOptionsBuilder> useDatabase)
+    {
+        var options = new DbContextOptionsBuilder<MidxDbContext>();
+        useDatabase(options);
+        await using var db = new MidxDbContext(options.Options);
+        await db.Database.MigrateAsync();
+        db.DataProtectionKeys.AddRange(
+            new DataProtectionKey { FriendlyName = "key-1", Xml = "<key id=\"1\" />" },
+            new DataProtectionKey { FriendlyName = "key-2", Xml = "<key id=\"2\" />" });
+        await db.SaveChangesAsync();
+        var migrator = db.GetService<IMigrator>();
+
+        await migrator.MigrateAsync(MigrationBeforeEntityFrameworkKeyStore);
+        var before = await db.Database.SqlQuery<string>($"""SELECT "Xml" AS "Value" FROM "DataProtectionKeys" ORDER BY "FriendlyName" """).ToListAsync();
+        await migrator.MigrateAsync();
+
+        Assert.Equal(["<key id=\"1\" />", "<key id=\"2\" />"], before);
+        db.ChangeTracker.Clear();
+        Assert.Equal(["key-1", "key-2"], await db.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.FriendlyName!).ToListAsync());
     }
 
     private static async Task AssertTokensSurviveMigrationAsync(string folder, Action<DbContextOptionsBuilder> useDatabase, string? postgres)
