@@ -44,9 +44,9 @@ public static class DataProtectionRegistration
             allowLocalKey,
             Path.GetFullPath(sp.GetRequiredService<IOptions<MidxOptions>>().Value.DataFolder, contentRoot)));
 
-        // The privacy policy promises AES-256-GCM for tokens. The algorithm is written into each key, so keys made
-        // before this setting (AES-256-CBC with HMAC) keep decrypting what they protected until they expire or are
-        // revoked; only new keys use GCM. GCM authenticates by itself: ValidationAlgorithm is not used with it.
+        // Tokens are encrypted with AES-256-GCM (README, "Tokens, keys and a leak"). Each key records its algorithm, so
+        // keys made before this setting (AES-256-CBC with HMAC) keep decrypting what they protected until they expire
+        // or are revoked; only new keys use GCM. GCM authenticates by itself: ValidationAlgorithm is not used with it.
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<MidxDbContext>()
