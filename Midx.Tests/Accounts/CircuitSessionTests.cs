@@ -35,6 +35,38 @@ public sealed class CircuitSessionTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task SessionScript_ClickAfterAPause_AsksTheServerOnceAndAnIdleTabNever()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await page.GotoAsync("/settings");
+        await tab.WaitForCircuitAsync();
+        var renewals = 0;
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == AccountEndpoints.SessionPath)
+            {
+                Interlocked.Increment(ref renewals);
+            }
+        };
+        // The page's own keep-alive waits SessionKeepAlive.Every between renewals; the same script with a short pause
+        // shows the rule without waiting minutes.
+        await page.EvaluateAsync("async path => (await import('/js/session.js')).keepAlive(path, 300)", AccountEndpoints.SessionPath);
+        var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Settings", Level = 1 });
+
+        await heading.ClickAsync();
+        Assert.Equal(0, renewals);
+        await page.WaitForTimeoutAsync(600);
+        Assert.Equal(0, renewals);
+
+        await page.RunAndWaitForRequestAsync(() => heading.ClickAsync(), request => request.Url.EndsWith(AccountEndpoints.SessionPath, StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Tab");
+        await heading.ClickAsync();
+        Assert.Equal(1, renewals);
+    }
+
+    [Fact]
     public void BlazorHub_ClosesTheCircuitWhenItsSignInExpires()
     {
         _ = _app.ServerAddress;

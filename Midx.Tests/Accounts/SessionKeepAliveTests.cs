@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Accounts;
 using Midx.Tests.Support;
 
@@ -20,6 +22,44 @@ public sealed class SessionKeepAliveTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("no-store", signedIn.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task SessionEndpoint_AskedAfterHalfTheSessionLifetime_RenewsTheSlidingSessionPastItsFirstExpiry()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new MidxAppFactory(
+            new Dictionary<string, string?> { ["Midx:Session:Days"] = "2" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var flow = await app.SignInFlowAsync("grace@sandbox.midx.test");
+        var firstExpiry = flow.SessionCookie!.Expires;
+
+        // A person working on the circuit for a day and a half: their clicks make js/session.js ask this endpoint.
+        clock.Advance(TimeSpan.FromHours(36));
+        using var renewed = await flow.Client.GetAsync(AccountEndpoints.SessionPath);
+        clock.Advance(TimeSpan.FromHours(24));
+        using var later = await flow.Client.GetAsync(AccountEndpoints.SessionPath);
+
+        Assert.Equal(HttpStatusCode.NoContent, renewed.StatusCode);
+        Assert.True(renewed.Headers.Contains("Set-Cookie"), "The sliding session was not renewed.");
+        Assert.True(flow.SessionCookie!.Expires > firstExpiry);
+        // Two and a half days after sign-in, past the first cookie's two-day life: still signed in.
+        Assert.Equal(HttpStatusCode.NoContent, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task SessionEndpoint_NobodyAskedForLongerThanTheSession_EndsTheSession()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = new MidxAppFactory(
+            new Dictionary<string, string?> { ["Midx:Session:Days"] = "2" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var flow = await app.SignInFlowAsync("grace@sandbox.midx.test");
+
+        clock.Advance(TimeSpan.FromHours(49));
+        using var expired = await flow.Client.GetAsync(AccountEndpoints.SessionPath);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
     public void Dispose() => _app.Dispose();

@@ -45,6 +45,8 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = identity }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-user-name]")).ToHaveTextAsync(identity);
+        // Let the landing page's circuit connect, so a navigation right after does not cut its negotiation short.
+        await WaitForCircuitAsync();
     }
 
     /// <summary>Waits until the page runs on its circuit, so its buttons answer clicks.</summary>
