@@ -17,11 +17,8 @@ public sealed class CircuitSessionTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task OpenCircuit_UserDisabled_LeavesTheSignedInPageWithinTheRevalidationInterval()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await OpenSettingsAsync();
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await page.GotoAsync("/settings");
-        await tab.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-profile-email]")).ToHaveTextAsync("grace@sandbox.midx.test");
         var user = await _app.UserByEmailAsync("grace@sandbox.midx.test");
 
@@ -37,11 +34,8 @@ public sealed class CircuitSessionTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task SessionScript_ClickAfterAPause_AsksTheServerOnceAndAnIdleTabNever()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await OpenSettingsAsync();
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await page.GotoAsync("/settings");
-        await tab.WaitForCircuitAsync();
         var renewals = 0;
         page.Request += (_, request) =>
         {
@@ -78,6 +72,16 @@ public sealed class CircuitSessionTests(BrowserFixture browser) : IDisposable
 
         Assert.NotEmpty(hub);
         Assert.All(hub, options => Assert.True(options.CloseOnAuthenticationExpiration));
+    }
+
+    /// <summary>Grace, signed in, on her settings page once it runs on its circuit.</summary>
+    private async Task<BrowserPage> OpenSettingsAsync()
+    {
+        var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await tab.SignInAsync("Grace Hopper");
+        await tab.Page.GotoAsync("/settings");
+        await tab.WaitForCircuitAsync();
+        return tab;
     }
 
     public void Dispose() => _app.Dispose();

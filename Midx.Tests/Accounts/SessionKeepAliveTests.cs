@@ -28,9 +28,7 @@ public sealed class SessionKeepAliveTests : IDisposable
     public async Task SessionEndpoint_AskedAfterHalfTheSessionLifetime_RenewsTheSlidingSessionPastItsFirstExpiry()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var app = new MidxAppFactory(
-            new Dictionary<string, string?> { ["Midx:Session:Days"] = "2" },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var app = TwoDaySessions(clock);
         using var flow = await app.SignInFlowAsync("grace@sandbox.midx.test");
         var firstExpiry = flow.SessionCookie!.Expires;
 
@@ -51,9 +49,7 @@ public sealed class SessionKeepAliveTests : IDisposable
     public async Task SessionEndpoint_NobodyAskedForLongerThanTheSession_EndsTheSession()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var app = new MidxAppFactory(
-            new Dictionary<string, string?> { ["Midx:Session:Days"] = "2" },
-            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var app = TwoDaySessions(clock);
         using var flow = await app.SignInFlowAsync("grace@sandbox.midx.test");
 
         clock.Advance(TimeSpan.FromHours(49));
@@ -61,6 +57,10 @@ public sealed class SessionKeepAliveTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
+
+    /// <summary>An app whose sign-ins last two days, on a clock the test moves.</summary>
+    private static MidxAppFactory TwoDaySessions(TimeProvider clock) =>
+        new(new Dictionary<string, string?> { ["Midx:Session:Days"] = "2" }, services: s => s.AddSingleton(clock));
 
     public void Dispose() => _app.Dispose();
 }
