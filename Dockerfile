@@ -1,12 +1,9 @@
-# Build: the .NET SDK plus Node/npm, which the build uses to install the browser packages Midx serves.
+# Build: the .NET SDK alone (MudBlazor's and Blazor's browser assets come from NuGet packages).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update \
- && apt-get install -y --no-install-recommends nodejs npm \
- && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props MidxBlazor.sln ./
 COPY Midx.Core/Midx.Core.csproj Midx.Core/
-COPY Midx.App/Midx.App.csproj Midx.App/package.json Midx.App/package-lock.json Midx.App/
+COPY Midx.App/Midx.App.csproj Midx.App/
 RUN dotnet restore Midx.App/Midx.App.csproj
 COPY Midx.Core/ Midx.Core/
 COPY Midx.App/ Midx.App/

@@ -1,4 +1,3 @@
-using Midx.Core.Admin;
 using Midx.Core.Privacy;
 
 namespace Midx.App.Privacy;
@@ -7,11 +6,7 @@ public static class PrivacyRegistration
 {
     public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<PurgeExpiredDataCommand>();
-        builder.Services.AddScoped<ExportUserDataQuery>();
-        builder.Services.AddScoped<DeleteAccountCommand>();
-        builder.Services.AddScoped<RevokeAllKeysCommand>();
-        builder.Services.AddScoped<WorkerHeartbeatRecorder>();
+        builder.Services.AddMidxPrivacy();
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RetentionWorker>());
         return builder;

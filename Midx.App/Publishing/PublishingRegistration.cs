@@ -14,13 +14,8 @@ public static class PublishingRegistration
                 "Midx:Publishing:PullFromUrlPrefixes must hold absolute https URL prefixes ending in '/', as verified in the TikTok developer portal.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<MediaStore>();
-        builder.AddJobUpdateBus();
-        builder.Services.AddScoped<ApplyJobChangeCommand>();
-        builder.Services.AddScoped<SubmitPublishJobCommand>();
-        builder.Services.AddScoped<RetryPublishJobCommand>();
-        builder.Services.AddScoped<CancelPublishJobCommand>();
-        builder.Services.AddScoped<ReleaseJobMediaCommand>();
+        builder.AddJobUpdateBusAcrossInstances();
+        builder.Services.AddMidxPublishing();
         builder.Services.AddSingleton<UploadGate>();
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddScoped<ComposeCreatorQuery>();
@@ -34,17 +29,6 @@ public static class PublishingRegistration
         builder.Services.AddOptions<PublishingOptions>()
             .Validate(o => o.FirstStatusPollDelay <= o.MaxStatusPollInterval,
                 "Midx:Publishing:FirstStatusPollDelay must not be longer than Midx:Publishing:MaxStatusPollInterval.");
-        builder.Services.AddScoped<StatusPollRateLimiter>();
-        builder.Services.AddSingleton<JobTokens>();
-        builder.Services.AddScoped<ClaimDueJobsCommand>();
-        builder.Services.AddScoped<HoldBlockedJobsCommand>();
-        builder.Services.AddScoped<PublishQueueDepthQuery>();
-        builder.Services.AddScoped<PostingLimitWarningsQuery>();
-        builder.Services.AddScoped<JobLease>();
-        builder.Services.AddScoped<InitJobStep>();
-        builder.Services.AddScoped<UploadJobStep>();
-        builder.Services.AddScoped<PollJobStep>();
-        builder.Services.AddScoped<PublishJobRunner>();
         builder.Services.AddSingleton<PublishWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PublishWorker>());
         builder.Services.AddHealthChecks().AddCheck<PublishWorkerReadyCheck>("publish-worker", tags: ["ready"]);
@@ -52,15 +36,15 @@ public static class PublishingRegistration
     }
 
     /// <summary>
-    /// The bus behind live status. SQLite means one process, so in-process fan-out is all. PostgreSQL may mean several
-    /// instances: the bus also NOTIFYs, and a listener on every instance brings the others' updates to its hub.
+    /// The bus behind live status. SQLite means one process, so Core's in-process fan-out is all. PostgreSQL may mean
+    /// several instances: the bus also NOTIFYs, and a listener on every instance brings the others' updates to its hub.
+    /// Registered before <see cref="Core.Publishing.PublishingRegistration.AddMidxPublishing"/>, which then keeps it.
     /// </summary>
-    private static void AddJobUpdateBus(this WebApplicationBuilder builder)
+    private static void AddJobUpdateBusAcrossInstances(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         if (database.Provider != DatabaseProvider.Postgres)
         {
-            builder.Services.AddSingleton(services => new JobUpdateBus(services.GetRequiredService<ILogger<JobUpdateBus>>()));
             return;
         }
 

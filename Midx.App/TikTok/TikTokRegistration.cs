@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Midx.Core.Admin;
 using Midx.App.Sandbox;
 using Midx.App.Sandbox.TikTok;
 using Midx.Core.Privacy;
@@ -11,10 +9,11 @@ namespace Midx.App.TikTok;
 public static class TikTokRegistration
 {
     /// <summary>
-    /// The TikTok client, token vault and refresher. Real TikTok is used whenever <c>TikTok:ClientKey</c> is set
-    /// (environment or user-secrets). In sandbox mode without one, the same client is pointed at this app's own
-    /// sandbox TikTok (<see cref="SandboxRegistration.TikTokPath"/>) with the sandbox's credentials: configuration,
-    /// not a code path — nothing downstream can tell the difference.
+    /// The TikTok client, token vault and refresher: Midx.Core's services (<see cref="Core.TikTok.TikTokRegistration"/>)
+    /// with their configuration and base URLs, and the refresher that runs them. Real TikTok is used whenever
+    /// <c>TikTok:ClientKey</c> is set (environment or user-secrets). In sandbox mode without one, the same client is
+    /// pointed at this app's own sandbox TikTok (<see cref="SandboxRegistration.TikTokPath"/>) with the sandbox's
+    /// credentials: configuration, not a code path — nothing downstream can tell the difference.
     /// </summary>
     public static WebApplicationBuilder AddTikTok(this WebApplicationBuilder builder)
     {
@@ -41,21 +40,7 @@ public static class TikTokRegistration
         builder.Services.AddSingleton(services => useSandbox
             ? SandboxBaseUrls(services)
             : TikTokBaseUrls.FromOptions(services.GetRequiredService<IOptions<TikTokOptions>>().Value));
-
-        // Time limits are per call inside the client (API calls and chunk uploads differ), not one for the HttpClient.
-        builder.Services.AddHttpClient<TikTokApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.AddSingleton<TikTokTokenVault>();
-        builder.Services.AddSingleton<TikTokRefreshLocks>();
-        builder.Services.AddScoped<RefreshTikTokTokenCommand>();
-        builder.Services.AddScoped<RefreshDueTikTokTokensCommand>();
-        builder.Services.AddScoped<TikTokAccessTokens>();
-        builder.Services.AddScoped<StartTikTokLinkCommand>();
-        builder.Services.AddScoped<CompleteTikTokLinkCommand>();
-        builder.Services.AddScoped<DisconnectTikTokAccountCommand>();
-        builder.Services.AddScoped<TikTokAccountsQuery>();
-        builder.Services.AddScoped<DisconnectPreviewQuery>();
-        builder.Services.TryAddScoped<AuditLog>();
-        builder.Services.TryAddScoped<WorkerHeartbeatRecorder>();
+        builder.Services.AddMidxTikTok();
         builder.Services.AddHostedService<TokenRefresher>();
         return builder;
     }

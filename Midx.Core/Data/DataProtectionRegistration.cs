@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +19,9 @@ public static class DataProtectionRegistration
         + "environment variable Midx__KeyRing__MasterKey or user-secrets. It is required outside Development and sandbox mode.";
 
     /// <summary>
-    /// ASP.NET Core Data Protection with its key ring in the database (<see cref="DataProtectionKeyRepository"/>),
-    /// encrypted at rest with <c>Midx:KeyRing:MasterKey</c> (<see cref="DataProtectionKeyEncryptor"/>). In
-    /// Development and sandbox mode a missing master key is generated under the data folder.
+    /// ASP.NET Core Data Protection with its key ring in the database (<see cref="MidxDbContext.DataProtectionKeys"/>),
+    /// encrypted at rest with <c>Midx:KeyRing:MasterKey</c> (<see cref="DataProtectionKeyEncryptor"/>), new keys
+    /// using AES-256-GCM. In Development and sandbox mode a missing master key is generated under the data folder.
     /// </summary>
     public static IHostApplicationBuilder AddMidxDataProtection(this IHostApplicationBuilder builder)
     {
@@ -41,14 +43,20 @@ public static class DataProtectionRegistration
             sp.GetRequiredService<IOptions<DataProtectionKeyRingOptions>>().Value.MasterKey,
             allowLocalKey,
             Path.GetFullPath(sp.GetRequiredService<IOptions<MidxOptions>>().Value.DataFolder, contentRoot)));
-        services.AddSingleton<DataProtectionKeyRepository>();
 
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        // Tokens are encrypted with AES-256-GCM (README, "Tokens, keys and a leak"). Each key records its algorithm, so
+        // keys made before this setting (AES-256-CBC with HMAC) keep decrypting what they protected until they expire
+        // or are revoked; only new keys use GCM. GCM authenticates by itself: ValidationAlgorithm is not used with it.
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<MidxDbContext>()
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+            {
+                EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+                ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+            });
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
-        {
-            options.XmlRepository = sp.GetRequiredService<DataProtectionKeyRepository>();
-            options.XmlEncryptor = new DataProtectionKeyEncryptor(sp.GetRequiredService<DataProtectionMasterKey>());
-        }));
+            options.XmlEncryptor = new DataProtectionKeyEncryptor(sp.GetRequiredService<DataProtectionMasterKey>())));
         return services;
     }
 }

@@ -2,13 +2,15 @@ using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Midx.Core.Data;
 
 // Keys are client-generated version-7 GUIDs (time-ordered), so the same migrations run on SQLite and PostgreSQL
-// without provider-specific identity columns. Enums are stored by name so rows stay readable.
+// without provider-specific identity columns; only the Data Protection package's own table has one. Enums are stored
+// by name so rows stay readable.
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
@@ -168,12 +170,9 @@ internal sealed class WorkerHeartbeatConfiguration : IEntityTypeConfiguration<Wo
     }
 }
 
+// PostgreSQL makes this key an identity column by convention, but dotnet-ef scaffolds from the SQLite model, which has
+// no such convention. Said in the model, it reaches the snapshot and the migration, so PostgreSQL sees no pending change.
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
-    {
-        b.ToTable("DataProtectionKeys");
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.FriendlyName).HasMaxLength(200);
-    }
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(x => x.Id).UseIdentityByDefaultColumn();
 }

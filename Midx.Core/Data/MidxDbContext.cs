@@ -2,11 +2,12 @@ using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Midx.Core.Data;
 
-public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options)
+public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<TikTokAccount> TikTokAccounts => Set<TikTokAccount>();
@@ -16,6 +17,8 @@ public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbC
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<WorkerHeartbeat> WorkerHeartbeats => Set<WorkerHeartbeat>();
+
+    /// <summary>The Data Protection key ring, each key's secret encrypted by <see cref="DataProtectionKeyEncryptor"/>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -27,7 +27,7 @@ public sealed class AccountOptionsTests
         var page = await flow.GetDocumentAsync("/signin");
 
         Assert.Null(page.QuerySelector("form[data-signin-google]"));
-        Assert.Contains("isn't set up", page.QuerySelector("[role=status].alert")?.TextContent);
+        Assert.Contains("isn't set up", page.QuerySelector("main [role=status]")?.TextContent);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class GoogleSignInTests : IDisposable
 
         var page = await AssertErrorPageWithoutSessionAsync(flow, landing, "profile");
         Assert.Contains("didn't tell us who you are", page.QuerySelector("h1")?.TextContent);
-        Assert.Equal("/signin?returnUrl=%2Fprivacy", page.QuerySelector("[data-signin-error] a.btn-dark")?.GetAttribute("href"));
+        Assert.Equal("/signin?returnUrl=%2Fprivacy", page.QuerySelector("[data-signin-error] a[data-signin-retry]")?.GetAttribute("href"));
         Assert.Empty(await app.UsersAsync());
         var refused = Assert.Single(await app.AuditAsync(AuditActions.SignInRefused));
         Assert.Equal("profile", refused.Detail);
@@ -203,7 +203,7 @@ public sealed class GoogleSignInTests : IDisposable
         var page = await AssertErrorPageWithoutSessionAsync(flow, landing, "denied");
         Assert.Empty(await _app.UsersAsync());
         Assert.Contains("didn't give Midx access", page.QuerySelector("h1")?.TextContent);
-        Assert.Equal("/signin?returnUrl=%2Fprivacy", page.QuerySelector("[data-signin-error] a.btn-dark")?.GetAttribute("href"));
+        Assert.Equal("/signin?returnUrl=%2Fprivacy", page.QuerySelector("[data-signin-error] a[data-signin-retry]")?.GetAttribute("href"));
         var refused = Assert.Single(await _app.AuditAsync(AuditActions.SignInRefused));
         Assert.Equal("denied", refused.Detail);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Sandbox.Google;
 using Midx.Tests.Support;
 
@@ -8,7 +9,7 @@ public sealed class SandboxGoogleGrantsTests
 {
     private static readonly SandboxGoogleIdentity Ada = SandboxGoogleIdentity.TestIdentities[0];
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     private SandboxGoogleGrants Grants() =>
         new(_clock, Options.Create(new SandboxGoogleOptions { CodeLifetimeSeconds = 120 }));

@@ -150,7 +150,7 @@ public sealed class SessionTests : IDisposable
 
         var page = await flow.GetDocumentAsync("/signin?returnUrl=%2Fhistory");
 
-        Assert.Contains("TikTok", page.QuerySelector("main p.text-body-secondary")?.TextContent);
+        Assert.Contains("TikTok", page.QuerySelector("main section[aria-labelledby=signin-title]")?.TextContent);
         var form = page.QuerySelector<IHtmlFormElement>("form[data-signin-google]")!;
         Assert.Equal("post", form.Method, ignoreCase: true);
         Assert.Equal("Sign in with Google", form.QuerySelector("button")?.TextContent.Trim());

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Data;
 using Midx.Tests.Support;
 
@@ -10,7 +11,7 @@ public abstract class AdminDatabase : IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 
-    protected FakeTimeProvider Time { get; } = new();
+    protected FakeTimeProvider Time { get; } = TestClock.Create();
 
     protected MidxDbContext Db { get; private set; } = default!;
 

@@ -45,7 +45,13 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Google" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = identity }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-user-name]")).ToHaveTextAsync(identity);
+        // Let the landing page's circuit connect, so a navigation right after does not cut its negotiation short.
+        await WaitForCircuitAsync();
     }
+
+    /// <summary>Waits until the page runs on its circuit, so its buttons answer clicks.</summary>
+    public Task WaitForCircuitAsync() =>
+        Assertions.Expect(Page.Locator("[data-circuit]")).ToHaveAttributeAsync("data-circuit", "on");
 
     /// <summary>Links a sandbox TikTok creator through Midx's accounts page and the sandbox consent page.</summary>
     public async Task LinkTikTokAsync(string creatorDisplayName)
@@ -55,6 +61,7 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByLabel(creatorDisplayName).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-notice]")).ToHaveAttributeAsync("data-notice", "Linked");
+        await WaitForCircuitAsync();
     }
 
     public Task ScreenshotAsync(string name) =>

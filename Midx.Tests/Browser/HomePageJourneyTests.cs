@@ -45,7 +45,7 @@ public sealed class HomePageJourneyTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task HomePage_SessionEndsWhileOpen_StopsReconnectingAndSaysToSignInAgain()
+    public async Task HubPage_SessionEndsWhileOpen_StopsReconnectingAndSaysToSignInAgain()
     {
         await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
         var page = tab.Page;
@@ -64,6 +64,8 @@ public sealed class HomePageJourneyTests(BrowserFixture browser) : IDisposable
             }
         };
         await tab.SignInAsync("Grace Hopper");
+        // History still follows its posts over the publish hub (the footer's indicator belongs to it).
+        await page.GotoAsync("/history");
         var live = page.Locator("[data-live-status]");
         await Assertions.Expect(live).ToHaveTextAsync("Live updates: on");
         var before = negotiations;
@@ -73,32 +75,69 @@ public sealed class HomePageJourneyTests(BrowserFixture browser) : IDisposable
         await socket!.CloseAsync(new() { Code = 1011, Reason = "dropped by the test" });
 
         await Assertions.Expect(live).ToHaveTextAsync("Live updates: off — sign in again to see new changes");
-        await tab.ScreenshotAsync("home-session-ended");
+        await tab.ScreenshotAsync("history-session-ended");
         // Closed for good after the one refused attempt: a closed connection never tries again by itself.
         Assert.Equal("Disconnected", await page.EvaluateAsync<string>("() => window.midxLive.state"));
         Assert.Equal(before + 1, negotiations);
     }
 
     [Fact]
-    public async Task HomePage_NarrowScreen_CollapsesNavigationBehindToggle()
+    public async Task Layout_NarrowScreenSignedIn_OpensTheDrawerFromTheMenuButton()
     {
         await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
         var page = tab.Page;
         await page.SetViewportSizeAsync(390, 844);
-
         await page.GotoAsync("/");
-        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show navigation" });
-        await Assertions.Expect(toggle).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#midx-nav")).ToBeHiddenAsync();
-        await toggle.ClickAsync();
-        // Bootstrap marks the menu "show" once its opening transition has finished.
-        await Assertions.Expect(page.Locator("#midx-nav.show")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("home-visitor-mobile");
+
+        await tab.SignInAsync("Grace Hopper");
+        await tab.WaitForCircuitAsync();
+        var drawer = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show navigation" });
+        // The drawer starts open for wide screens; on a phone it folds away as soon as it knows the screen's width.
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(page.Locator(".mud-drawer nav[aria-label=Main]")).ToHaveCountAsync(1);
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToBeHiddenAsync();
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("home-drawer-mobile");
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "Accounts" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TikTok accounts", Level = 1 })).ToBeVisibleAsync();
+
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The page is wider than a phone screen.");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
 
-        await tab.ScreenshotAsync("home-visitor-mobile");
-        Assert.Empty(tab.Errors);
+    [Fact]
+    public async Task Layout_DarkThemeChosen_IsRememberedAcrossPagesAndReloads()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await page.GotoAsync("/");
+        await tab.WaitForCircuitAsync();
+        var background = () => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        var light = await background();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to the dark theme" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to the light theme" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("light => getComputedStyle(document.body).backgroundColor !== light", light);
+
+        // Plain-HTTP pages (sign-in) and a fresh load are rendered dark by the server, from the first byte.
+        await page.GotoAsync("/signin");
+        Assert.NotEqual(light, await background());
+        await page.GotoAsync("/privacy");
+        await tab.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to the light theme" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("privacy-dark");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to the light theme" }).ClickAsync();
+        await page.WaitForFunctionAsync("light => getComputedStyle(document.body).backgroundColor === light", light);
+        await page.ReloadAsync();
+        Assert.Equal(light, await background());
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 
     public void Dispose() => _app.Dispose();

@@ -115,11 +115,15 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await ComposeAsync(page, "Tomorrow's sunrise", later: true);
 
         await page.GotoAsync("/accounts");
+        await tab.WaitForCircuitAsync();
         var account = page.Locator("[data-account]");
         await Assertions.Expect(account.Locator("[data-disconnect-effect]"))
             .ToHaveTextAsync("Disconnecting cancels 1 post not yet sent to TikTok. Your post history is kept.");
         await tab.ScreenshotAsync("accounts-disconnect-effect");
         await account.GetByRole(AriaRole.Button, new() { Name = "Disconnect @avery.creates" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Disconnecting cancels 1 post not yet sent to TikTok.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect @avery.creates" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("Your post history is kept; 1 post not yet sent to TikTok was cancelled.");
         await tab.ScreenshotAsync("accounts-after-disconnect");

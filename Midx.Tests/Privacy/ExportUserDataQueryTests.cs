@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Data;
@@ -31,7 +32,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private MidxDbContext _db = default!;
     private User _user = default!;
 

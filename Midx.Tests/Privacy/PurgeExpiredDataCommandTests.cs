@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Data;
@@ -13,7 +14,7 @@ namespace Midx.Tests.Privacy;
 public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private MidxDbContext _db = default!;
 
     public async Task InitializeAsync()

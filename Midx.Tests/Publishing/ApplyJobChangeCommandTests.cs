@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -8,7 +9,7 @@ namespace Midx.Tests.Publishing;
 
 public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly JobUpdateBus _bus = new(NullLogger<JobUpdateBus>.Instance);
     private readonly List<JobUpdate> _published = [];
     private PublishingDatabase _database = default!;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
@@ -8,7 +9,7 @@ namespace Midx.Tests.Publishing;
 
 public sealed class ClaimDueJobsCommandTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly PublishingOptions _options = new() { LeaseDuration = TimeSpan.FromMinutes(5) };
     private PublishingDatabase _database = default!;
 

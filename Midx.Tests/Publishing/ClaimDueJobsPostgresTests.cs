@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
@@ -11,7 +12,7 @@ namespace Midx.Tests.Publishing;
 /// <summary>The claim's PostgreSQL path (<c>FOR UPDATE SKIP LOCKED</c>) on a real server, for several instances.</summary>
 public sealed class ClaimDueJobsPostgresTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
 
     [Fact]
     public async Task Execute_OnPostgresTwoInstancesAtOnce_EachDueJobGoesToExactlyOne()

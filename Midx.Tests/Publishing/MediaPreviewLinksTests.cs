@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -8,7 +9,7 @@ namespace Midx.Tests.Publishing;
 
 public sealed class MediaPreviewLinksTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly MediaPreviewLinks _links;
     private readonly Guid _owner = Guid.NewGuid();
     private readonly Guid _media = Guid.NewGuid();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
 using Midx.Core.Privacy;
 using Midx.Core.Publishing;
@@ -11,7 +12,7 @@ namespace Midx.Tests.Publishing;
 public sealed class MediaStoreTests : IDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "midx-media-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly MediaStore _store;
     private readonly Guid _user = Guid.NewGuid();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
@@ -5,7 +6,7 @@ namespace Midx.Tests.Publishing;
 
 public sealed class PostingLimitWarningsQueryTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private PublishingDatabase _database = default!;
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class PublishWorkerReadyCheckTests
     [Fact]
     public async Task CheckHealth_NoPassYet_IsStartingWithinTheGraceThenUnhealthy()
     {
-        var time = new FakeTimeProvider();
+        var time = TestClock.Create();
         var options = Options.Create(new PublishingOptions());
         using var services = new ServiceCollection().BuildServiceProvider();
         var worker = new PublishWorker(services.GetRequiredService<IServiceScopeFactory>(),

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
 using Midx.Core.Data;
 using Midx.Core.Privacy;
@@ -11,22 +13,29 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Publishing;
 
 /// <summary>
-/// Everything a publishing command needs, real except the clock: a migrated SQLite database with a user and a linked
-/// account, a media folder in a temporary directory, and the update bus with a recorder attached.
+/// Everything a publishing command needs, registered as the app registers it (<c>AddMidxPublishing</c>) and real
+/// except the clock: a migrated SQLite database with a user and a linked account, a media folder in a temporary
+/// directory, and the update bus with a recorder attached. Each command works on the context the test hands it.
 /// </summary>
 internal sealed class PublishingHarness : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "midx-publishing-tests", Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
 
     private PublishingHarness(PublishingDatabase database)
     {
         Database = database;
         Retention = new RetentionOptions { MediaHours = 48 };
-        Media = new MediaStore(
-            Options.Create(new MidxOptions { DataFolder = _dataFolder, OperatorName = "Midx", ContactEmail = "p@midx.test" }),
-            Options.Create(Retention),
-            new FixedEnvironment(),
-            Time);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton(Bus)
+            .AddSingleton(Options.Create(new MidxOptions { DataFolder = _dataFolder, OperatorName = "Midx", ContactEmail = "p@midx.test" }))
+            .AddSingleton(Options.Create(Retention))
+            .AddSingleton(Options.Create(Publishing))
+            .AddSingleton<IHostEnvironment>(new FixedEnvironment());
+        _services = services.AddMidxPublishing().BuildServiceProvider();
+        Media = _services.GetRequiredService<MediaStore>();
         Bus.Subscribe((update, _) =>
         {
             lock (Published)
@@ -38,7 +47,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
         });
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -56,8 +65,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
 
     public static async Task<PublishingHarness> CreateAsync()
     {
-        var start = new FakeTimeProvider().GetUtcNow().UtcDateTime;
-        return new PublishingHarness(await PublishingDatabase.CreateAsync(start));
+        return new PublishingHarness(await PublishingDatabase.CreateAsync(TestClock.Start.UtcDateTime));
     }
 
     /// <summary>Stores a fixture file as the user's upload, as the upload endpoint would.</summary>
@@ -69,25 +77,29 @@ internal sealed class PublishingHarness : IAsyncDisposable
         return await Media.CommitAsync(pending, facts.Value!, fixture, CancellationToken.None);
     }
 
-    public SubmitPublishJobCommand Submit(MidxDbContext db) => new(db, Media, Bus, Time,
-        Options.Create(Publishing), Options.Create(Retention), NullLogger<SubmitPublishJobCommand>.Instance);
+    public SubmitPublishJobCommand Submit(MidxDbContext db) => Command<SubmitPublishJobCommand>(db);
 
-    public ApplyJobChangeCommand Apply(MidxDbContext db) => new(db, Bus, Time, NullLogger<ApplyJobChangeCommand>.Instance);
+    public ApplyJobChangeCommand Apply(MidxDbContext db) => Command<ApplyJobChangeCommand>(db);
 
-    public ReleaseJobMediaCommand Release(MidxDbContext db) => new(db, Media, NullLogger<ReleaseJobMediaCommand>.Instance);
+    public ReleaseJobMediaCommand Release(MidxDbContext db) => Command<ReleaseJobMediaCommand>(db);
 
-    public CancelPublishJobCommand Cancel(MidxDbContext db) => new(db, Apply(db), Release(db));
+    public CancelPublishJobCommand Cancel(MidxDbContext db) => Command<CancelPublishJobCommand>(db, Apply(db), Release(db));
 
-    public RetryPublishJobCommand Retry(MidxDbContext db) => new(db, Bus, Time, NullLogger<RetryPublishJobCommand>.Instance);
+    public RetryPublishJobCommand Retry(MidxDbContext db) => Command<RetryPublishJobCommand>(db);
 
     public async ValueTask DisposeAsync()
     {
+        await _services.DisposeAsync();
         await Database.DisposeAsync();
         if (Directory.Exists(_dataFolder))
         {
             Directory.Delete(_dataFolder, recursive: true);
         }
     }
+
+    /// <summary>The command with the test's context (and the commands it builds on) and everything else from the registrations.</summary>
+    private T Command<T>(MidxDbContext db, params object[] sameContextCommands) =>
+        ActivatorUtilities.CreateInstance<T>(_services, [db, .. sameContextCommands]);
 
     private sealed class FixedEnvironment : IHostEnvironment
     {

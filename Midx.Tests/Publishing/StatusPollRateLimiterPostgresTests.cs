@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
@@ -9,7 +10,7 @@ namespace Midx.Tests.Publishing;
 /// <summary>The status-check limit on a real PostgreSQL server, where several instances share it.</summary>
 public sealed class StatusPollRateLimiterPostgresTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
 
     [Fact]
     public async Task TryAcquire_OnPostgresTwoInstancesAskingTogether_GrantThirtyInEveryMinuteAndNeverMore()

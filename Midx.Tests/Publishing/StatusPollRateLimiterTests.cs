@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -11,7 +12,7 @@ namespace Midx.Tests.Publishing;
 /// </summary>
 public sealed class StatusPollRateLimiterTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
     private PublishingDatabase _database = default!;
 
     public async Task InitializeAsync() => _database = await PublishingDatabase.CreateAsync(_time.GetUtcNow().UtcDateTime);

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Sandbox.TikTok;
-using Midx.Tests.Support;
 
 namespace Midx.Tests.Sandbox;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,8 +18,12 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public MidxAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development")
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replaces app services for this test (a fake clock, say), after the app registered its own.</param>
+    public MidxAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Environment = environment;
         DataFolder = Path.Combine(Path.GetTempPath(), "midx-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -69,6 +74,10 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)

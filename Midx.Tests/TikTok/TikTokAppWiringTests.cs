@@ -79,7 +79,7 @@ public sealed class TikTokAppWiringTests
         var keys = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
 
         Assert.NotEmpty(keys);
-        Assert.All(keys.Where(k => k.Xml.StartsWith("<key", StringComparison.Ordinal)), k =>
+        Assert.All(keys.Where(k => k.Xml?.StartsWith("<key", StringComparison.Ordinal) == true), k =>
         {
             Assert.Contains(nameof(DataProtectionKeyDecryptor), k.Xml);
             Assert.DoesNotContain("<masterKey", k.Xml);

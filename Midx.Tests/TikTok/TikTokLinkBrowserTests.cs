@@ -20,6 +20,7 @@ public sealed class TikTokLinkBrowserTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(page.Locator("[data-user-name]")).ToHaveTextAsync("Ada Lovelace");
 
         await page.GotoAsync("/accounts");
+        await tab.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No TikTok account linked yet" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("tiktok-accounts-empty");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link a TikTok account" }).ClickAsync();
@@ -29,7 +30,8 @@ public sealed class TikTokLinkBrowserTests(BrowserFixture browser) : IDisposable
         await tab.ScreenshotAsync("tiktok-consent-video-publish-unticked");
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("TikTok account linked");
+        await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("TikTok account linked. Some permissions were not granted; see below.");
+        await tab.WaitForCircuitAsync();
         var account = page.Locator("[data-account]");
         await Assertions.Expect(account.Locator("[data-display-name]")).ToHaveTextAsync("Avery Stone");
         await Assertions.Expect(account.Locator("[data-username]")).ToHaveTextAsync("@avery.creates");
@@ -41,6 +43,7 @@ public sealed class TikTokLinkBrowserTests(BrowserFixture browser) : IDisposable
         await tab.ScreenshotAsync("tiktok-accounts-linked-missing-scope");
 
         await account.GetByRole(AriaRole.Button, new() { Name = "Disconnect @avery.creates" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Disconnect @avery.creates" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("revoked its access at TikTok");
         await Assertions.Expect(page.Locator("[data-accounts-empty]")).ToBeVisibleAsync();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
@@ -19,8 +20,9 @@ using Midx.Tests.Support;
 namespace Midx.Tests.TikTok;
 
 /// <summary>
-/// Midx.Core's TikTok services over a real SQLite file in a temporary folder, the real Data Protection key store,
-/// and a scripted TikTok. Two instances over the same folder behave like two processes (or a restart).
+/// Midx.Core's TikTok and publishing services, registered as the app registers them, over a real SQLite file in a
+/// temporary folder (or the PostgreSQL database given), the real Data Protection key store, and a scripted TikTok.
+/// Two instances over the same folder behave like two processes (or a restart).
 /// </summary>
 public sealed class TikTokTestServices : IAsyncDisposable
 {
@@ -43,15 +45,16 @@ public sealed class TikTokTestServices : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "midx.db");
+    public static string SqliteConnectionString(string folder) => $"Data Source={Path.Combine(folder, "midx.db")};Default Timeout=30";
 
     public static string NewMasterKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<TikTokTestServices> CreateAsync(string? masterKey = null, string? folder = null, FakeTimeProvider? time = null)
+    public static async Task<TikTokTestServices> CreateAsync(
+        string? masterKey = null, string? folder = null, FakeTimeProvider? time = null, string? postgresConnectionString = null)
     {
         folder ??= Directory.CreateTempSubdirectory("midx-tiktok-").FullName;
         masterKey ??= NewMasterKey();
-        time ??= new FakeTimeProvider();
+        time ??= TestClock.Create();
         var handler = new ScriptedHttpHandler();
         var logs = new LogCapture();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,21 +70,23 @@ public sealed class TikTokTestServices : IAsyncDisposable
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(time);
         services.AddOptions<MidxOptions>().BindConfiguration(MidxOptions.Section);
-        services.AddDbContext<MidxDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "midx.db")};Default Timeout=30"));
+        var sqliteConnectionString = SqliteConnectionString(folder);
+        services.AddDbContext<MidxDbContext>(o =>
+        {
+            if (postgresConnectionString is null)
+            {
+                o.UseSqlite(sqliteConnectionString);
+            }
+            else
+            {
+                o.UseNpgsql(postgresConnectionString);
+            }
+        });
         services.AddMidxDataProtection(allowLocalKey: false, folder);
         services.AddSingleton(Options.Create(TikTokClientBuilder.Options(o => o.RefreshRetryBaseDelay = TimeSpan.FromSeconds(30))));
         services.AddSingleton(sp => TikTokBaseUrls.FromOptions(sp.GetRequiredService<IOptions<TikTokOptions>>().Value));
+        services.AddMidxTikTok();
         services.AddHttpClient<TikTokApiClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
-        services.AddSingleton<TikTokTokenVault>();
-        services.AddSingleton<TikTokRefreshLocks>();
-        services.AddScoped<Midx.Core.Admin.AuditLog>();
-        services.AddScoped<RefreshTikTokTokenCommand>();
-        services.AddScoped<RefreshDueTikTokTokensCommand>();
-        services.AddScoped<TikTokAccessTokens>();
-        services.AddScoped<StartTikTokLinkCommand>();
-        services.AddScoped<CompleteTikTokLinkCommand>();
-        services.AddScoped<DisconnectTikTokAccountCommand>();
-        services.AddScoped<TikTokAccountsQuery>();
 
         // A disconnect settles the account's unfinished posts like any job change, and releases their files.
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment
@@ -89,10 +94,7 @@ public sealed class TikTokTestServices : IAsyncDisposable
             EnvironmentName = "Test", ApplicationName = "Midx.Tests", ContentRootPath = folder, ContentRootFileProvider = new NullFileProvider(),
         });
         services.AddSingleton(Options.Create(new RetentionOptions()));
-        services.AddSingleton<MediaStore>();
-        services.AddSingleton<JobUpdateBus>(sp => new JobUpdateBus(sp.GetRequiredService<ILogger<JobUpdateBus>>()));
-        services.AddScoped<ApplyJobChangeCommand>();
-        services.AddScoped<ReleaseJobMediaCommand>();
+        services.AddMidxPublishing();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await using (var scope = provider.CreateAsyncScope())

@@ -64,10 +64,24 @@ public sealed class TikTokTokenVaultTests
 
         var rows = await services.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync());
 
-        var key = Assert.Single(rows, r => r.Xml.StartsWith("<key", StringComparison.Ordinal));
+        var key = Assert.Single(rows, r => r.Xml?.StartsWith("<key", StringComparison.Ordinal) == true);
         Assert.Contains(nameof(DataProtectionKeyDecryptor), key.Xml);
         Assert.Contains("midxKeyRingSecret", key.Xml);
         Assert.DoesNotContain("<masterKey", key.Xml);
+        TikTokTestServices.DeleteFolder(services.Folder);
+    }
+
+    [Fact]
+    public async Task Store_FreshKeyRing_CreatesAnAes256GcmKey()
+    {
+        await using var services = await TikTokTestServices.CreateAsync();
+        await services.LinkAccountAsync(TokenGrants.New());
+
+        var rows = await services.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync());
+
+        var key = XElement.Parse(Assert.Single(rows).Xml!);
+        var algorithm = key.Descendants("encryption").Select(e => (string?)e.Attribute("algorithm")).Single();
+        Assert.Equal("AES_256_GCM", algorithm);
         TikTokTestServices.DeleteFolder(services.Folder);
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Midx.Core.Admin;
+
+/// <summary>
+/// Midx.Core's admin console queries and audited commands, the audit log, and the heartbeat recorder that the app's
+/// workers write to and <see cref="WorkerHealthQuery"/> reads; for the app and the tests alike.
+/// </summary>
+public static class AdminRegistration
+{
+    public static IServiceCollection AddMidxAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<OverviewCountersQuery>();
+        services.AddScoped<WorkerHealthQuery>();
+        services.AddScoped<TokenHealthQuery>();
+        services.AddScoped<DailyUploadsQuery>();
+        services.AddScoped<RecentActivityQuery>();
+        services.AddScoped<UserListQuery>();
+        services.AddScoped<UserDetailQuery>();
+        services.AddScoped<UploadListQuery>();
+        services.AddScoped<UploadExportQuery>();
+        services.AddScoped<UploadDetailQuery>();
+        services.AddScoped<FailureGroupsQuery>();
+        services.AddScoped<AuditLogQuery>();
+        services.AddScoped<AuditActionsQuery>();
+        services.AddScoped<SetAdminRoleCommand>();
+        services.AddScoped<SetUserDisabledCommand>();
+        services.AddScoped<CancelUploadCommand>();
+        services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<WorkerHeartbeatRecorder>();
+        return services;
+    }
+}
