@@ -45,6 +45,7 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         Assert.Single(layout.FindAll("button[aria-label='Show navigation']"));
         Assert.Empty(layout.FindAll("a[href='/signin']"));
         Assert.Empty(layout.FindAll("nav.midx-static-nav"));
+        Assert.Equal("on", layout.Find("[data-circuit]").GetAttribute("data-circuit"));
     }
 
     /// <summary>bunit has no screen, so MudBlazor's responsive drawer starts as on a narrow one: closed.</summary>
@@ -134,6 +135,7 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         Assert.Empty(layout.FindAll("button[data-theme-toggle]"));
         Assert.Empty(layout.FindAll("button[aria-label='Show navigation']"));
         Assert.Equal(["Compose", "History", "Accounts", "Settings"], layout.FindAll("nav.midx-static-nav a").Select(Text));
+        Assert.Equal("off", layout.Find("[data-circuit]").GetAttribute("data-circuit"));
     }
 
     [Fact]

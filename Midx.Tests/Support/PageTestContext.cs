@@ -24,8 +24,8 @@ public abstract class PageTestContext : MudBlazorTestContext
     protected PageTestContext()
     {
         Context.Services.AddDbContext<MidxDbContext>(options => options.UseSqlite(_connection));
-        Context.Services.AddScoped<TikTokAccountsQuery>();
-        Context.Services.AddScoped<DisconnectPreviewQuery>();
+        Context.Services.AddMidxTikTok();
+        // The app registers this query with Google sign-in (AccountRegistration), which needs a whole web host.
         Context.Services.AddScoped<UserProfileQuery>();
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
