@@ -14,13 +14,13 @@ namespace Midx.Tests.Support;
 
 /// <summary>
 /// A bunit context with what Midx's MudBlazor components need: MudBlazor's services (disposed asynchronously, hence
-/// <see cref="IAsyncLifetime"/>), loose JavaScript interop, an interactive Server renderer, a fixed clock, a fixed
+/// <see cref="IAsyncLifetime"/>), loose JavaScript interop, an interactive Server renderer, the tests' clock (<see cref="TestClock"/>), a fixed
 /// antiforgery token for the forms, flash notices over throw-away keys and the app's options.
 /// </summary>
 public abstract class MudBlazorTestContext : IAsyncLifetime
 {
-    /// <summary>What every fixed clock in these tests reads.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>What the clock reads: components are rendered at one moment, which no test advances.</summary>
+    public static readonly DateTimeOffset Now = TestClock.Start;
 
     public const string AntiforgeryToken = "test-token";
 
@@ -32,7 +32,7 @@ public abstract class MudBlazorTestContext : IAsyncLifetime
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        Context.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        Context.Services.AddSingleton<TimeProvider>(TestClock.Create());
         Context.Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgeryStateProvider>();
         Context.Services.AddSingleton(new FlashNotices(new EphemeralDataProtectionProvider()));
         Context.Services.AddSingleton(Options.Create(MidxSettings));
@@ -86,11 +86,6 @@ public abstract class MudBlazorTestContext : IAsyncLifetime
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public virtual async Task DisposeAsync() => await Context.DisposeAsync();
-
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private sealed class FixedAntiforgeryStateProvider : AntiforgeryStateProvider
     {
