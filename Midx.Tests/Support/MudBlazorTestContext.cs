@@ -14,8 +14,9 @@ namespace Midx.Tests.Support;
 
 /// <summary>
 /// A bunit context with what Midx's MudBlazor components need: MudBlazor's services (disposed asynchronously, hence
-/// <see cref="IAsyncLifetime"/>), loose JavaScript interop, an interactive Server renderer, the tests' clock (<see cref="TestClock"/>), a fixed
-/// antiforgery token for the forms, flash notices over throw-away keys and the app's options.
+/// <see cref="IAsyncLifetime"/>), loose JavaScript interop, an interactive Server renderer, the tests' clock
+/// (<see cref="TestClock"/>), a fixed antiforgery token for the forms, flash notices over throw-away keys and the app's
+/// options.
 /// </summary>
 public abstract class MudBlazorTestContext : IAsyncLifetime
 {
