@@ -45,10 +45,7 @@ public static class AccountRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddScoped<AuditLog>();
-        services.AddScoped<GoogleSignInCommand>();
-        services.AddScoped<SessionStampQuery>();
-        services.AddScoped<UserProfileQuery>();
+        services.AddMidxAccounts();
         services.AddScoped<GoogleSignInEvents>();
         services.AddScoped<SessionCookieEvents>();
 

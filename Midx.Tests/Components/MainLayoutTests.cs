@@ -160,6 +160,30 @@ public sealed class MainLayoutTests : MudBlazorTestContext
         Assert.Empty(layout.FindAll(".midx-sandbox-banner"));
     }
 
+    [Fact]
+    public void Render_SignedInOnTheCircuit_StartsTheSessionKeepAliveWithItsPathAndPause()
+    {
+        SignIn();
+        var session = Context.JSInterop.SetupModule("./js/session.js");
+        session.SetupVoid("keepAlive", _ => true).SetVoidResult();
+
+        RenderLayout();
+
+        var call = session.VerifyInvoke("keepAlive");
+        Assert.Equal([AccountEndpoints.SessionPath, (long)SessionKeepAlive.Every.TotalMilliseconds], call.Arguments);
+    }
+
+    [Fact]
+    public void Render_Visitor_StartsNoSessionKeepAlive()
+    {
+        Context.AddAuthorization().SetNotAuthorized();
+        var session = Context.JSInterop.SetupModule("./js/session.js");
+
+        RenderLayout();
+
+        session.VerifyNotInvoke("keepAlive");
+    }
+
     private void SignIn(params string[] roles)
     {
         var auth = Context.AddAuthorization();

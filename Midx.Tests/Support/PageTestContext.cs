@@ -25,8 +25,7 @@ public abstract class PageTestContext : MudBlazorTestContext
     {
         Context.Services.AddDbContext<MidxDbContext>(options => options.UseSqlite(_connection));
         Context.Services.AddMidxTikTok();
-        // The app registers this query with Google sign-in (AccountRegistration), which needs a whole web host.
-        Context.Services.AddScoped<UserProfileQuery>();
+        Context.Services.AddMidxAccounts();
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }
