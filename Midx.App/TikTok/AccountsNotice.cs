@@ -9,7 +9,6 @@ namespace Midx.App.TikTok;
 /// </summary>
 public enum AccountsNotice
 {
-    None,
     Linked,
     Updated,
     InvalidState,
@@ -74,7 +73,7 @@ public static class AccountsNoticeText
             + "Wait until TikTok has it (usually a minute or two) or cancel the upload from your history, then disconnect.",
         AccountsNotice.NotFound => "That TikTok account is not linked to your Midx account.",
         AccountsNotice.NotConfigured => "Linking TikTok accounts isn't set up on this Midx server yet.",
-        _ => "",
+        _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, null),
     };
 
     /// <summary>Next to an account's Disconnect button: what disconnecting it would do to its unfinished posts, if anything.</summary>
