@@ -17,6 +17,7 @@ public sealed class UploadEndpointsTests : IDisposable
     private readonly MidxAppFactory _app = new(new Dictionary<string, string?>
     {
         ["Midx:Publishing:UploadsPerHour"] = "5",
+        ["Midx:Publishing:UploadIdleTimeout"] = "00:00:02",
     });
 
     private string MediaFolder => Path.Combine(_app.DataFolder, "media");
@@ -128,6 +129,51 @@ public sealed class UploadEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_ClientGoesSilentMidBody_Gets408InWordsKeepsNoPartialFileAndLogsNoError()
+    {
+        using var flow = await _app.SignInFlowAsync("uploader@sandbox.midx.test");
+        var token = await AntiforgeryTokenAsync(flow.Client);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_app.ServerAddress.Host, _app.ServerAddress.Port);
+        var stream = tcp.GetStream();
+
+        // 4 KB of a declared 100 MB, then nothing: the test's idle timeout (2 s) must answer long before Kestrel gives up.
+        var head = $"POST {UploadEndpoints.Path} HTTP/1.1\r\nHost: {_app.ServerAddress.Authority}\r\n"
+            + $"Cookie: {flow.Cookies.GetCookieHeader(_app.ServerAddress)}\r\nAccept: application/json\r\n"
+            + $"{UploadEndpoints.AntiforgeryHeader}: {token}\r\n"
+            + $"Content-Type: application/octet-stream\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds).AsMemory(0, 4 * 1024));
+        Assert.NotEmpty(await WaitForStoredFilesAsync());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var (status, body) = await ReadResponseAsync(stream, timeout.Token);
+
+        Assert.Equal(408, status);
+        var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
+        Assert.Equal("upload_stalled", error?.Code);
+        Assert.Contains("stopped", error?.Message, StringComparison.Ordinal);
+        Assert.Empty(StoredFiles());
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0195f3a1c2d34e5f8a9b0c1d2e3f4a5b")]
+    [InlineData("not-an-upload")]
+    public async Task Delete_UnknownUpload_Answers404(string id)
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{UploadEndpoints.Path}/{id}");
+        request.Headers.Add(UploadEndpoints.AntiforgeryHeader, await AntiforgeryTokenAsync(client));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("upload_not_found", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+    }
+
+    [Fact]
     public async Task Upload_PlainHtmlFormWithoutJavaScript_StoresAndRedirectsToCompose()
     {
         using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
@@ -162,6 +208,17 @@ public sealed class UploadEndpointsTests : IDisposable
 
     private List<string> StoredFiles() =>
         Directory.Exists(MediaFolder) ? Directory.EnumerateFiles(MediaFolder, "*", SearchOption.AllDirectories).ToList() : [];
+
+    /// <summary>The media folder's files once the upload in flight has created its partial file (or after 10 s).</summary>
+    private async Task<List<string>> WaitForStoredFilesAsync()
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10) && StoredFiles().Count == 0; waited += TimeSpan.FromMilliseconds(50))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        return StoredFiles();
+    }
 
     private static ByteArrayContent VideoBody(string fixture)
     {
