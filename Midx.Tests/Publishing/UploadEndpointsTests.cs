@@ -129,32 +129,17 @@ public sealed class UploadEndpointsTests : IDisposable
     }
 
     [Fact]
-    public async Task Upload_ClientGoesSilentMidBody_Gets408InWordsKeepsNoPartialFileAndLogsNoError()
+    public Task Upload_ClientGoesSilentMidBody_Gets408InWordsKeepsNoPartialFileAndLogsNoError() =>
+        // 4 KB of a declared 100 MB, then nothing: the idle timeout (2 s here) answers long before Kestrel would.
+        AssertStalledUploadIsRefusedCleanlyAsync(_app, bytesSent: 4 * 1024);
+
+    [Fact]
+    public async Task Upload_ClientSendsOneByteThenGoesSilent_KestrelsDataRateLimitAlsoGets408InWords()
     {
-        using var flow = await _app.SignInFlowAsync("uploader@sandbox.midx.test");
-        var token = await AntiforgeryTokenAsync(flow.Client);
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(_app.ServerAddress.Host, _app.ServerAddress.Port);
-        var stream = tcp.GetStream();
+        // With a long idle timeout, Kestrel's minimum data rate (240 bytes/s after 5 s) is what notices the stall.
+        using var app = new MidxAppFactory(new Dictionary<string, string?> { ["Midx:Publishing:UploadIdleTimeout"] = "00:10:00" });
 
-        // 4 KB of a declared 100 MB, then nothing: the test's idle timeout (2 s) must answer long before Kestrel gives up.
-        var head = $"POST {UploadEndpoints.Path} HTTP/1.1\r\nHost: {_app.ServerAddress.Authority}\r\n"
-            + $"Cookie: {flow.Cookies.GetCookieHeader(_app.ServerAddress)}\r\nAccept: application/json\r\n"
-            + $"{UploadEndpoints.AntiforgeryHeader}: {token}\r\n"
-            + $"Content-Type: application/octet-stream\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        await stream.WriteAsync(VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds).AsMemory(0, 4 * 1024));
-        Assert.NotEmpty(await WaitForStoredFilesAsync());
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var (status, body) = await ReadResponseAsync(stream, timeout.Token);
-
-        Assert.Equal(408, status);
-        var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
-        Assert.Equal("upload_stalled", error?.Code);
-        Assert.Contains("stopped", error?.Message, StringComparison.Ordinal);
-        Assert.Empty(StoredFiles());
-        Assert.DoesNotContain(_app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        await AssertStalledUploadIsRefusedCleanlyAsync(app, bytesSent: 1);
     }
 
     [Theory]
@@ -209,15 +194,41 @@ public sealed class UploadEndpointsTests : IDisposable
     private List<string> StoredFiles() =>
         Directory.Exists(MediaFolder) ? Directory.EnumerateFiles(MediaFolder, "*", SearchOption.AllDirectories).ToList() : [];
 
-    /// <summary>The media folder's files once the upload in flight has created its partial file (or after 10 s).</summary>
-    private async Task<List<string>> WaitForStoredFilesAsync()
+    /// <summary>
+    /// Starts a raw upload of a declared 100 MB over a socket, sends <paramref name="bytesSent"/> of it and goes silent:
+    /// the answer must be the endpoint's JSON 408, with the partial file (which existed) gone and no error logged.
+    /// </summary>
+    private static async Task AssertStalledUploadIsRefusedCleanlyAsync(MidxAppFactory app, int bytesSent)
     {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(10) && StoredFiles().Count == 0; waited += TimeSpan.FromMilliseconds(50))
+        using var flow = await app.SignInFlowAsync("uploader@sandbox.midx.test");
+        var token = await AntiforgeryTokenAsync(flow.Client);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(app.ServerAddress.Host, app.ServerAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST {UploadEndpoints.Path} HTTP/1.1\r\nHost: {app.ServerAddress.Authority}\r\n"
+            + $"Cookie: {flow.Cookies.GetCookieHeader(app.ServerAddress)}\r\nAccept: application/json\r\n"
+            + $"{UploadEndpoints.AntiforgeryHeader}: {token}\r\n"
+            + $"Content-Type: application/octet-stream\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds).AsMemory(0, bytesSent));
+        var media = Path.Combine(app.DataFolder, "media");
+        List<string> Stored() => Directory.Exists(media) ? Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories).ToList() : [];
+        for (var waited = 0; waited < 200 && Stored().Count == 0; waited++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
 
-        return StoredFiles();
+        Assert.NotEmpty(Stored());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (status, body) = await ReadResponseAsync(stream, timeout.Token);
+
+        Assert.Equal(408, status);
+        var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
+        Assert.Equal("upload_stalled", error?.Code);
+        Assert.Contains("stopped", error?.Message, StringComparison.Ordinal);
+        Assert.Empty(Stored());
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
     }
 
     private static ByteArrayContent VideoBody(string fixture)
