@@ -24,7 +24,9 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // [FromForm] makes the framework validate the antiforgery token before the handler runs.
-        app.MapPost(SignInWithGooglePath, SignInWithGoogleAsync).ExcludeFromDescription();
+        app.MapPost(SignInWithGooglePath, SignInWithGoogleAsync)
+            .RequireRateLimiting(AccountRegistration.SignInRateLimitPolicy)
+            .ExcludeFromDescription();
         app.MapPost(SignOutPath, SignOutAsync).ExcludeFromDescription();
         app.MapGet(SessionPath, (HttpContext context) =>
             {

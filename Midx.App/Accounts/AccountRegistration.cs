@@ -24,8 +24,8 @@ public static class AccountRegistration
     public const string GoogleScheme = GoogleDefaults.AuthenticationScheme;
     public const string CallbackPath = "/account/signin/google/callback";
 
-    /// <summary>Both sign-in endpoints live under this path; the rate limiter guards everything beneath it.</summary>
-    public const string SignInEndpointsPath = "/account/signin";
+    /// <summary>The rate-limiting policy on starting a sign-in (<see cref="AccountEndpoints.SignInWithGooglePath"/>).</summary>
+    public const string SignInRateLimitPolicy = "sign-in";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -114,27 +114,25 @@ public static class AccountRegistration
                 limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 limiter.OnRejected = (context, cancellationToken) =>
                 {
-                    context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                    return new ValueTask(context.HttpContext.Response.WriteAsync(
-                        "Too many sign-in attempts from your network. Please wait a minute and try again.", cancellationToken));
+                    var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                    return SignInRateLimitPage.WriteAsync(context.HttpContext, retryAfter, cancellationToken);
                 };
 
-                // A global limiter because Google's callback is served by the authentication middleware, not by an
-                // endpoint, so an endpoint policy would never see it. Everything outside the sign-in paths is unlimited.
-                limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    context.Request.Path.StartsWithSegments(SignInEndpointsPath)
-                        ? RateLimitPartition.GetFixedWindowLimiter(
-                            ClientAddress(context),
-                            _ => new FixedWindowRateLimiterOptions
-                            {
-                                PermitLimit = permits,
-                                Window = TimeSpan.FromMinutes(1),
-                                QueueLimit = 0,
-                            })
-                        : RateLimitPartition.GetNoLimiter(""));
+                // Only starting a sign-in counts. Google's callback is never refused: by then the person has already
+                // chosen their account at Google, and its state and code are single-use and bound to the correlation
+                // cookie, so there is nothing to gain from hammering it.
+                limiter.AddPolicy(SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    ClientAddress(context),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = permits,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
             });
     }
 
+    /// <summary>The connection's address, or the client's as a known proxy forwarded it (<see cref="Hosting.ProxyOptions"/>).</summary>
     private static string ClientAddress(HttpContext context) =>
         (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
 }

@@ -1,7 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Midx.App.Accounts;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.Options;
 using Midx.App.Components.Shared;
 using MudBlazor.Services;
 
@@ -36,11 +39,15 @@ public static class WebRegistration
         builder.Services.AddAuthorization();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        AddForwardedHeaders(builder.Services);
         return builder;
     }
 
     public static WebApplication UseMidxSecurity(this WebApplication app)
     {
+        // First, so HTTPS redirection, secure cookies, Google's redirect URI and the sign-in limit all see the client
+        // and scheme the proxy saw.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -51,6 +58,36 @@ public static class WebRegistration
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         return app;
+    }
+
+    private static void AddForwardedHeaders(IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
+            {
+                // The middleware believes every sender when both lists are empty, and the framework's defaults trust
+                // loopback: so nothing is forwarded unless a proxy is named, and then only from the ones named.
+                var trustsAProxy = proxy.Value.KnownProxies.Length > 0 || proxy.Value.KnownNetworks.Length > 0;
+                forwarded.ForwardedHeaders = trustsAProxy ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // Obsolete, but cleared as well so no default 127.0.0.0/8 can survive in it.
+                forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+                foreach (var address in proxy.Value.KnownProxies)
+                {
+                    forwarded.KnownProxies.Add(IPAddress.Parse(address));
+                }
+
+                foreach (var network in proxy.Value.KnownNetworks)
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            });
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
@@ -45,13 +46,15 @@ public static class UploadEndpoints
         var uploads = app.MapGroup(Path).RequireAuthorization();
         uploads.MapPost("", UploadAsync);
         uploads.MapGet("{id:guid}/preview", PreviewAsync);
-        uploads.MapDelete("{id:guid}", DeleteAsync);
+        // Any id, so that an unknown or malformed one is this endpoint's JSON 404: a bare 404 would be re-executed as
+        // the not-found page, which does not answer DELETE (405).
+        uploads.MapDelete("{id}", DeleteAsync);
         return app;
     }
 
     private static async Task<IResult> UploadAsync(
         string? account, HttpContext context, IAntiforgery antiforgery, UploadGate gate, MediaStore store, MediaPreviewLinks links,
-        MidxDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
+        MidxDbContext db, IOptions<PublishingOptions> publishing, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(UploadEndpoints));
         if (PublishingUser.IdOf(context.User) is not { } userId)
@@ -72,84 +75,96 @@ public static class UploadEndpoints
             return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
 
-        var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, antiforgery, cancellationToken);
-        if (antiforgeryError is not null)
+        var idleTimeout = publishing.Value.UploadIdleTimeout;
+        var body = new IdleTimeoutStream(context.Request.BodyReader, idleTimeout, time);
+        try
         {
-            return Refuse(context, wantsHtml, backTo, antiforgeryError, StatusCodes.Status400BadRequest);
-        }
-
-        if (source is null)
-        {
-            return Refuse(context, wantsHtml, backTo, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
-        }
-
-        var (pass, refusal, retryAfter) = gate.TryEnter(userId);
-        if (refusal is not null)
-        {
-            if (retryAfter is { } wait)
+            var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, body, antiforgery, cancellationToken);
+            if (antiforgeryError is not null)
             {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Refuse(context, wantsHtml, backTo, antiforgeryError, StatusCodes.Status400BadRequest);
             }
 
-            return Refuse(context, wantsHtml, backTo, refusal, StatusCodes.Status429TooManyRequests);
-        }
-
-        using (pass)
-        {
-            var pending = store.Begin(userId);
-            var kept = false;
-            try
+            if (source is null)
             {
-                var written = await CopyAsync(source, pending.Path, cancellationToken);
-                if (written is null)
+                return Refuse(context, wantsHtml, backTo, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
+            }
+
+            var (pass, refusal, retryAfter) = gate.TryEnter(userId);
+            if (refusal is not null)
+            {
+                if (retryAfter is { } wait)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return Refuse(context, wantsHtml, backTo, refusal, StatusCodes.Status429TooManyRequests);
+            }
+
+            using (pass)
+            {
+                var pending = store.Begin(userId);
+                var kept = false;
+                try
+                {
+                    var written = await CopyAsync(source, pending.Path, cancellationToken);
+                    if (written is null)
+                    {
+                        return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+                    }
+
+                    var inspected = await VideoInspector.InspectFileAsync(pending.Path, cancellationToken);
+                    var problem = inspected.Succeeded
+                        ? VideoInspector.CheckDuration(inspected.Value, VideoLimits.MaxApiDurationSeconds)
+                        : inspected.Error;
+                    if (problem is not null)
+                    {
+                        logger.LogInformation("Upload by {UserId} refused: {Code}", userId, problem.Code);
+                        return Refuse(context, wantsHtml, backTo, problem, StatusCodes.Status422UnprocessableEntity);
+                    }
+
+                    var media = await store.CommitAsync(pending, inspected.Value!, fileName, cancellationToken);
+                    kept = true;
+                    logger.LogInformation("Upload {MediaId} by {UserId} stored: {Size} bytes, {MimeType}, {DurationMs} ms",
+                        media.Id, userId, media.Size, media.MimeType, media.DurationMs);
+                    if (wantsHtml)
+                    {
+                        return Results.Redirect(ComposePage.Url(backTo, media.Id));
+                    }
+
+                    return Results.Json(new UploadResponse(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType,
+                        media.DurationMs, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
                     return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
                 }
-
-                var inspected = await VideoInspector.InspectFileAsync(pending.Path, cancellationToken);
-                var problem = inspected.Succeeded
-                    ? VideoInspector.CheckDuration(inspected.Value, VideoLimits.MaxApiDurationSeconds)
-                    : inspected.Error;
-                if (problem is not null)
+                catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
                 {
-                    logger.LogInformation("Upload by {UserId} refused: {Code}", userId, problem.Code);
-                    return Refuse(context, wantsHtml, backTo, problem, StatusCodes.Status422UnprocessableEntity);
+                    logger.LogInformation("Upload by {UserId} was cancelled by the browser", userId);
+                    return Results.Empty;
                 }
-
-                var media = await store.CommitAsync(pending, inspected.Value!, fileName, cancellationToken);
-                kept = true;
-                logger.LogInformation("Upload {MediaId} by {UserId} stored: {Size} bytes, {MimeType}, {DurationMs} ms",
-                    media.Id, userId, media.Size, media.MimeType, media.DurationMs);
-                if (wantsHtml)
+                finally
                 {
-                    return Results.Redirect(ComposePage.Url(backTo, media.Id));
-                }
-
-                return Results.Json(new UploadResponse(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType,
-                    media.DurationMs, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
-            }
-            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
-            }
-            catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
-            {
-                logger.LogInformation("Upload by {UserId} was cancelled by the browser", userId);
-                return Results.Empty;
-            }
-            finally
-            {
-                if (!kept)
-                {
-                    store.Delete(userId, pending.Id);
+                    if (!kept)
+                    {
+                        store.Delete(userId, pending.Id);
+                    }
                 }
             }
+        }
+        catch (Exception e) when (e is TimeoutException or BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout })
+        {
+            // Our idle timeout, or Kestrel's minimum data rate (which notices a stall early in a body first): either
+            // way the client stopped sending. The partial file is already gone (the finally above).
+            logger.LogInformation("Upload by {UserId} stalled: no bytes for {IdleTimeout}", userId, idleTimeout);
+            return Refuse(context, wantsHtml, backTo, Stalled, StatusCodes.Status408RequestTimeout);
         }
     }
 
     /// <summary>The stream holding the file's bytes and its name, after the antiforgery token has been checked.</summary>
     private static async Task<(Stream? Source, string? FileName, PublishingError? Antiforgery)> OpenSourceAsync(
-        HttpContext context, IAntiforgery antiforgery, CancellationToken cancellationToken)
+        HttpContext context, Stream body, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!request.HasFormContentType || !IsMultipart(request))
@@ -160,13 +175,13 @@ public static class UploadEndpoints
             }
 
             var name = request.Headers[FileNameHeader].ToString();
-            return (request.Body, string.IsNullOrEmpty(name) ? null : Uri.UnescapeDataString(name), null);
+            return (body, string.IsNullOrEmpty(name) ? null : Uri.UnescapeDataString(name), null);
         }
 
         // A plain HTML form: read the parts in order; the token field comes before the file, so it is checked before
         // a single byte of the file is written. Reading the form the usual way would spool the whole file first.
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
-        var reader = new MultipartReader(boundary!, request.Body);
+        var reader = new MultipartReader(boundary!, body);
         var tokenChecked = false;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -219,6 +234,13 @@ public static class UploadEndpoints
 
         return length > MaxTokenFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
+
+    /// <summary>The answer (408) to an upload whose sender went silent.</summary>
+    public static PublishingError Stalled { get; } = new("upload_stalled",
+        "The upload stopped: no more of the video arrived. Check your connection and upload it again.");
+
+    /// <summary>The answer (404) to deleting an upload that is not the user's or no longer here.</summary>
+    public static PublishingError Gone { get; } = new("upload_not_found", "The uploaded video is no longer here. Upload it again.");
 
     private static PublishingError AntiforgeryRefused { get; } = new("antiforgery",
         "The upload did not come from a Midx page you have open (its security token is missing or old). Reload the page and try again.");
@@ -277,7 +299,7 @@ public static class UploadEndpoints
         return Results.File(media.Path, media.MimeType, enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, IAntiforgery antiforgery, MediaStore store, MidxDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IAntiforgery antiforgery, MediaStore store, MidxDbContext db, CancellationToken cancellationToken)
     {
         if (PublishingUser.IdOf(context.User) is not { } userId)
         {
@@ -289,9 +311,9 @@ public static class UploadEndpoints
             return Results.Json(AntiforgeryRefused, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (await store.FindAsync(userId, id, cancellationToken) is not { } media)
+        if (!Guid.TryParse(id, out var mediaId) || await store.FindAsync(userId, mediaId, cancellationToken) is not { } media)
         {
-            return Results.NotFound();
+            return Results.NotFound(Gone);
         }
 
         var inUse = await db.PublishJobs.AnyAsync(j => j.UserId == userId && j.MediaPath == media.Path
@@ -302,7 +324,7 @@ public static class UploadEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        store.Delete(userId, id);
+        store.Delete(userId, mediaId);
         return Results.NoContent();
     }
 

@@ -15,6 +15,13 @@ public sealed class PublishingOptions
     [Range(1, 20)]
     public int MaxConcurrentUploadsPerUser { get; set; } = 2;
 
+    /// <summary>
+    /// How long an upload may go without a single byte arriving before it is answered with 408 and its partial file
+    /// deleted. Each read waits this long at most, so a slow but steady connection is never cut off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Midx:Publishing:UploadIdleTimeout must be between 100 ms and 10 minutes.")]
+    public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a preview link to an uploaded video works.</summary>
     [Range(1, 240)]
     public int PreviewLinkMinutes { get; set; } = 30;

@@ -33,6 +33,8 @@ public sealed class StartupValidationTests
     [InlineData("Midx:OperatorName", "", "OperatorName")]
     [InlineData("Midx:ContactEmail", "not-an-email", "ContactEmail")]
     [InlineData("Midx:Database:Provider", "Postgres", "Midx:Database:ConnectionString")]
+    [InlineData("Midx:Proxy:KnownProxies:0", "proxy.internal", "Midx:Proxy:KnownProxies")]
+    [InlineData("Midx:Proxy:KnownNetworks:0", "10.0.0.0", "Midx:Proxy:KnownNetworks")]
     public void Start_WithBadSetting_FailsNamingTheKey(string key, string value, string named)
     {
         using var app = new MidxAppFactory(new Dictionary<string, string?> { [key] = value });

@@ -228,6 +228,28 @@ public sealed class ComposePageTests : IDisposable
         Assert.Empty(await _app.JobsAsync());
     }
 
+    [Theory]
+    [InlineData("Form.Mode", "Bogus")]
+    [InlineData("Form.Mode", "1")]
+    [InlineData("Form.Mode", "inbox")]
+    [InlineData("Form.Source", "Bogus")]
+    [InlineData("Form.When", "whenever")]
+    public async Task Submit_ChoiceThatIsNotOneOfTheNames_IsRefusedInWordsAndCreatesNoJob(string field, string value)
+    {
+        using var client = await _app.SignInAsync("avery@sandbox.midx.test");
+        await client.LinkTikTokAsync("public");
+        var upload = await client.UploadAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4");
+        var fields = ComposeTestClient.ValidDirectPost(upload);
+        fields[field] = value;
+
+        using var response = await client.PostComposeAsync(ComposePage.Url(uploadId: Guid.Parse(upload)), fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ComposeTestClient.ParseAsync(response);
+        Assert.StartsWith("Choose ", page.QuerySelector("[data-error-summary] [data-error=general]")?.TextContent.Trim());
+        Assert.Empty(await _app.JobsAsync());
+    }
+
     [Fact]
     public async Task Submit_TwiceWithSameSubmissionKey_CreatesOneJobAndBothGoToIt()
     {

@@ -17,6 +17,7 @@ public sealed class UploadEndpointsTests : IDisposable
     private readonly MidxAppFactory _app = new(new Dictionary<string, string?>
     {
         ["Midx:Publishing:UploadsPerHour"] = "5",
+        ["Midx:Publishing:UploadIdleTimeout"] = "00:00:02",
     });
 
     private string MediaFolder => Path.Combine(_app.DataFolder, "media");
@@ -128,6 +129,36 @@ public sealed class UploadEndpointsTests : IDisposable
     }
 
     [Fact]
+    public Task Upload_ClientGoesSilentMidBody_Gets408InWordsKeepsNoPartialFileAndLogsNoError() =>
+        // 4 KB of a declared 100 MB, then nothing: the idle timeout (2 s here) answers long before Kestrel would.
+        AssertStalledUploadIsRefusedCleanlyAsync(_app, bytesSent: 4 * 1024);
+
+    [Fact]
+    public async Task Upload_ClientSendsOneByteThenGoesSilent_KestrelsDataRateLimitAlsoGets408InWords()
+    {
+        // With a long idle timeout, Kestrel's minimum data rate (240 bytes/s after 5 s) is what notices the stall.
+        using var app = new MidxAppFactory(new Dictionary<string, string?> { ["Midx:Publishing:UploadIdleTimeout"] = "00:10:00" });
+
+        await AssertStalledUploadIsRefusedCleanlyAsync(app, bytesSent: 1);
+    }
+
+    [Theory]
+    [InlineData("0195f3a1c2d34e5f8a9b0c1d2e3f4a5b")]
+    [InlineData("not-an-upload")]
+    public async Task Delete_UnknownUpload_Answers404(string id)
+    {
+        using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{UploadEndpoints.Path}/{id}");
+        request.Headers.Add(UploadEndpoints.AntiforgeryHeader, await AntiforgeryTokenAsync(client));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("upload_not_found", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+    }
+
+    [Fact]
     public async Task Upload_PlainHtmlFormWithoutJavaScript_StoresAndRedirectsToCompose()
     {
         using var client = await _app.SignInAsync("uploader@sandbox.midx.test");
@@ -162,6 +193,43 @@ public sealed class UploadEndpointsTests : IDisposable
 
     private List<string> StoredFiles() =>
         Directory.Exists(MediaFolder) ? Directory.EnumerateFiles(MediaFolder, "*", SearchOption.AllDirectories).ToList() : [];
+
+    /// <summary>
+    /// Starts a raw upload of a declared 100 MB over a socket, sends <paramref name="bytesSent"/> of it and goes silent:
+    /// the answer must be the endpoint's JSON 408, with the partial file (which existed) gone and no error logged.
+    /// </summary>
+    private static async Task AssertStalledUploadIsRefusedCleanlyAsync(MidxAppFactory app, int bytesSent)
+    {
+        using var flow = await app.SignInFlowAsync("uploader@sandbox.midx.test");
+        var token = await AntiforgeryTokenAsync(flow.Client);
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(app.ServerAddress.Host, app.ServerAddress.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST {UploadEndpoints.Path} HTTP/1.1\r\nHost: {app.ServerAddress.Authority}\r\n"
+            + $"Cookie: {flow.Cookies.GetCookieHeader(app.ServerAddress)}\r\nAccept: application/json\r\n"
+            + $"{UploadEndpoints.AntiforgeryHeader}: {token}\r\n"
+            + $"Content-Type: application/octet-stream\r\nContent-Length: {100 * 1024 * 1024}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(VideoFixtures.Bytes(VideoFixtures.Mp4TwoSeconds).AsMemory(0, bytesSent));
+        var media = Path.Combine(app.DataFolder, "media");
+        List<string> Stored() => Directory.Exists(media) ? Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories).ToList() : [];
+        for (var waited = 0; waited < 200 && Stored().Count == 0; waited++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        Assert.NotEmpty(Stored());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (status, body) = await ReadResponseAsync(stream, timeout.Token);
+
+        Assert.Equal(408, status);
+        var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
+        Assert.Equal("upload_stalled", error?.Code);
+        Assert.Contains("stopped", error?.Message, StringComparison.Ordinal);
+        Assert.Empty(Stored());
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+    }
 
     private static ByteArrayContent VideoBody(string fixture)
     {
