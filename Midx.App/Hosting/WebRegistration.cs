@@ -17,7 +17,13 @@ public static class WebRegistration
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitSessionRevalidation>();
         builder.Services.AddSingleton<FreshScope>();
         builder.Services.AddSingleton<FlashNotices>();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(options =>
+        {
+            // Like the session cookie: only over HTTPS, except on the plain-HTTP 127.0.0.1 of Development.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+        });
         builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
 
