@@ -23,7 +23,7 @@ public static class SandboxGoogleEndpoints
 
     public static IEndpointRouteBuilder MapSandboxGoogle(this IEndpointRouteBuilder app)
     {
-        var google = app.MapGroup(SandboxRegistration.GooglePath).ExcludeFromDescription();
+        var google = app.MapGroup(SandboxRegistration.GooglePath).ExcludeFromDescription().AddEndpointFilter(SameOriginWrites.InvokeAsync);
         google.MapGet("/authorize", ShowChooser);
         google.MapPost("/authorize", ChooseAsync);
         google.MapPost("/token", ExchangeAsync);
