@@ -59,6 +59,14 @@ public static class WebRegistration
         return app;
     }
 
+    /// <summary>Antiforgery validation, and the form-expired page instead of a bare 400 when a token does not fit.</summary>
+    public static WebApplication UseMidxAntiforgery(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.Use(FormExpiredResponse.InvokeAsync);
+        return app;
+    }
+
     /// <summary>
     /// The interactive app. Its circuit closes when the sign-in it was opened with expires, and Blazor adds no
     /// Content-Security-Policy of its own: <see cref="SecurityHeadersMiddleware"/> sends the one policy, with
