@@ -12,7 +12,7 @@ public static class SameOriginWrites
             ? Results.Text("The sandbox refuses writes from other sites.", statusCode: StatusCodes.Status403Forbidden)
             : await next(context);
 
-    public static bool IsCrossSiteWrite(HttpRequest request)
+    private static bool IsCrossSiteWrite(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
         {
