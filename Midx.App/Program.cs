@@ -35,7 +35,7 @@ app.UseMidxSecurity();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UseMidxAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Midx.App.Hosting;
 using Midx.Core.Admin;
 
 namespace Midx.App.Accounts;
@@ -55,7 +56,7 @@ public static class AccountEndpoints
         // No form fields are bound here, so the token is checked explicitly: sign-out must not be triggerable cross-site.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest();
+            return FormExpiredResponse.Result;
         }
 
         if (context.User.GetUserId() is { } userId)

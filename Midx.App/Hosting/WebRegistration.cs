@@ -20,7 +20,13 @@ public static class WebRegistration
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitSessionRevalidation>();
         builder.Services.AddSingleton<FreshScope>();
         builder.Services.AddSingleton<FlashNotices>();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(options =>
+        {
+            // Like the session cookie: only over HTTPS, except on the plain-HTTP 127.0.0.1 of Development.
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+        });
         builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -88,6 +94,14 @@ public static class WebRegistration
                     forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
                 }
             });
+    }
+
+    /// <summary>Antiforgery validation, and the form-expired page instead of a bare 400 when a token does not fit.</summary>
+    public static WebApplication UseMidxAntiforgery(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.Use(FormExpiredResponse.InvokeAsync);
+        return app;
     }
 
     /// <summary>

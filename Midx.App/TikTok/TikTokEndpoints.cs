@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
 using Midx.App.Components.Shared;
+using Midx.App.Hosting;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -33,7 +34,7 @@ public static class TikTokEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest();
+            return FormExpiredResponse.Result;
         }
 
         if (!options.Value.IsConfigured)
@@ -71,7 +72,7 @@ public static class TikTokEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest();
+            return FormExpiredResponse.Result;
         }
 
         var result = await disconnect.ExecuteAsync(UserId(context), accountId, TikTokDisconnectPurpose.UserAsked, cancellationToken);

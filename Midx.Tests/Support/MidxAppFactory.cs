@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,8 +21,16 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
 
+    private readonly X509Certificate2? _httpsCertificate;
+
     /// <param name="services">Replaces app services for this test (a fake clock, say), after the app registered its own.</param>
-    public MidxAppFactory(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+    /// <param name="https">
+    /// Serve HTTPS only, with a throwaway self-signed certificate that <see cref="CreateHttpClient"/> trusts: what Production
+    /// does with <c>Secure</c> cookies can only be seen over HTTPS. The app's own calls to its sandbox servers do not
+    /// trust that certificate, so sign-in through the sandbox Google does not work on such an app.
+    /// </param>
+    public MidxAppFactory(
+        IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null, bool https = false)
     {
         _services = services;
         Environment = environment;
@@ -37,8 +46,25 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _httpsCertificate = https ? SelfSignedCertificate.ForLoopback() : null;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (_httpsCertificate is not null)
+            {
+                listen.UseHttps(_httpsCertificate);
+            }
+        }));
     }
+
+    /// <summary>
+    /// The app as Production runs it, over HTTPS, with the sandbox explicitly allowed (so it can start without real
+    /// Google and TikTok clients) and a fresh master key.
+    /// </summary>
+    public static MidxAppFactory ProductionWithSandbox() => new(new Dictionary<string, string?>
+    {
+        ["Midx:AllowSandboxInProduction"] = "true",
+        ["Midx:KeyRing:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    }, environment: "Production", https: true);
 
     public string Environment { get; }
 
@@ -62,7 +88,18 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
     public HttpClient CreateHttpClient(bool followRedirects = false)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = new CookieContainer(), UseCookies = true };
-        return new HttpClient(handler) { BaseAddress = ServerAddress };
+        return new HttpClient(TrustingThisServer(handler)) { BaseAddress = ServerAddress };
+    }
+
+    /// <summary>Makes <paramref name="handler"/> accept this app's self-signed certificate (and no other) when it serves HTTPS.</summary>
+    public HttpClientHandler TrustingThisServer(HttpClientHandler handler)
+    {
+        if (_httpsCertificate is { } certificate)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint;
+        }
+
+        return handler;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -83,6 +120,11 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+        {
+            _httpsCertificate?.Dispose();
+        }
+
         if (disposing && Directory.Exists(DataFolder))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

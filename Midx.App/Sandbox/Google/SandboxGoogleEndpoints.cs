@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Midx.App.Hosting;
 
 namespace Midx.App.Sandbox.Google;
 
@@ -23,7 +24,7 @@ public static class SandboxGoogleEndpoints
 
     public static IEndpointRouteBuilder MapSandboxGoogle(this IEndpointRouteBuilder app)
     {
-        var google = app.MapGroup(SandboxRegistration.GooglePath).ExcludeFromDescription();
+        var google = app.MapGroup(SandboxRegistration.GooglePath).ExcludeFromDescription().AddEndpointFilter(SameOriginWrites.InvokeAsync);
         google.MapGet("/authorize", ShowChooser);
         google.MapPost("/authorize", ChooseAsync);
         google.MapPost("/token", ExchangeAsync);
@@ -43,7 +44,7 @@ public static class SandboxGoogleEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest();
+            return FormExpiredResponse.Result;
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Midx.App.Hosting;
 
 namespace Midx.App.Sandbox.TikTok;
 
@@ -59,7 +60,7 @@ public static class OAuthEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return Results.BadRequest();
+            return FormExpiredResponse.Result;
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);

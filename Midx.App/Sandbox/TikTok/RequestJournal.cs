@@ -2,8 +2,9 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// Every request the sandbox TikTok received, newest last, so tests can check what Midx actually sent. Credentials are
-/// never kept: the Authorization header and secret-bearing form fields are replaced by a marker that only shows they
-/// were present. Keeps the latest <see cref="Capacity"/> entries. Thread-safe: all state is guarded by one lock.
+/// never kept: only the headers that describe the call are recorded (never Cookie, which on the consent page is a
+/// Midx session), the Authorization header and secret-bearing form fields are replaced by a marker that only shows
+/// they were present. Keeps the latest <see cref="Capacity"/> entries. Thread-safe: all state is guarded by one lock.
 /// </summary>
 public sealed class RequestJournal
 {
@@ -12,6 +13,9 @@ public sealed class RequestJournal
 
     private static readonly HashSet<string> SecretFields =
         new(["client_secret", "code", "code_verifier", "refresh_token", "token", "access_token"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> KeptHeaders =
+        new(["Authorization", "Content-Type", "Content-Length", "Content-Range", "Accept", "User-Agent"], StringComparer.OrdinalIgnoreCase);
 
     private readonly Lock _gate = new();
     private readonly LinkedList<JournalEntry> _entries = new();
@@ -45,7 +49,11 @@ public sealed class RequestJournal
         }
     }
 
-    public static string RedactHeader(string name, string value) =>
+    public static IReadOnlyDictionary<string, string> Headers(IHeaderDictionary headers) =>
+        headers.Where(h => KeptHeaders.Contains(h.Key))
+            .ToDictionary(h => h.Key, h => RedactHeader(h.Key, h.Value.ToString()), StringComparer.OrdinalIgnoreCase);
+
+    private static string RedactHeader(string name, string value) =>
         string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
             ? (value.StartsWith("Bearer ", StringComparison.Ordinal) ? "Bearer " + Redacted : Redacted)
             : value;

@@ -7,7 +7,8 @@ namespace Midx.App.Sandbox.TikTok;
 /// <summary>
 /// Control endpoints for tests under <c>/sandbox/tiktok/__test/</c>: reset, clock, switches, faults, the consent hook,
 /// direct token issue, publish scenarios and hooks, and inspection of requests and uploads. camelCase JSON, enums as
-/// strings. Mapped only in sandbox mode, like the rest of the sandbox.
+/// strings. Mapped only in sandbox mode and only in Development. Posts must be JSON (or carry no body): a page on another
+/// site can send a form or text/plain without asking, but not application/json.
 /// </summary>
 public static class TestControlEndpoints
 {
@@ -21,6 +22,7 @@ public static class TestControlEndpoints
     public static RouteGroupBuilder MapTikTokTestControlEndpoints(this RouteGroupBuilder sandboxGroup)
     {
         var group = sandboxGroup.MapGroup(Prefix);
+        group.AddEndpointFilter(JsonPostsOnlyAsync);
         group.MapPost("/reset", (TikTokSandbox sandbox) =>
         {
             sandbox.Reset();
@@ -143,6 +145,15 @@ public static class TestControlEndpoints
             c.AvatarPath,
         }), Json));
         return group;
+    }
+
+    private static async ValueTask<object?> JsonPostsOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var hasBody = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null;
+        return HttpMethods.IsPost(request.Method) && hasBody && !request.HasJsonContentType()
+            ? Results.Text("Send the control as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType)
+            : await next(context);
     }
 
     private static async Task<IResult> SetSwitchesAsync(HttpContext http, TikTokSandbox sandbox, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Midx.App.Sandbox.TikTok;
 
@@ -78,13 +80,16 @@ public static class TikTokEndpointFilter
     private static async Task RecordAsync(HttpContext http, TikTokSandbox sandbox, string name)
     {
         var request = http.Request;
-        var headers = request.Headers.ToDictionary(h => h.Key, h => JournalValue(h.Key, h.Value.ToString()), StringComparer.OrdinalIgnoreCase);
         Dictionary<string, string>? form = null;
         string? body = null;
         if (name != TikTokEndpointNames.Upload && request.HasFormContentType)
         {
             var fields = await request.ReadFormAsync(http.RequestAborted);
-            form = fields.ToDictionary(f => f.Key, f => RequestJournal.RedactField(f.Key, f.Value.ToString()), StringComparer.Ordinal);
+
+            // The consent page's antiforgery token is the sandbox's own, not something Midx sent: it is left out.
+            var antiforgeryField = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
+            form = fields.Where(f => f.Key != antiforgeryField)
+                .ToDictionary(f => f.Key, f => RequestJournal.RedactField(f.Key, f.Value.ToString()), StringComparer.Ordinal);
         }
         else if (name != TikTokEndpointNames.Upload && request.ContentLength is > 0 and <= MaxJournalBody)
         {
@@ -95,8 +100,6 @@ public static class TikTokEndpointFilter
         }
 
         sandbox.Journal.Add(new JournalEntry(0, sandbox.Now, name, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
-            headers, form, body, request.ContentLength, TikTokResponses.LogId(http)));
+            RequestJournal.Headers(request.Headers), form, body, request.ContentLength, TikTokResponses.LogId(http)));
     }
-
-    private static string JournalValue(string name, string value) => RequestJournal.RedactHeader(name, value);
 }

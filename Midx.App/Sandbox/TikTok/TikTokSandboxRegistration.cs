@@ -18,15 +18,23 @@ public static class TikTokSandboxRegistration
     public static IEndpointRouteBuilder MapSandboxTikTok(this IEndpointRouteBuilder endpoints)
     {
         var tiktok = endpoints.MapGroup(SandboxRegistration.TikTokPath).ExcludeFromDescription();
+        tiktok.AddEndpointFilter(SameOriginWrites.InvokeAsync);
         tiktok.AddEndpointFilter(TikTokEndpointFilter.InvokeAsync);
         tiktok.MapTikTokOAuthEndpoints()
             .MapTikTokUserInfoEndpoints()
             .MapTikTokPublishEndpoints()
             .MapTikTokDisplayEndpoints()
-            .MapTikTokAssetEndpoints()
-            .MapTikTokTestControlEndpoints();
+            .MapTikTokAssetEndpoints();
+
+        // The controls can reset, arm faults and read the journal: tests run in Development, and a sandbox allowed in
+        // Production (a demo anyone can reach) must not hand those to its visitors.
+        if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            tiktok.MapTikTokTestControlEndpoints();
+        }
 
         var upload = endpoints.MapGroup(SandboxUrls.UploadBasePath).ExcludeFromDescription();
+        upload.AddEndpointFilter(SameOriginWrites.InvokeAsync);
         upload.AddEndpointFilter(TikTokEndpointFilter.InvokeAsync);
         upload.MapTikTokUploadEndpoints();
         return endpoints;
