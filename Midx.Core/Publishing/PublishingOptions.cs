@@ -64,8 +64,8 @@ public sealed class PublishingOptions
     public int StatusPollsPerMinute { get; set; } = 30;
 
     /// <summary>
-    /// First status check after TikTok has the video. Small videos are done in seconds, so checks start soon and then
-    /// space out (3 s, 5 s, 10 s, then every 15 s by default) to stay well inside the 30 a minute.
+    /// First status check after TikTok has the video, and the shortest wait between checks: small videos are done in
+    /// seconds, so checks start soon and then space out (<see cref="StatusPollSchedule"/>) to stay inside 30 a minute.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Midx:Publishing:FirstStatusPollDelay must be between 10 ms and 1 minute.")]
     public TimeSpan FirstStatusPollDelay { get; set; } = TimeSpan.FromSeconds(3);

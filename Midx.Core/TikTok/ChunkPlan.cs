@@ -16,7 +16,7 @@ public sealed class ChunkPlan
     /// <summary>Largest file sent whole: within 64 MB under either reading of "MB".</summary>
     public const long MaxWholeUpload = 64_000_000;
 
-    /// <summary>The doc's own example chunk: at least 5 MiB and at most 64 MB under either reading.</summary>
+    /// <summary>TikTok's own example chunk: at least 5 MiB and at most 64 MB under either reading.</summary>
     public const long StandardChunkSize = 10_000_000;
 
     private ChunkPlan(long videoSize, long chunkSize, int totalChunkCount)

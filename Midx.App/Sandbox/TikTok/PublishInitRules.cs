@@ -2,7 +2,7 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// The init checks that come after token, scope, rate limit and body: account state and caps, the unaudited-client
-/// rule, privacy, and PULL_FROM_URL ownership, each refused with the 403 code TikTok's reference gives it
+/// rule, privacy, and PULL_FROM_URL ownership, refused with the 403 codes TikTok's reference lists
 /// (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post).
 /// </summary>
 public static class PublishInitRules

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// Random values shaped like TikTok's. Codes contain '*' and '!' as TikTok's do, so a client that does not URL-decode
-/// the code before the exchange fails here too (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+/// Random values shaped like TikTok's. Codes contain '*' and '!' as TikTok's do, so the URL-decoding TikTok asks for
+/// before the exchange is exercised (https://developers.tiktok.com/doc/oauth-user-access-token-management).
 /// </summary>
 public static class SandboxTokens
 {
