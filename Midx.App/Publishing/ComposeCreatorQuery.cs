@@ -5,7 +5,8 @@ namespace Midx.App.Publishing;
 
 /// <summary>
 /// Asks TikTok for a creator's current posting options each time the compose page renders or is submitted, as TikTok's
-/// Content Sharing Guidelines require (docs/tiktok-api.md §5 item 1). creator_info allows 20 calls a minute per token.
+/// Content Sharing Guidelines require (https://developers.tiktok.com/doc/content-sharing-guidelines).
+/// creator_info allows 20 calls a minute per token.
 /// </summary>
 public sealed class ComposeCreatorQuery(TikTokAccessTokens tokens, TikTokApiClient tikTok, ILogger<ComposeCreatorQuery> logger)
 {

@@ -32,6 +32,9 @@ public sealed class ComposeForm
     /// <summary>Minutes to add to the local time to get UTC (JavaScript's getTimezoneOffset for that date).</summary>
     public string? TimeZoneOffsetMinutes { get; set; }
 
-    /// <summary>Sent only by the Publish button itself: the explicit consent of docs/tiktok-api.md §5 item 5c.</summary>
+    /// <summary>
+    /// Sent only by the Publish button itself: TikTok lets an app send content only after the creator's explicit
+    /// consent (https://developers.tiktok.com/doc/content-sharing-guidelines).
+    /// </summary>
     public bool ConsentGiven { get; set; }
 }

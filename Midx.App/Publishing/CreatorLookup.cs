@@ -3,8 +3,9 @@ using Midx.Core.Publishing;
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// What the compose page learned from a fresh <c>creator_info</c> (docs/tiktok-api.md §3.1): the creator's settings,
-/// or why the page must stop before anything can be prepared.
+/// What the compose page learned from a fresh <c>creator_info</c>
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info): the creator's settings, or why
+/// the page must stop before anything can be prepared.
 /// </summary>
 public sealed record CreatorLookup(CreatorSnapshot? Creator, CreatorLookupProblem Problem, string? Message, string? TikTokCode, string? LogId)
 {
@@ -18,7 +19,10 @@ public enum CreatorLookupProblem
 {
     None,
 
-    /// <summary>TikTok says the creator cannot post at the moment (§5 item 1b): try again later.</summary>
+    /// <summary>
+    /// TikTok says the creator cannot post at the moment; TikTok's Content Sharing Guidelines say to stop and ask them
+    /// to try again later.
+    /// </summary>
     CannotPostNow,
 
     /// <summary>Midx's access to the account is gone or lacks <c>video.publish</c>: reconnect on the accounts page.</summary>

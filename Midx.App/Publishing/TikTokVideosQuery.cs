@@ -3,9 +3,9 @@ using Midx.Core.TikTok;
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// One page of a linked account's public videos from TikTok's <c>video.list</c> (docs/tiktok-api.md §4.1), or the
-/// reason there is none in words the history page shows (the scope was not granted, the account needs reconnecting,
-/// TikTok is unreachable).
+/// One page of a linked account's public videos from TikTok's <c>video.list</c>
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-video-list), or the reason there is none in words the history
+/// page shows (the scope was not granted, the account needs reconnecting, TikTok is unreachable).
 /// </summary>
 public sealed class TikTokVideosQuery(TikTokAccessTokens tokens, TikTokApiClient tikTok, ILogger<TikTokVideosQuery> logger)
 {

@@ -4,8 +4,9 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Admin;
 
 /// <summary>
-/// Plain-words explanations of the failure codes a job can end with: TikTok's own codes (docs/tiktok-api.md §3.7
-/// fail_reason values and the §3.12 catalogue) and Midx-side causes. Unknown codes still get an honest explanation.
+/// Plain-words explanations of the failure codes a job can end with: TikTok's own codes (its error codes and the
+/// fail_reason values of https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) and
+/// Midx-side causes. Unknown codes still get an honest explanation.
 /// </summary>
 public static class FailureCatalog
 {

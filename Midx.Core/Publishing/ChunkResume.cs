@@ -3,7 +3,8 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Where an upload goes on from, given the bytes TikTok (or the job row) says it has (docs/tiktok-api.md §3.5, §9.1).
+/// Where an upload goes on from, given the bytes TikTok (or the job row) says it has
+/// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
 /// TikTok only accepts chunks on the planned boundaries, so a confirmed byte count must be exactly the start of a
 /// chunk, or the whole file; anything else cannot be resumed and the upload must start over with a new init.
 /// </summary>

@@ -1,8 +1,9 @@
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// The parts of a fresh TikTok <c>creator_info</c> (docs/tiktok-api.md §3.1) that the compose page shows and the
-/// submission is checked against.
+/// The parts of a fresh TikTok <c>creator_info</c>
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info) that the compose page shows
+/// and the submission is checked against.
 /// </summary>
 public sealed record CreatorSnapshot(
     string Nickname,

@@ -13,6 +13,7 @@ public static class CreatorSnapshotMapping
         info.CommentDisabled,
         info.DuetDisabled,
         info.StitchDisabled,
-        // TikTok's own cap applies even if creator_info ever reports more (docs/tiktok-api.md §3.5).
+        // TikTok's own 10-minute cap applies even if creator_info ever reports more
+        // (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
         info.MaxVideoPostDurationSec > 0 ? Math.Min(info.MaxVideoPostDurationSec, VideoLimits.MaxApiDurationSeconds) : VideoLimits.MaxApiDurationSeconds);
 }

@@ -7,15 +7,18 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// The one init of a job (docs/tiktok-api.md §3.2, §3.3, §9.2 step 4). <see cref="PublishJob.InitStartedAt"/> is saved
-/// before the call and publish_id + upload_url at once after it, so a restart can always tell what happened; a job
-/// with InitStartedAt and no publish_id is never initialized again (§8 #13: a second init could be a second post).
-/// The one exception is an answer in which TikTok refused the access token (<c>access_token_invalid</c>): TikTok checks
-/// the token before anything else and creates nothing for a request it refuses (§3.0, §3.12 "refresh the token and
-/// retry", §10.3 step 1), so such a call does not count as the init. It is replayed once with a renewed token; if that
-/// one is refused too (or the token cannot be renewed), the job goes back to Queued with InitStartedAt cleared, as if
-/// init had never been called, and is held like any job of an account that needs reconnecting
-/// (<see cref="HoldBlockedJobsCommand"/>): after the reconnect its init runs, for the first time as far as TikTok knows.
+/// The one init of a job (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post, or
+/// https://developers.tiktok.com/doc/content-posting-api-reference-upload-video for an inbox draft).
+/// <see cref="PublishJob.InitStartedAt"/> is saved before the call and publish_id + upload_url at once after it, so a
+/// restart can always tell what happened; a job with InitStartedAt and no publish_id is never initialized again: a
+/// second init could be a second post. The one exception is an answer in which TikTok refused the access token
+/// (<c>access_token_invalid</c>): TikTok checks the token before anything else and creates nothing for a request it
+/// refuses (its advice is "refresh the token and retry",
+/// https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), so such a call does not count as the init. It is
+/// replayed once with a renewed token; if that one is refused too (or the token cannot be renewed), the job goes back
+/// to Queued with InitStartedAt cleared, as if init had never been called, and is held like any job of an account that
+/// needs reconnecting (<see cref="HoldBlockedJobsCommand"/>): after the reconnect its init runs, for the first time as
+/// far as TikTok knows.
 /// </summary>
 public sealed class InitJobStep(
     MidxDbContext db,
@@ -125,8 +128,9 @@ public sealed class InitJobStep(
     }
 
     /// <summary>
-    /// TikTok allows 6 inits per minute per token (§3.10). Counted from the saved InitStartedAt of the account's jobs,
-    /// so every instance sees the same count; null when an init may start now.
+    /// TikTok allows 6 inits per minute per token (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit). Counted
+    /// from the saved InitStartedAt of the account's jobs, so every instance sees the same count; null when an init may
+    /// start now.
     /// </summary>
     private async Task<DateTime?> NextInitSlotAsync(Guid? accountId, DateTime now, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ public sealed record JobChange(JobState State)
     /// <summary>What happened, in plain words; stored in the history and, for a failure, as the job's error message.</summary>
     public string? Message { get; init; }
 
-    /// <summary>TikTok's own status value (§3.7), when the change came from TikTok.</summary>
+    /// <summary>TikTok's own status value, when the change came from TikTok.</summary>
     public string? TikTokStatus { get; init; }
 
     public long? BytesUploaded { get; init; }

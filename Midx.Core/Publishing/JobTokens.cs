@@ -29,8 +29,9 @@ public sealed class JobTokens(IServiceScopeFactory scopes, IOptions<PublishingOp
     }
 
     /// <summary>
-    /// TikTok refused the access token (<c>access_token_invalid</c>, docs/tiktok-api.md §3.12): mark it expired and get
-    /// a new one, so the refresh (or, if the grant is gone, "needs reconnect") happens now.
+    /// TikTok refused the access token (<c>access_token_invalid</c>,
+    /// https://developers.tiktok.com/doc/tiktok-api-v2-error-handling): mark it expired and get a new one, so the
+    /// refresh (or, if the grant is gone, "needs reconnect") happens now.
     /// </summary>
     private async Task<TokenRefreshResult> RenewAsync(Guid? accountId, CancellationToken cancellationToken)
     {
@@ -52,8 +53,9 @@ public sealed class JobTokens(IServiceScopeFactory scopes, IOptions<PublishingOp
 
     /// <summary>
     /// Makes one TikTok call for a job with <paramref name="accessToken"/>. When TikTok refuses the token
-    /// (docs/tiktok-api.md §3.12 "refresh the token and retry") the token is renewed and the call replayed once: TikTok
-    /// checks the token before anything else, so a refused call did nothing and counted against no rate limit (§10.3).
+    /// (TikTok's advice: "refresh the token and retry", https://developers.tiktok.com/doc/tiktok-api-v2-error-handling)
+    /// the token is renewed and the call replayed once: TikTok checks the token before anything else, so a refused call
+    /// did nothing and counted against no rate limit.
     /// When the renewed token is refused too, the account is given up on (<see cref="GiveUpAsync"/>), so a token TikTok
     /// keeps refusing is never renewed again and again. A refusal that stands is in <see cref="TokenCallResult{T}.RefusedToken"/>.
     /// </summary>

@@ -7,12 +7,13 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// One status check of a job TikTok has (docs/tiktok-api.md §3.7, §9.2 steps 6–7), within 30 checks per minute per
+/// One status check of a job TikTok has
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status), within 30 checks per minute per
 /// account (<see cref="StatusPollRateLimiter"/>), scheduling the next one (<see cref="StatusPollSchedule"/>).
 /// PUBLISH_COMPLETE → Published (with the public post id when TikTok gives one); SEND_TO_USER_INBOX → SentToInbox,
 /// then checked slowly to learn whether the creator posted it; FAILED → Failed with TikTok's reason in plain words
 /// and its log id. A job still processing after <see cref="PublishingOptions.ProcessingWarningAfter"/> says so once
-/// and stays Processing, checked slowly until TikTok decides (§8 #10).
+/// and stays Processing, checked slowly until TikTok decides (TikTok guarantees no processing time).
 /// A check whose access token TikTok refuses is replayed once with a renewed token (<see cref="JobTokens.CallAsync{T}"/>);
 /// if that one is refused too, the account needs reconnecting and the job is held in its state
 /// (<see cref="HoldBlockedJobsCommand"/> notes why): TikTok has the video, so the checks simply go on after the reconnect.
@@ -56,8 +57,8 @@ public sealed class PollJobStep(
         TikTokResult<TikTokPublishStatus> answer;
         try
         {
-            // The refused check did not count at TikTok (the token is checked first, §10.3), so a replay with the renewed
-            // token uses the permit taken above.
+            // The refused check did not count at TikTok (the token is checked before anything else), so a replay with
+            // the renewed token uses the permit taken above.
             var publishId = job.PublishId;
             var call = await tokens.CallAsync(job, "status check", token.AccessToken,
                 (accessToken, ct) => tikTok.FetchStatusAsync(accessToken, publishId, ct), cancellationToken);
@@ -131,7 +132,8 @@ public sealed class PollJobStep(
 
     /// <summary>
     /// TikTok names a public post's id only once its moderation is done, which can be after PUBLISH_COMPLETE
-    /// (docs/tiktok-api.md §3.7), so a public Direct Post stays watched until the id arrives or the watch ends.
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status), so a public Direct Post
+    /// stays watched until the id arrives or the watch ends.
     /// </summary>
     public static bool AwaitsPublicPostId(PublishJob job) =>
         job is { State: JobState.Published, PublicPostId: null, Mode: PublishMode.Direct, PrivacyLevel: PublicPrivacyLevel };

@@ -4,10 +4,11 @@ using Midx.Core.Data;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Warnings for the compose page before one of TikTok's limits bites (docs/tiktok-api.md §3.10, §3.11, §8 #4–#5),
-/// counted from Midx's own journal of the account's jobs: inits in the last minute (6 per minute), posts in the last
-/// 24 hours (TikTok's cap is "typically around 15" per creator, shared with other apps, so Midx only sees its own
-/// share), and inbox drafts still waiting for the creator (at most 5 pending within 24 hours). Only the owner's account.
+/// Warnings for the compose page before one of TikTok's limits bites; TikTok has no way to ask how much is left, so
+/// they are counted from Midx's own journal of the account's jobs: inits in the last minute (6 per minute), posts in
+/// the last 24 hours (TikTok's cap is "typically around 15" per creator, shared with other apps, so Midx only sees its
+/// own share: https://developers.tiktok.com/doc/content-sharing-guidelines), and inbox drafts still waiting for the
+/// creator (at most 5 pending within 24 hours). Only the owner's account.
 /// </summary>
 public sealed class PostingLimitWarningsQuery(MidxDbContext db, TimeProvider time)
 {

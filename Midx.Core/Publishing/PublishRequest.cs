@@ -29,6 +29,9 @@ public sealed record PublishRequest
     /// <summary>When to post, in UTC; null means now.</summary>
     public DateTime? ScheduledAtUtc { get; init; }
 
-    /// <summary>The creator pressed Publish under the declaration (§5 item 5c: only send after explicit consent).</summary>
+    /// <summary>
+    /// The creator pressed Publish under the declaration: TikTok's Content Sharing Guidelines allow sending only after
+    /// explicit consent.
+    /// </summary>
     public bool ConsentGiven { get; init; }
 }

@@ -1,7 +1,8 @@
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// The checks on a compose submission that need no database or file (docs/tiktok-api.md §5, §9.2 step 3), each
+/// The checks on a compose submission that need no database or file, the ones TikTok's Content Sharing Guidelines
+/// and limits ask for before anything is sent (https://developers.tiktok.com/doc/content-sharing-guidelines), each
 /// failing with the words the creator sees.
 /// </summary>
 public static class PublishRequestRules
@@ -76,7 +77,10 @@ public static class PublishRequestRules
         return null;
     }
 
-    /// <summary>PULL_FROM_URL: https only, under a prefix verified with TikTok (§3.6), else a message saying what to do.</summary>
+    /// <summary>
+    /// PULL_FROM_URL: https only, under a prefix verified with TikTok
+    /// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), else a message saying what to do.
+    /// </summary>
     public static PublishingError? CheckUrl(string? url, IReadOnlyList<string> prefixes)
     {
         if (prefixes.Count == 0)

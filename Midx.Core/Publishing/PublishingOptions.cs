@@ -27,7 +27,8 @@ public sealed class PublishingOptions
     public int PreviewLinkMinutes { get; set; } = 30;
 
     /// <summary>
-    /// URL prefixes verified in the TikTok developer portal for PULL_FROM_URL (docs/tiktok-api.md §3.6), e.g.
+    /// URL prefixes verified in the TikTok developer portal for PULL_FROM_URL
+    /// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), e.g.
     /// <c>https://media.example.com/videos/</c>. Empty means posting from a URL is off.
     /// </summary>
     public string[] PullFromUrlPrefixes { get; set; } = [];
@@ -55,15 +56,24 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Midx:Publishing:RetryDelay must be between 10 ms and 1 hour.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Inits per account per minute Midx allows itself (TikTok's limit is 6 per token, docs/tiktok-api.md §3.10).</summary>
+    /// <summary>
+    /// Inits per account per minute Midx allows itself (TikTok's limit is 6 per token,
+    /// https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit).
+    /// </summary>
     [Range(1, 6)]
     public int InitsPerMinute { get; set; } = 6;
 
-    /// <summary>Status checks per account per minute (TikTok's limit is 30 per token, docs/tiktok-api.md §3.10).</summary>
+    /// <summary>
+    /// Status checks per account per minute (TikTok's limit is 30 per token,
+    /// https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit).
+    /// </summary>
     [Range(1, 30)]
     public int StatusPollsPerMinute { get; set; } = 30;
 
-    /// <summary>First status check after TikTok has the video (docs/tiktok-api.md §9.2 step 6: 3 s, 5 s, 10 s, then 15 s).</summary>
+    /// <summary>
+    /// First status check after TikTok has the video, and the shortest wait between checks: small videos are done in
+    /// seconds, so checks start soon and then space out (<see cref="StatusPollSchedule"/>) to stay inside 30 a minute.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Midx:Publishing:FirstStatusPollDelay must be between 10 ms and 1 minute.")]
     public TimeSpan FirstStatusPollDelay { get; set; } = TimeSpan.FromSeconds(3);
 
@@ -71,7 +81,10 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Midx:Publishing:MaxStatusPollInterval must be between 10 ms and 10 minutes.")]
     public TimeSpan MaxStatusPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>After this long in processing, the job says so plainly and is checked only every <see cref="SlowPollInterval"/> (§8 #10).</summary>
+    /// <summary>
+    /// After this long in processing, the job says so plainly and is checked only every <see cref="SlowPollInterval"/>:
+    /// TikTok guarantees no processing time, and a post can stay processing for hours.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Midx:Publishing:ProcessingWarningAfter must be between 10 ms and 1 day.")]
     public TimeSpan ProcessingWarningAfter { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -83,7 +96,10 @@ public sealed class PublishingOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Midx:Publishing:InboxWatchDuration must be between 1 second and 30 days.")]
     public TimeSpan InboxWatchDuration { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Extra attempts of a chunk the upload host answered with 5xx or never answered (docs/tiktok-api.md §9.1).</summary>
+    /// <summary>
+    /// Extra attempts of a chunk the upload host answered with 5xx or never answered: TikTok says to send such a chunk
+    /// again (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+    /// </summary>
     [Range(0, 10)]
     public int ChunkRetries { get; set; } = 3;
 

@@ -1,8 +1,9 @@
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// The exact sentences TikTok's Content Sharing Guidelines ask for (docs/tiktok-api.md §5). The compose page shows
-/// them and the consent record stores them, from this one place, so what is stored is what was shown.
+/// The exact sentences TikTok's Content Sharing Guidelines ask for
+/// (https://developers.tiktok.com/doc/content-sharing-guidelines). The compose page shows them and the consent record
+/// stores them, from this one place, so what is stored is what was shown.
 /// </summary>
 public static class SharingGuidelineTexts
 {
@@ -28,7 +29,7 @@ public static class SharingGuidelineTexts
 
     public const string SelfOnly = "SELF_ONLY";
 
-    /// <summary>The declaration above the Publish button for these disclosure choices (§5 items 2 and 4).</summary>
+    /// <summary>The declaration above the Publish button for these disclosure choices.</summary>
     public static string Declaration(bool brandedContent) => brandedContent ? BrandedContentDeclaration : MusicUsageDeclaration;
 
     /// <summary>The label prompt shown for these choices, or null when none is shown (never by default).</summary>

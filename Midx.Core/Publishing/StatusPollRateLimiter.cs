@@ -5,16 +5,18 @@ namespace Midx.Core.Publishing;
 
 /// <summary>
 /// TikTok allows 30 status checks per minute per access token, in a sliding one-minute window
-/// (docs/tiktok-api.md §3.7, §3.10). The worker asks here before every check of an account's job; when it may not
-/// check yet it learns when it may, and saves that as the job's next poll time, so a busy account's jobs are spread
-/// out instead of collecting 429s.
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status). The worker asks here before
+/// every check of an account's job; when it may not check yet it learns when it may, and saves that as the job's
+/// next poll time, so a busy account's jobs are spread out instead of collecting 429s.
 /// The limit holds across every instance on the database: an account's checks are spaced at least a minute / perMinute
 /// apart through its <c>TikTokAccounts.NextStatusPollAt</c>, taken by one conditional UPDATE that only one caller can
 /// win, so no minute ever holds more than perMinute checks of one account.
 /// </summary>
 public sealed class StatusPollRateLimiter(MidxDbContext db, TimeProvider time)
 {
-    /// <summary>The length of TikTok's rate-limit window (docs/tiktok-api.md §3.10).</summary>
+    /// <summary>
+    /// The length of TikTok's rate-limit window (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit).
+    /// </summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>

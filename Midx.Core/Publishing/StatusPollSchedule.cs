@@ -1,7 +1,7 @@
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// When to check TikTok's status next (docs/tiktok-api.md §9.2 step 6, §8 #10): quickly at first, then less often,
+/// When to check TikTok's status next: quickly at first (small videos are done in seconds), then less often,
 /// never less often than <see cref="PublishingOptions.MaxStatusPollInterval"/> while processing is young, and only every
 /// <see cref="PublishingOptions.SlowPollInterval"/> once it has taken longer than
 /// <see cref="PublishingOptions.ProcessingWarningAfter"/> ("unconfirmed", reconciled later).

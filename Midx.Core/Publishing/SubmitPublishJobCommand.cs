@@ -138,7 +138,7 @@ public sealed class SubmitPublishJobCommand(
             SourceUrl = request.Source == VideoSource.Url ? request.SourceUrl : null,
             Caption = request.Caption,
             PrivacyLevel = direct ? request.PrivacyLevel : null,
-            // TikTok would force these anyway when the creator switched them off (§3.2); Midx never asks for more.
+            // TikTok would force these anyway when the creator switched them off; Midx never asks for more.
             DisableComment = !request.AllowComment || creator.CommentDisabled,
             DisableDuet = !request.AllowDuet || creator.DuetDisabled,
             DisableStitch = !request.AllowStitch || creator.StitchDisabled,

@@ -1,9 +1,11 @@
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Maps TikTok's post status (<c>status/fetch</c>, docs/tiktok-api.md §3.7) and <c>fail_reason</c> to a job state and a
-/// plain-language message. Only PUBLISH_COMPLETE counts as posted (§8 #11); for an inbox draft SEND_TO_USER_INBOX is
-/// Midx's success (§8 #12).
+/// Maps TikTok's post status (<c>status/fetch</c>,
+/// https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) and <c>fail_reason</c> to a job
+/// state and a plain-language message. Only PUBLISH_COMPLETE counts as posted: TikTok can still fail a video after
+/// the upload, so any earlier status is no proof. For an inbox draft SEND_TO_USER_INBOX is Midx's success, since the
+/// rest is up to the creator in the TikTok app.
 /// </summary>
 public static class TikTokStatusMapping
 {

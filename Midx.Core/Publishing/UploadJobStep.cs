@@ -5,8 +5,9 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Sends the video to TikTok's upload_url in the chunks <see cref="ChunkPlan"/> sets out (docs/tiktok-api.md §3.5,
-/// §9.1), streamed from the media file, saving the confirmed byte count after every chunk. A 5xx (or no answer) is
+/// Sends the video to TikTok's upload_url in the chunks <see cref="ChunkPlan"/> sets out
+/// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide), streamed from the media file,
+/// saving the confirmed byte count after every chunk. A 5xx (or no answer) is
 /// retried on the same chunk with a doubling wait; a 416 re-syncs from the bytes TikTok confirms (its Content-Range,
 /// else the status's uploaded_bytes); 403/404 mean the upload_url is gone and the job fails, since only a new init
 /// could go on. A restarted worker starts at the row's byte count and lets TikTok's 416 correct it.
@@ -172,7 +173,9 @@ public sealed class UploadJobStep(
         return (last, attempt);
     }
 
-    /// <summary>The status's uploaded_bytes (§3.7), for a 416 that carried no Content-Range; null when it cannot be had now.</summary>
+    /// <summary>
+    /// The status's uploaded_bytes, for a 416 that carried no Content-Range; null when it cannot be had now.
+    /// </summary>
     private async Task<long?> UploadedBytesFromStatusAsync(PublishJob job, CancellationToken cancellationToken)
     {
         var permit = await pollLimiter.TryAcquireAsync(job.TikTokAccountId, options.Value.StatusPollsPerMinute, cancellationToken);

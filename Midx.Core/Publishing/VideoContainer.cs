@@ -1,6 +1,9 @@
 namespace Midx.Core.Publishing;
 
-/// <summary>The containers TikTok accepts (docs/tiktok-api.md §3.5, media restrictions).</summary>
+/// <summary>
+/// The containers TikTok accepts (media restrictions of
+/// https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+/// </summary>
 public enum VideoContainer
 {
     Mp4,

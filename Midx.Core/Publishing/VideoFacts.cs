@@ -3,7 +3,10 @@ namespace Midx.Core.Publishing;
 /// <summary>What Midx read from a video's own bytes: never from its name or the browser's claim.</summary>
 public sealed record VideoFacts(VideoContainer Container, long Size, TimeSpan Duration)
 {
-    /// <summary>The Content-Type TikTok expects on the upload PUT (docs/tiktok-api.md §3.5).</summary>
+    /// <summary>
+    /// The Content-Type TikTok expects on the upload PUT
+    /// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+    /// </summary>
     public string MimeType => Container switch
     {
         VideoContainer.Mp4 => "video/mp4",

@@ -12,7 +12,10 @@ public static class WorkerCodes
     /// <summary>The video file was gone (or changed size) before all of it reached TikTok.</summary>
     public const string MediaMissing = "media_missing";
 
-    /// <summary>The upload_url expired (403) before the last chunk (docs/tiktok-api.md §3.5).</summary>
+    /// <summary>
+    /// The upload_url expired (403) before the last chunk: TikTok gives one hour from init
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post).
+    /// </summary>
     public const string UploadExpired = "upload_expired";
 
     /// <summary>The upload host no longer knows the upload_url (404).</summary>

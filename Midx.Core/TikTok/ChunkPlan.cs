@@ -1,21 +1,22 @@
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// How a video is cut into chunks for TikTok's FILE_UPLOAD (docs/tiktok-api.md §9.1). The plan is valid whether
-/// TikTok's "MB" means 1,000,000 or 1,048,576 bytes: up to 64,000,000 bytes the file goes whole; above that in
-/// 10,000,000-byte chunks, <c>count = floor(size / chunk)</c>, the last chunk absorbing the remainder
-/// (always under 20,000,000 bytes). A 64 MB chunk would give one chunk for 64–128 MB files, which TikTok refuses
-/// because anything over 64 MB must be multi-chunk (§3.5, §8 row 7).
+/// How a video is cut into chunks for TikTok's FILE_UPLOAD
+/// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide). The plan is valid whether TikTok's
+/// "MB" means 1,000,000 or 1,048,576 bytes: up to 64,000,000 bytes the file goes whole; above that in 10,000,000-byte
+/// chunks (TikTok's own example), <c>count = floor(size / chunk)</c>, the last chunk absorbing the remainder (always
+/// under 20,000,000 bytes). A 64 MB chunk would give one chunk for 64–128 MB files, which TikTok refuses ("The chunk
+/// size is invalid") because anything over 64 MB must be multi-chunk.
 /// </summary>
 public sealed class ChunkPlan
 {
-    /// <summary>TikTok's documented maximum, 4 GB (§3.5).</summary>
+    /// <summary>TikTok's documented maximum, 4 GB.</summary>
     public const long MaxVideoSize = 4L * 1024 * 1024 * 1024;
 
     /// <summary>Largest file sent whole: within 64 MB under either reading of "MB".</summary>
     public const long MaxWholeUpload = 64_000_000;
 
-    /// <summary>The doc's own example chunk: at least 5 MiB and at most 64 MB under either reading.</summary>
+    /// <summary>TikTok's own example chunk: at least 5 MiB and at most 64 MB under either reading.</summary>
     public const long StandardChunkSize = 10_000_000;
 
     private ChunkPlan(long videoSize, long chunkSize, int totalChunkCount)
@@ -69,6 +70,6 @@ public sealed record ChunkRange(int Index, long First, long Last, long Total)
 
     public bool IsLast => Last == Total - 1;
 
-    /// <summary>The request header value: <c>bytes {first}-{last}/{total}</c> (§3.5).</summary>
+    /// <summary>The request header value: <c>bytes {first}-{last}/{total}</c>.</summary>
     public string ContentRange => $"bytes {First}-{Last}/{Total}";
 }

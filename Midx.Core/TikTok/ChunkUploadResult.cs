@@ -1,11 +1,15 @@
 namespace Midx.Core.TikTok;
 
-/// <summary>What the upload host said about one chunk PUT (§3.5). Only <see cref="ChunkUploadOutcome.ServerError"/> may be retried as is.</summary>
+/// <summary>
+/// What the upload host said about one chunk PUT
+/// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide). Only
+/// <see cref="ChunkUploadOutcome.ServerError"/> may be retried as is.
+/// </summary>
 public sealed record ChunkUploadResult(ChunkUploadOutcome Outcome, int HttpStatus, string? ContentRange)
 {
     /// <summary>
     /// Bytes the host reports as received, from <c>Content-Range: bytes 0-{n}/{total}</c>. TikTok leaves open whether
-    /// n is a count or a last index (§3.5); this reads it as a last index, and is for logs and re-sync only.
+    /// n is a count or a last index; this reads it as a last index, and is for logs and re-sync only.
     /// </summary>
     public long? UploadedBytes
     {

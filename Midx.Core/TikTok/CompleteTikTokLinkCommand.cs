@@ -7,11 +7,11 @@ using Midx.Core.Data;
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// Finishes "link a TikTok account" at the callback (docs/tiktok-api.md §1.4–§1.5, §2): checks that the state is
-/// one this user started minutes ago and uses it up, handles TikTok's <c>error</c>, exchanges the code with the PKCE
-/// verifier, reads which scopes were really granted, fetches the profile with only the fields those scopes allow,
-/// and saves the account: a new row, an update when this user links the same open_id again, or a refusal when
-/// the open_id belongs to another Midx user. Tokens are encrypted before the row is written.
+/// Finishes "link a TikTok account" at the callback (https://developers.tiktok.com/doc/login-kit-web): checks that
+/// the state is one this user started minutes ago and uses it up, handles TikTok's <c>error</c>, exchanges the code
+/// with the PKCE verifier, reads which scopes were really granted, fetches the profile with only the fields those
+/// scopes allow, and saves the account: a new row, an update when this user links the same open_id again, or a
+/// refusal when the open_id belongs to another Midx user. Tokens are encrypted before the row is written.
 /// </summary>
 public sealed class CompleteTikTokLinkCommand(
     MidxDbContext db,

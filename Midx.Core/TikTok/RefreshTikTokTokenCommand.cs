@@ -8,7 +8,7 @@ namespace Midx.Core.TikTok;
 
 /// <summary>
 /// Refreshes one account's TikTok token when it is due, and returns a usable access token. Rules
-/// (docs/tiktok-api.md §1.6, §1.7, §3.12):
+/// (https://developers.tiktok.com/doc/oauth-user-access-token-management):
 /// <list type="bullet">
 /// <item>lifetimes come from TikTok's <c>expires_in</c>/<c>refresh_expires_in</c>, never assumed;</item>
 /// <item>the rotated refresh token is saved together with the access token in one conditional UPDATE, which is
@@ -31,7 +31,9 @@ public sealed class RefreshTikTokTokenCommand(
     TimeProvider time,
     ILogger<RefreshTikTokTokenCommand> logger)
 {
-    /// <summary>A token with less than this left is refreshed before use (docs/tiktok-api.md §9.2).</summary>
+    /// <summary>
+    /// A token with less than this left is refreshed before use, so no call starts with a token about to expire.
+    /// </summary>
     public static readonly TimeSpan BeforeUseMargin = TimeSpan.FromMinutes(5);
 
     public async Task<TokenRefreshResult> ExecuteAsync(Guid accountId, TokenRefreshReason reason, CancellationToken cancellationToken)

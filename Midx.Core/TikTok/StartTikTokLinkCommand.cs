@@ -7,7 +7,7 @@ namespace Midx.Core.TikTok;
 /// <summary>
 /// Starts "link a TikTok account": remembers a single-use <c>state</c> bound to the signed-in user and a PKCE
 /// verifier (both server-side, expiring after <see cref="TikTokOptions.LinkStateLifetime"/>), and returns TikTok's
-/// authorization URL to send the browser to (docs/tiktok-api.md §1.2, §1.3).
+/// authorization URL to send the browser to (https://developers.tiktok.com/doc/login-kit-web).
 /// </summary>
 public sealed class StartTikTokLinkCommand(MidxDbContext db, TikTokApiClient tikTok, IOptions<TikTokOptions> options, TimeProvider time)
 {

@@ -30,7 +30,8 @@ public sealed class TikTokAccount
 
     /// <summary>
     /// Earliest time (UTC) of this account's next TikTok status check, shared by every instance so that together they
-    /// stay within TikTok's per-token limit (docs/tiktok-api.md §3.10); see <c>StatusPollRateLimiter</c>.
+    /// stay within TikTok's per-token limit (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit); see
+    /// <c>StatusPollRateLimiter</c>.
     /// </summary>
     public DateTime? NextStatusPollAt { get; set; }
 }

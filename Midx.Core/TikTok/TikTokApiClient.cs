@@ -10,13 +10,14 @@ using Polly.Retry;
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// TikTok's Login Kit, Content Posting and Display APIs, one method per endpoint (docs/tiktok-api.md §1–§4).
-/// Every answer is read for <c>error.code</c> whatever the HTTP status, because TikTok sends some refusals with
-/// 200 (§3.0, §3.1) and OAuth errors as a flat <c>error</c> field (§1.5). TikTok's "no" is returned as a
-/// <see cref="TikTokResult{T}"/>; a connection failure throws <see cref="HttpRequestException"/> and a call that
-/// outlives <see cref="TikTokOptions.RequestTimeout"/> throws <see cref="TimeoutException"/>. A 429 is tried again
-/// a bounded number of times (the request was not processed, so even an init is safe to repeat); no other status
-/// is retried here. Tokens, codes, verifiers, secrets and upload URLs are never logged.
+/// TikTok's Login Kit, Content Posting and Display APIs, one method per endpoint (each names its TikTok page). Every
+/// answer is read for <c>error.code</c> whatever the HTTP status, because TikTok sends some refusals with 200
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info) and OAuth errors as a flat
+/// <c>error</c> field (https://developers.tiktok.com/doc/oauth-user-access-token-management). TikTok's "no" is returned
+/// as a <see cref="TikTokResult{T}"/>; a connection failure throws <see cref="HttpRequestException"/> and a call that
+/// outlives <see cref="TikTokOptions.RequestTimeout"/> throws <see cref="TimeoutException"/>. A 429 is tried again a
+/// bounded number of times (the request was not processed, so even an init is safe to repeat); no other status is
+/// retried here. Tokens, codes, verifiers, secrets and upload URLs are never logged.
 /// </summary>
 public sealed class TikTokApiClient
 {
@@ -42,8 +43,9 @@ public sealed class TikTokApiClient
     }
 
     /// <summary>
-    /// The browser URL that starts TikTok's web authorization (§1.2): <c>client_key</c> (not client_id), comma-separated
-    /// scopes, and PKCE with TikTok's hex SHA-256 challenge (§1.3).
+    /// The browser URL that starts TikTok's web authorization (https://developers.tiktok.com/doc/login-kit-web):
+    /// <c>client_key</c> (not client_id), comma-separated scopes, and PKCE with TikTok's hex SHA-256 challenge
+    /// (https://developers.tiktok.com/doc/login-kit-desktop).
     /// </summary>
     public Uri AuthorizeUrl(string state, string codeChallenge, string redirectUri, IEnumerable<string>? scopes = null)
     {
@@ -61,7 +63,10 @@ public sealed class TikTokApiClient
         return new Uri(_urls.Authorize, "v2/auth/authorize/?" + encoded);
     }
 
-    /// <summary><c>POST /v2/oauth/token/</c>, authorization_code grant with the PKCE verifier (§1.5).</summary>
+    /// <summary>
+    /// <c>POST /v2/oauth/token/</c>, authorization_code grant with the PKCE verifier
+    /// (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+    /// </summary>
     public Task<TikTokResult<TikTokTokenGrant>> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
         TokenAsync("oauth.token.authorization_code", new Dictionary<string, string>
         {
@@ -73,7 +78,11 @@ public sealed class TikTokApiClient
             ["code_verifier"] = codeVerifier,
         }, cancellationToken);
 
-    /// <summary><c>POST /v2/oauth/token/</c>, refresh_token grant (§1.7). The answer may carry a new refresh token: keep it.</summary>
+    /// <summary>
+    /// <c>POST /v2/oauth/token/</c>, refresh_token grant
+    /// (https://developers.tiktok.com/doc/oauth-user-access-token-management). The answer may carry a new refresh
+    /// token: keep it.
+    /// </summary>
     public Task<TikTokResult<TikTokTokenGrant>> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken) =>
         TokenAsync("oauth.token.refresh_token", new Dictionary<string, string>
         {
@@ -83,7 +92,10 @@ public sealed class TikTokApiClient
             ["refresh_token"] = refreshToken,
         }, cancellationToken);
 
-    /// <summary><c>POST /v2/oauth/revoke/</c> with the access token (§1.8). Success is an empty body or <c>{}</c>.</summary>
+    /// <summary>
+    /// <c>POST /v2/oauth/revoke/</c> with the access token
+    /// (https://developers.tiktok.com/doc/oauth-user-access-token-management). Success is an empty body or <c>{}</c>.
+    /// </summary>
     public async Task<TikTokResult> RevokeAsync(string accessToken, CancellationToken cancellationToken)
     {
         const string endpoint = "oauth.revoke";
@@ -102,34 +114,50 @@ public sealed class TikTokApiClient
         return error is null ? TikTokResult.Success(logId) : TikTokResult.Failure(error);
     }
 
-    /// <summary><c>GET /v2/user/info/?fields=…</c> (§2). Ask only for fields the granted scopes cover.</summary>
+    /// <summary>
+    /// <c>GET /v2/user/info/?fields=…</c> (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info). Ask only for
+    /// fields the granted scopes cover.
+    /// </summary>
     public Task<TikTokResult<TikTokUserInfo>> GetUserInfoAsync(string accessToken, IEnumerable<string> fields, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokUserInfoData, TikTokUserInfo>("user.info",
             () => Authorized(HttpMethod.Get, "v2/user/info/?fields=" + Fields(fields), accessToken, body: null),
             data => data.User, cancellationToken);
 
-    /// <summary><c>POST /v2/post/publish/creator_info/query/</c> (§3.1), an empty POST. Its caps arrive as errors on HTTP 200.</summary>
+    /// <summary>
+    /// <c>POST /v2/post/publish/creator_info/query/</c>
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info), an empty POST. Its caps
+    /// arrive as errors on HTTP 200.
+    /// </summary>
     public Task<TikTokResult<TikTokCreatorInfo>> QueryCreatorInfoAsync(string accessToken, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokCreatorInfo, TikTokCreatorInfo>("post.creator_info",
             () => Authorized(HttpMethod.Post, "v2/post/publish/creator_info/query/", accessToken, body: null, emptyJson: true),
             data => data, cancellationToken);
 
-    /// <summary><c>POST /v2/post/publish/video/init/</c> (§3.2). Call once per publish; a 5xx here is not retried.</summary>
+    /// <summary>
+    /// <c>POST /v2/post/publish/video/init/</c>
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post). Call once per publish; a 5xx here
+    /// is not retried.
+    /// </summary>
     public Task<TikTokResult<TikTokPublishInit>> InitDirectPostAsync(string accessToken, TikTokPostInfo post, TikTokSourceInfo source, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokPublishInit, TikTokPublishInit>("post.video.init",
             () => Authorized(HttpMethod.Post, "v2/post/publish/video/init/", accessToken, new TikTokDirectPostRequest(post, source)),
             RequirePublishId, cancellationToken);
 
-    /// <summary><c>POST /v2/post/publish/inbox/video/init/</c> (§3.3): a draft to the creator's TikTok inbox.</summary>
+    /// <summary>
+    /// <c>POST /v2/post/publish/inbox/video/init/</c>
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-upload-video): a draft to the creator's TikTok
+    /// inbox.
+    /// </summary>
     public Task<TikTokResult<TikTokPublishInit>> InitInboxUploadAsync(string accessToken, TikTokSourceInfo source, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokPublishInit, TikTokPublishInit>("post.inbox.video.init",
             () => Authorized(HttpMethod.Post, "v2/post/publish/inbox/video/init/", accessToken, new TikTokInboxRequest(source)),
             RequirePublishId, cancellationToken);
 
     /// <summary>
-    /// <c>PUT {upload_url}</c> for one chunk (§3.5): the URL exactly as TikTok gave it, no Authorization header,
-    /// Content-Type/Content-Length/Content-Range set, bytes streamed from <paramref name="video"/>. One attempt;
-    /// the caller retries <see cref="ChunkUploadOutcome.ServerError"/> with the same chunk.
+    /// <c>PUT {upload_url}</c> for one chunk (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide):
+    /// the URL exactly as TikTok gave it, no Authorization header, Content-Type/Content-Length/Content-Range set, bytes
+    /// streamed from <paramref name="video"/>. One attempt; the caller retries
+    /// <see cref="ChunkUploadOutcome.ServerError"/> with the same chunk.
     /// </summary>
     public async Task<ChunkUploadResult> UploadChunkAsync(string uploadUrl, Stream video, ChunkRange chunk, string contentType, CancellationToken cancellationToken)
     {
@@ -170,13 +198,20 @@ public sealed class TikTokApiClient
         }
     }
 
-    /// <summary><c>POST /v2/post/publish/status/fetch/</c> (§3.7), 30 per minute per token.</summary>
+    /// <summary>
+    /// <c>POST /v2/post/publish/status/fetch/</c>
+    /// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status), 30 per minute per token.
+    /// </summary>
     public Task<TikTokResult<TikTokPublishStatus>> FetchStatusAsync(string accessToken, string publishId, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokPublishStatus, TikTokPublishStatus>("post.status.fetch",
             () => Authorized(HttpMethod.Post, "v2/post/publish/status/fetch/", accessToken, new TikTokPublishIdRequest(publishId)),
             data => data, cancellationToken);
 
-    /// <summary><c>POST /v2/post/publish/cancel/</c> (§3.8): best effort, for PULL_FROM_URL downloads.</summary>
+    /// <summary>
+    /// <c>POST /v2/post/publish/cancel/</c>
+    /// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide): best effort, for PULL_FROM_URL
+    /// downloads.
+    /// </summary>
     public async Task<TikTokResult> CancelAsync(string accessToken, string publishId, CancellationToken cancellationToken)
     {
         var result = await EnvelopeAsync<JsonElement, JsonElement>("post.cancel",
@@ -186,15 +221,19 @@ public sealed class TikTokApiClient
     }
 
     /// <summary>
-    /// <c>POST /v2/video/list/?fields=…</c> (§4.1): the creator's public videos, newest first. <paramref name="cursor"/>
-    /// is the previous page's <c>cursor</c> (epoch ms); TikTok may return fewer than asked even when <c>has_more</c>.
+    /// <c>POST /v2/video/list/?fields=…</c> (https://developers.tiktok.com/doc/tiktok-api-v2-video-list): the
+    /// creator's public videos, newest first. <paramref name="cursor"/> is the previous page's <c>cursor</c> (epoch ms);
+    /// TikTok may return fewer than asked even when <c>has_more</c>.
     /// </summary>
     public Task<TikTokResult<TikTokVideoPage>> ListVideosAsync(string accessToken, IEnumerable<string> fields, long? cursor, int maxCount, CancellationToken cancellationToken) =>
         EnvelopeAsync<TikTokVideoPage, TikTokVideoPage>("video.list",
             () => Authorized(HttpMethod.Post, "v2/video/list/?fields=" + Fields(fields), accessToken, new TikTokVideoListRequest(cursor, Math.Clamp(maxCount, 1, 20))),
             data => data, cancellationToken);
 
-    /// <summary><c>POST /v2/video/query/?fields=…</c> (§4.2) for up to 20 of the creator's own video ids.</summary>
+    /// <summary>
+    /// <c>POST /v2/video/query/?fields=…</c> (https://developers.tiktok.com/doc/tiktok-api-v2-video-query) for up to 20
+    /// of the creator's own video ids.
+    /// </summary>
     public Task<TikTokResult<TikTokVideoPage>> QueryVideosAsync(string accessToken, IEnumerable<string> fields, IReadOnlyList<string> videoIds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(videoIds.Count, 20);
@@ -395,7 +434,8 @@ public sealed class TikTokApiClient
         }
         else if (emptyJson)
         {
-            // creator_info takes no body but, like every posting call, the JSON content type (§3.0, §3.1).
+            // creator_info takes no body but, like every posting call, the JSON content type
+            // (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
             request.Content = new ByteArrayContent([]);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType) { CharSet = "UTF-8" };
         }

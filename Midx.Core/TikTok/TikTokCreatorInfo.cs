@@ -1,6 +1,10 @@
 namespace Midx.Core.TikTok;
 
-/// <summary><c>data</c> of <c>POST /v2/post/publish/creator_info/query/</c> (§3.1): what this creator may post right now.</summary>
+/// <summary>
+/// <c>data</c> of <c>POST /v2/post/publish/creator_info/query/</c>
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info): what this creator may post
+/// right now.
+/// </summary>
 public sealed record TikTokCreatorInfo
 {
     public string? CreatorAvatarUrl { get; init; }

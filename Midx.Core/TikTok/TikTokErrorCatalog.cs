@@ -3,15 +3,15 @@ using System.Collections.Frozen;
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// The one place that knows every error code TikTok documents (docs/tiktok-api.md §1.9, §3.1–§3.8, §3.12) and what
-/// it means for a creator. Codes are compared without regard to case, and <c>invalid_param</c> is the same as
-/// <c>invalid_params</c>: TikTok's reference spells it one way and its servers the other (§3.2).
+/// The one place that knows every error code TikTok documents and what it means for a creator. Codes are compared
+/// without regard to case, and <c>invalid_param</c> is the same as <c>invalid_params</c>: TikTok's Direct Post
+/// reference spells it one way and its servers the other.
 /// </summary>
 public static class TikTokErrorCatalog
 {
     public const string Ok = "ok";
 
-    // Generic API v2 (§3.12).
+    // Generic API v2 (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling).
     public const string AccessTokenInvalid = "access_token_invalid";
     public const string InternalError = "internal_error";
     public const string InvalidFileUpload = "invalid_file_upload";
@@ -21,7 +21,8 @@ public static class TikTokErrorCatalog
     public const string ScopeNotAuthorized = "scope_not_authorized";
     public const string ScopePermissionMissed = "scope_permission_missed";
 
-    // Posting (§3.1–§3.4, §3.8).
+    // Posting: the creator_info, Direct Post, upload, photo and media transfer pages, e.g.
+    // https://developers.tiktok.com/doc/content-posting-api-reference-direct-post.
     public const string SpamRiskTooManyPosts = "spam_risk_too_many_posts";
     public const string SpamRiskUserBannedFromPosting = "spam_risk_user_banned_from_posting";
     public const string ReachedActiveUserCap = "reached_active_user_cap";
@@ -34,7 +35,7 @@ public static class TikTokErrorCatalog
     public const string TokenNotAuthorizedForSpecifiedPublishId = "token_not_authorized_for_specified_publish_id";
     public const string PublishNotCancellable = "publish_not_cancellable";
 
-    // Status fail_reason values (§3.7).
+    // Status fail_reason values (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status).
     public const string FileFormatCheckFailed = "file_format_check_failed";
     public const string DurationCheckFailed = "duration_check_failed";
     public const string FrameRateCheckFailed = "frame_rate_check_failed";
@@ -47,7 +48,7 @@ public static class TikTokErrorCatalog
     public const string SpamRiskText = "spam_risk_text";
     public const string SpamRisk = "spam_risk";
 
-    // OAuth (§1.9).
+    // OAuth (https://developers.tiktok.com/doc/oauth-error-handling).
     public const string AccessDenied = "access_denied";
     public const string InvalidClient = "invalid_client";
     public const string InvalidGrant = "invalid_grant";

@@ -1,6 +1,9 @@
 namespace Midx.Core.TikTok;
 
-/// <summary>What Midx does about a TikTok error (docs/tiktok-api.md §3.12, "Suggested classification").</summary>
+/// <summary>
+/// What Midx does about a TikTok error. The grouping is Midx's own, by who can fix it and when; TikTok only lists the
+/// codes (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling).
+/// </summary>
 public enum TikTokErrorKind
 {
     /// <summary>The access token was refused: refresh once and replay, then ask to reconnect.</summary>

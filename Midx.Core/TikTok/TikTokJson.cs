@@ -15,7 +15,8 @@ internal static class TikTokJson
 }
 
 /// <summary>
-/// The <c>data</c> half of every non-OAuth answer <c>{"data": {...}, "error": {"code", "message", "log_id"}}</c> (§3.0);
+/// The <c>data</c> half of every non-OAuth answer <c>{"data": {...}, "error": {"code", "message", "log_id"}}</c>
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling);
 /// the <c>error</c> half is read separately, in every shape TikTok uses.
 /// </summary>
 internal sealed record TikTokEnvelope<T>(T? Data);

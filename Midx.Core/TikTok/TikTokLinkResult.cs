@@ -29,7 +29,10 @@ public enum TikTokLinkOutcome
     LinkedElsewhere,
 }
 
-/// <summary>The query TikTok sends back to the redirect URI (§1.4): <c>code</c>, <c>scopes</c>, <c>state</c>, or <c>error</c>.</summary>
+/// <summary>
+/// The query TikTok sends back to the redirect URI (https://developers.tiktok.com/doc/login-kit-web): <c>code</c>,
+/// <c>scopes</c>, <c>state</c>, or <c>error</c>.
+/// </summary>
 public sealed record TikTokLinkCallback(string? State, string? Code, string? Scopes, string? Error, string? ErrorDescription)
 {
     public override string ToString() => $"TikTokLinkCallback {{ HasCode = {Code is not null}, Scopes = {Scopes}, Error = {Error} }}";

@@ -13,7 +13,10 @@ public sealed class TikTokOptions
 {
     public const string Section = "TikTok";
 
-    /// <summary>The scopes Midx asks for when an account is linked (docs/tiktok-api.md §6), comma-separated as TikTok wants them.</summary>
+    /// <summary>
+    /// The scopes Midx asks for when an account is linked (https://developers.tiktok.com/doc/scopes-overview),
+    /// comma-separated as TikTok wants them.
+    /// </summary>
     public const string DefaultScopes = "user.info.basic,user.info.profile,video.upload,video.publish,video.list";
 
     /// <summary>The app's client key from TikTok's developer portal (TikTok's name for a client id).</summary>
@@ -64,8 +67,9 @@ public sealed class TikTokOptions
     public TimeSpan RateLimitBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// The longest single wait after a 429. TikTok's windows are one minute (docs/tiktok-api.md §3.10); a longer
-    /// Retry-After is not waited out in-line: the 429 is returned to the caller, which reschedules.
+    /// The longest single wait after a 429. TikTok's windows are one minute
+    /// (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit); a longer Retry-After is not waited out in-line:
+    /// the 429 is returned to the caller, which reschedules.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:02:00", ErrorMessage = "TikTok:RateLimitMaxDelay must be at most 2 minutes.")]
     public TimeSpan RateLimitMaxDelay { get; set; } = TimeSpan.FromSeconds(60);

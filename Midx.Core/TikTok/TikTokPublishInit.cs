@@ -1,13 +1,16 @@
 namespace Midx.Core.TikTok;
 
-/// <summary><c>data</c> of a Direct Post or inbox init (§3.2, §3.3). <c>upload_url</c> must be used verbatim.</summary>
+/// <summary><c>data</c> of a Direct Post or inbox init. <c>upload_url</c> must be used verbatim.</summary>
 public sealed record TikTokPublishInit(string PublishId, string? UploadUrl)
 {
     // upload_url carries TikTok's upload_token; it is a credential for one upload and is never printed.
     public override string ToString() => $"TikTokPublishInit {{ PublishId = {PublishId}, HasUploadUrl = {UploadUrl is not null} }}";
 }
 
-/// <summary><c>post_info</c> of a Direct Post (§3.2). Both brand toggles are always sent.</summary>
+/// <summary>
+/// <c>post_info</c> of a Direct Post (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post).
+/// Both brand toggles are always sent.
+/// </summary>
 public sealed record TikTokPostInfo
 {
     public required string PrivacyLevel { get; init; }
@@ -21,7 +24,7 @@ public sealed record TikTokPostInfo
     public bool IsAigc { get; init; }
 }
 
-/// <summary><c>source_info</c> of an init (§3.2, §3.3): the bytes come in chunks, or TikTok pulls them from a URL.</summary>
+/// <summary><c>source_info</c> of an init: the bytes come in chunks, or TikTok pulls them from a URL.</summary>
 public sealed record TikTokSourceInfo
 {
     public const string FileUploadSource = "FILE_UPLOAD";

@@ -5,7 +5,10 @@ using System.Text.Json.Serialization;
 
 namespace Midx.Core.TikTok;
 
-/// <summary><c>data</c> of <c>POST /v2/post/publish/status/fetch/</c> (§3.7).</summary>
+/// <summary>
+/// <c>data</c> of <c>POST /v2/post/publish/status/fetch/</c>
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status).
+/// </summary>
 public sealed record TikTokPublishStatus
 {
     public const string ProcessingUpload = "PROCESSING_UPLOAD";
@@ -19,7 +22,7 @@ public sealed record TikTokPublishStatus
 
     /// <summary>
     /// TikTok's field name is misspelt (sic). Documented as a list of int64, seen as a bare number or string too
-    /// (§9.3); ids are kept as strings so no 19-digit id is ever rounded.
+    /// (by other TikTok clients); ids are kept as strings so no 19-digit id is ever rounded.
     /// </summary>
     [JsonConverter(typeof(PostIdListConverter))]
     public IReadOnlyList<string> PublicalyAvailablePostId { get; init; } = [];

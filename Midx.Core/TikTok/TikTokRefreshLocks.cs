@@ -4,8 +4,9 @@ namespace Midx.Core.TikTok;
 
 /// <summary>
 /// One refresh per account at a time in this process. TikTok rotates refresh tokens and may invalidate the old one
-/// at once (docs/tiktok-api.md §1.6), so two refreshes racing with the same token would lose one account to
-/// <c>invalid_grant</c>. Across processes, <see cref="RefreshTikTokTokenCommand"/> adds an optimistic check in the database.
+/// at once (https://developers.tiktok.com/doc/oauth-user-access-token-management), so two refreshes racing with the
+/// same token would lose one account to <c>invalid_grant</c>. Across processes, <see cref="RefreshTikTokTokenCommand"/>
+/// adds an optimistic check in the database.
 /// </summary>
 public sealed class TikTokRefreshLocks
 {

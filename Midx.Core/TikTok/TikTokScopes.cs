@@ -1,8 +1,9 @@
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// The scopes Midx asks for and what each one switches on (docs/tiktok-api.md §6). A creator may untick any of
-/// them on TikTok's consent page; the accounts page then says which feature is off and offers to reconnect.
+/// The scopes Midx asks for and what each one switches on (https://developers.tiktok.com/doc/scopes-overview). A
+/// creator may untick any of them on TikTok's consent page; the accounts page then says which feature is off and
+/// offers to reconnect.
 /// </summary>
 public static class TikTokScopes
 {
@@ -27,7 +28,9 @@ public static class TikTokScopes
         return Needed.Where(s => !have.Contains(s.Scope)).ToList();
     }
 
-    /// <summary>User-info fields that the granted scopes allow (asking for more fails with scope_permission_missed, §2).</summary>
+    /// <summary>
+    /// User-info fields that the granted scopes allow (asking for more fails with scope_permission_missed).
+    /// </summary>
     public static IReadOnlyList<string> UserInfoFields(IEnumerable<string> granted)
     {
         var have = granted.ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -1,9 +1,9 @@
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// TikTok's answer to the token endpoint (authorization_code and refresh_token grants, §1.5, §1.7): a flat JSON
-/// object with no envelope. Lifetimes are whatever TikTok says in <c>expires_in</c>/<c>refresh_expires_in</c>;
-/// Midx never assumes one (§1.6).
+/// TikTok's answer to the token endpoint (authorization_code and refresh_token grants,
+/// https://developers.tiktok.com/doc/oauth-user-access-token-management): a flat JSON object with no envelope.
+/// Lifetimes are whatever TikTok says in <c>expires_in</c>/<c>refresh_expires_in</c>; Midx never assumes one.
 /// </summary>
 public sealed record TikTokTokenGrant(
     string AccessToken,
@@ -21,7 +21,7 @@ public sealed record TikTokTokenGrant(
         $"TikTokTokenGrant {{ OpenId = {OpenId}, Scope = {Scope}, ExpiresIn = {ExpiresIn}, RefreshExpiresIn = {RefreshExpiresIn} }}";
 }
 
-/// <summary>The token endpoint's body as sent: success and error fields side by side (§1.5).</summary>
+/// <summary>The token endpoint's body as sent: success and error fields side by side.</summary>
 internal sealed record TikTokTokenResponse(
     string? AccessToken,
     long? ExpiresIn,

@@ -22,7 +22,8 @@ public sealed class TikTokTokenVault(IDataProtectionProvider protection)
 
     /// <summary>
     /// Saves a fresh grant on the account: both tokens encrypted, expiry times from TikTok's <c>expires_in</c> and
-    /// <c>refresh_expires_in</c> (never assumed; docs/tiktok-api.md §1.6), granted scopes, and when to refresh next.
+    /// <c>refresh_expires_in</c> (never assumed: TikTok has changed the lifetimes before,
+    /// https://developers.tiktok.com/doc/oauth-user-access-token-management), granted scopes, and when to refresh next.
     /// </summary>
     public void Store(TikTokAccount account, TikTokTokenGrant grant, DateTime now, double refreshAtLifetimeFraction)
     {

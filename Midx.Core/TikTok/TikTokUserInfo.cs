@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// <c>data.user</c> of <c>GET /v2/user/info/</c> (§2). Only the fields asked for in <c>fields</c> are present, and
-/// each needs its scope: basic for ids, avatar and display name; profile for username, bio and verified.
+/// <c>data.user</c> of <c>GET /v2/user/info/</c> (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info). Only
+/// the fields asked for in <c>fields</c> are present, and each needs its scope: basic for ids, avatar and display name;
+/// profile for username, bio and verified.
 /// </summary>
 public sealed record TikTokUserInfo
 {

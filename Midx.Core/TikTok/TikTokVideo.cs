@@ -1,6 +1,9 @@
 namespace Midx.Core.TikTok;
 
-/// <summary>A Video Object of the Display API (§4.3). <c>id</c> is a string; <c>create_time</c> is in seconds.</summary>
+/// <summary>
+/// A Video Object of the Display API (https://developers.tiktok.com/doc/tiktok-api-v2-video-object). <c>id</c> is a
+/// string; <c>create_time</c> is in seconds.
+/// </summary>
 public sealed record TikTokVideo
 {
     public const string DefaultFields = "id,create_time,cover_image_url,share_url,video_description,duration,height,width,title,embed_link,like_count,comment_count,share_count,view_count";
@@ -22,7 +25,10 @@ public sealed record TikTokVideo
     public long? ViewCount { get; init; }
 }
 
-/// <summary><c>data</c> of video list / query (§4.1, §4.2). <c>cursor</c> is epoch milliseconds; pass it back to page.</summary>
+/// <summary>
+/// <c>data</c> of video list / query (https://developers.tiktok.com/doc/tiktok-api-v2-video-list). <c>cursor</c> is
+/// epoch milliseconds; pass it back to page.
+/// </summary>
 public sealed record TikTokVideoPage
 {
     public IReadOnlyList<TikTokVideo> Videos { get; init; } = [];

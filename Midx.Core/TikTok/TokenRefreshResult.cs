@@ -35,12 +35,15 @@ public enum TokenRefreshReason
     /// <summary>Refresh when the account's scheduled time (a share of <c>expires_in</c>) has come.</summary>
     Scheduled,
 
-    /// <summary>Refresh when fewer than five minutes are left (docs/tiktok-api.md §9.2 step 1).</summary>
+    /// <summary>
+    /// Refresh when fewer than five minutes are left, so no call starts with a token about to expire.
+    /// </summary>
     BeforeUse,
 
     /// <summary>
-    /// TikTok refused an access token that had just been renewed (<c>access_token_invalid</c> twice, §3.12 "refresh once,
-    /// then reconnect"): the grant no longer works, so the account is marked "needs reconnect" without another refresh.
+    /// TikTok refused an access token that had just been renewed (<c>access_token_invalid</c> twice). TikTok's advice
+    /// is to refresh and retry (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling), which has been done,
+    /// so the grant no longer works and the account is marked "needs reconnect" without another refresh.
     /// </summary>
     RefusedAfterRenewal,
 }

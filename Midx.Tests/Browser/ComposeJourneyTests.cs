@@ -7,8 +7,9 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Browser;
 
 /// <summary>
-/// The compose page in Chromium, TikTok's Content Sharing Guidelines checklist item by item (docs/tiktok-api.md §5),
-/// then a real upload with its progress bar, preview and cover picker, and the submission to the job page.
+/// The compose page in Chromium, TikTok's Content Sharing Guidelines checklist item by item
+/// (https://developers.tiktok.com/doc/content-sharing-guidelines), then a real upload with its progress bar, preview
+/// and cover picker, and the submission to the job page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable

@@ -10,8 +10,9 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Publishing;
 
 /// <summary>
-/// The compose page as TikTok's Content Sharing Guidelines require it (docs/tiktok-api.md §5), read from the HTML the
-/// real app renders for sandbox creators, and its submission over HTTP without JavaScript.
+/// The compose page as TikTok's Content Sharing Guidelines require it
+/// (https://developers.tiktok.com/doc/content-sharing-guidelines), read from the HTML the real app renders for sandbox
+/// creators, and its submission over HTTP without JavaScript.
 /// </summary>
 public sealed class ComposePageTests : IDisposable
 {

@@ -4,7 +4,8 @@ namespace Midx.Tests.Sandbox;
 
 public sealed class ChunkRulesTests
 {
-    // docs/tiktok-api.md §9.1: the fake must accept every plan of the table, under both readings of "MB".
+    // The sandbox must accept every plan Midx's chunk planner makes (the vectors of ChunkPlanTests) and TikTok's own
+    // 5-chunk example, under both readings of "MB".
     public static TheoryData<long, long, long, long, long, long> PlanVectors()
     {
         var data = new TheoryData<long, long, long, long, long, long>();
@@ -13,7 +14,7 @@ public sealed class ChunkRulesTests
             data.Add(3_145_728, 3_145_728, 1, 0, 3_145_727, mb);
             data.Add(4_194_304, 4_194_304, 1, 0, 4_194_303, mb);
             data.Add(50_000_123, 50_000_123, 1, 0, 50_000_122, mb);
-            data.Add(50_000_123, 10_000_000, 5, 40_000_000, 50_000_122, mb); // the doc's own 5-chunk example
+            data.Add(50_000_123, 10_000_000, 5, 40_000_000, 50_000_122, mb); // TikTok's own 5-chunk example
             data.Add(64_000_000, 64_000_000, 1, 0, 63_999_999, mb);
             data.Add(64_000_001, 10_000_000, 6, 50_000_000, 64_000_000, mb);
             data.Add(150_000_000, 10_000_000, 15, 140_000_000, 149_999_999, mb);

@@ -4,7 +4,8 @@ namespace Midx.Tests.TikTok;
 
 public sealed class ChunkPlanTests
 {
-    // docs/tiktok-api.md §9.1, every test vector: size, chunk_size, count, last chunk's first and last byte.
+    // Every boundary of the plan (whole up to 64,000,000 bytes, 10,000,000-byte chunks above, 4 GB at most), plus
+    // TikTok's own 4 MB whole-upload example: size, chunk_size, count, last chunk's first and last byte.
     [Theory]
     [InlineData(3_145_728L, 3_145_728L, 1, 0L, 3_145_727L)]
     [InlineData(4_194_304L, 4_194_304L, 1, 0L, 4_194_303L)]

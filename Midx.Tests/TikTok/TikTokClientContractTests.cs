@@ -4,8 +4,8 @@ using Midx.Core.TikTok;
 namespace Midx.Tests.TikTok;
 
 /// <summary>
-/// The real client against the sandbox TikTok over real HTTP: every endpoint, and each error path the contract
-/// (docs/tiktok-api.md §1–§4, §3.12) says the client must understand.
+/// The real client against the sandbox TikTok over real HTTP: every endpoint, and each error path TikTok's pages
+/// document (e.g. https://developers.tiktok.com/doc/tiktok-api-v2-error-handling) that the client must understand.
 /// </summary>
 public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IClassFixture<TikTokSandboxFixture>, IAsyncLifetime
 {

@@ -4,7 +4,8 @@ namespace Midx.Tests.TikTok;
 
 public sealed class TikTokErrorCatalogTests
 {
-    // docs/tiktok-api.md §3.12 classification, with every code of §1.9, §3.1–§3.8 and the §3.7 fail reasons.
+    // Midx's classification of every code TikTok documents: OAuth errors, the API v2 and posting errors, and the
+    // status fail reasons.
     [Theory]
     [InlineData("access_token_invalid", TikTokErrorKind.Auth)]
     [InlineData("scope_not_authorized", TikTokErrorKind.Reconnect)]
@@ -94,7 +95,7 @@ public sealed class TikTokErrorCatalogTests
     [Fact]
     public void UnauditedClient_Message_TellsTheCreatorToMakeTheAccountPrivate()
     {
-        // docs/tiktok-api.md §8 row 2: the fix is the account's privacy, not the post's.
+        // Creators elsewhere posted SELF_ONLY and were still refused: the fix is the account's privacy, not the post's.
         Assert.Contains("account to Private", TikTokErrorCatalog.Describe("unaudited_client_can_only_post_to_private_accounts").UserMessage);
     }
 }

@@ -14,7 +14,8 @@ public sealed class TikTokLinkTests
     [Fact]
     public void HexChallenge_KnownVerifier_IsLowercaseHexSha256()
     {
-        // SHA-256("abc") from FIPS 180-2; TikTok wants hex, not base64url (docs/tiktok-api.md §1.3).
+        // SHA-256("abc") from FIPS 180-2; TikTok wants hex, not base64url
+        // (https://developers.tiktok.com/doc/login-kit-desktop).
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TikTokPkce.HexChallenge("abc"));
     }
 

@@ -1,8 +1,8 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// Steps 1–3 of TikTok's validation order (docs/tiktok-api.md §10.3) shared by every Bearer endpoint: a live access
-/// token, one of the required scopes, then the per-token sliding-window rate limit (§3.10).
+/// The checks every Bearer endpoint makes before reading its body: a live access token, one of the required scopes,
+/// then the per-token sliding-window rate limit (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit).
 /// </summary>
 public static class ApiGate
 {

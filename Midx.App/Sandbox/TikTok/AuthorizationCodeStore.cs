@@ -2,8 +2,8 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// Authorization codes: single use, short-lived, bound to the client, redirect URI, creator, granted scopes and PKCE
-/// challenge (docs/tiktok-api.md §10.6). A code is spent by its first redemption attempt, successful or not.
-/// Thread-safe: all state is guarded by one lock.
+/// challenge, so the code exchange can refuse a code brought with anything else. A code is spent by its first
+/// redemption attempt, successful or not. Thread-safe: all state is guarded by one lock.
 /// </summary>
 public sealed class AuthorizationCodeStore
 {

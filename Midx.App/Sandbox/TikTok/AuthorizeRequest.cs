@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// The parameters of <c>GET /v2/auth/authorize/</c> (docs/tiktok-api.md §1.2, §1.3). The consent form carries them
-/// back as hidden fields, and they are validated again on the way back: the form is not trusted.
+/// The parameters of <c>GET /v2/auth/authorize/</c> (https://developers.tiktok.com/doc/login-kit-web). The consent
+/// form carries them back as hidden fields, and they are validated again on the way back: the form is not trusted.
 /// </summary>
 public sealed record AuthorizeRequest(
     string? ClientKey,
@@ -39,7 +39,7 @@ public sealed record AuthorizeRequest(
 
     /// <summary>
     /// The parameter TikTok would name on its "Something went wrong … correct the following" page, or null when the
-    /// request is good. Such errors never redirect: the redirect URI itself may be the problem (§1.4).
+    /// request is good. Such errors never redirect: the redirect URI itself may be the problem.
     /// </summary>
     public string? InvalidParameter(TikTokSandbox sandbox)
     {

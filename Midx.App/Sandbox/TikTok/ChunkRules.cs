@@ -1,9 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// TikTok's FILE_UPLOAD chunk plan rules (docs/tiktok-api.md §3.5, §10.3). "MB" is ambiguous in TikTok's docs
-/// (it calls 4,194,304 bytes "4 MB"), so the unit is a parameter: 1,048,576 by default, 1,000,000 as the switch.
-/// Every plan of the §9.1 table is valid under both units.
+/// TikTok's FILE_UPLOAD chunk plan rules (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+/// "MB" is ambiguous there (it calls 4,194,304 bytes "4 MB"), so the unit is a parameter: 1,048,576 by default,
+/// 1,000,000 as the switch. Every plan Midx's chunk planner makes is valid under both units.
 /// </summary>
 public static class ChunkRules
 {

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>Display API: list and query the creator's public videos (docs/tiktok-api.md §4).</summary>
+/// <summary>
+/// Display API: list and query the creator's public videos
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-video-list).
+/// </summary>
 public static class DisplayEndpoints
 {
     private const int PerMinute = 600;
@@ -106,7 +109,8 @@ public static class DisplayEndpoints
             return TikTokResponses.InvalidParams(http, switches, $"filters.video_ids must hold 1 to {MaxCount} ids.");
         }
 
-        // Only the token owner's videos come back; ids of other creators are silently left out (§4.2).
+        // Only the token owner's videos come back; ids of other creators are silently left out
+        // (https://developers.tiktok.com/doc/tiktok-api-v2-video-query).
         var creator = TikTokFixtures.FindByOpenId(grant!.OpenId)!;
         var videos = sandbox.Publishes.PublicVideos(creator.OpenId, sandbox.Now).Where(v => ids.Contains(v.Id)).ToList();
         return TikTokResponses.Ok(http, new

@@ -4,7 +4,10 @@ using Midx.App.Hosting;
 
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>Login Kit: the authorize page, the token endpoint and revoke (docs/tiktok-api.md §1, §10.6).</summary>
+/// <summary>
+/// Login Kit: the authorize page (https://developers.tiktok.com/doc/login-kit-web), the token endpoint and revoke
+/// (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+/// </summary>
 public static class OAuthEndpoints
 {
     public const string AuthorizePath = "/v2/auth/authorize/";
@@ -180,7 +183,7 @@ public static class OAuthEndpoints
             return TikTokResponses.OAuthError(http, switches, "invalid_request", "The request parameters are malformed.");
         }
 
-        // Revoking kills the access token and its refresh tokens; an expired or unknown token cannot be revoked (§1.8).
+        // Revoking kills the access token and its refresh tokens; an expired or unknown token cannot be revoked.
         return sandbox.Tokens.Revoke(form["token"].ToString(), sandbox.Now)
             ? Results.Json(new { }, TikTokResponses.Json)
             : TikTokResponses.OAuthError(http, switches, "invalid_request", "The access token is invalid or expired.");

@@ -5,7 +5,8 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// TikTok's PKCE: <c>code_challenge</c> is the lowercase hex of SHA-256(code_verifier), not RFC 7636 base64url
-/// (docs/tiktok-api.md §1.3). <see cref="PkceMode.AcceptBase64Url"/> also accepts the RFC form.
+/// (https://developers.tiktok.com/doc/login-kit-desktop). <see cref="PkceMode.AcceptBase64Url"/> also accepts the RFC
+/// form.
 /// </summary>
 public static class PkceCheck
 {

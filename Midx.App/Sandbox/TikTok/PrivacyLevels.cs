@@ -1,6 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>TikTok's <c>privacy_level</c> values and which ones a creator is offered (docs/tiktok-api.md §3.1).</summary>
+/// <summary>
+/// TikTok's <c>privacy_level</c> values and which ones a creator is offered
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
+/// </summary>
 public static class PrivacyLevels
 {
     public const string PublicToEveryone = "PUBLIC_TO_EVERYONE";

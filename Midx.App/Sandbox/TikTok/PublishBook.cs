@@ -52,7 +52,10 @@ public sealed class PublishBook
         }
     }
 
-    /// <summary>Runs steps 5–9 of §10.3 atomically, so two inits cannot both slip under a cap.</summary>
+    /// <summary>
+    /// Runs the account and app checks and creates the publish in one step under the lock, so two inits cannot both
+    /// slip under a cap.
+    /// </summary>
     public (TikTokApiError? Error, PublishRecord? Publish) Init(
         PublishInitRequest request, SandboxCreator creator, TikTokSandboxSwitches switches, DateTimeOffset now, string? body)
     {
@@ -197,5 +200,7 @@ public sealed class PublishBook
     }
 }
 
-/// <summary>A video as the Display API sees it (docs/tiktok-api.md §4.3).</summary>
+/// <summary>
+/// A video as the Display API sees it (https://developers.tiktok.com/doc/tiktok-api-v2-video-object).
+/// </summary>
 public sealed record SandboxVideo(string Id, string OpenId, DateTimeOffset CreateTime, string Title, int DurationSeconds);

@@ -3,12 +3,14 @@ using System.Text.Json;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// Content Posting API: creator info, Direct Post and inbox init, status and cancel (docs/tiktok-api.md §3.1–§3.8),
-/// validated in the order of §10.3.
+/// Content Posting API: creator info, Direct Post and inbox init, status and cancel
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post and the pages it links): token, scope
+/// and rate limit first, then the body, then the account and app rules.
 /// </summary>
 public static class PublishEndpoints
 {
-    // Per access token per minute (§3.10); cancel has no documented limit, so it shares the status budget.
+    // Per access token per minute (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit); cancel has no
+    // documented limit, so it shares the status budget.
     private const int CreatorInfoPerMinute = 20;
     private const int InitPerMinute = 6;
     private const int StatusPerMinute = 30;
@@ -37,7 +39,8 @@ public static class PublishEndpoints
         var switches = sandbox.Switches;
         var usage = sandbox.Publishes.UsageOf(creator.OpenId, sandbox.Now);
 
-        // "The creator can not make more posts at this moment" arrives as HTTP 200 with an error code (§3.1).
+        // "The creator can not make more posts at this moment" arrives as HTTP 200 with an error code
+        // (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
         if (creator.Banned)
         {
             return TikTokResponses.Error(http, 200, "spam_risk_user_banned_from_posting", "The user is banned from making new posts.");
@@ -115,7 +118,7 @@ public static class PublishEndpoints
         var data = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["status"] = status.Status,
-            ["publicaly_available_post_id"] = status.PostIds, // (sic) TikTok's spelling, §3.7
+            ["publicaly_available_post_id"] = status.PostIds, // (sic) TikTok's spelling
         };
         if (status.FailReason is not null)
         {

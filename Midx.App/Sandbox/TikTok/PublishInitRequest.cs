@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// A video init body (Direct Post §3.2 or inbox §3.3) that passed step 4 of the validation order (§10.3): well-formed
-/// JSON, known source, valid chunk plan, caption length. Privacy is judged later (step 7), as TikTok does.
+/// A video init body (Direct Post or inbox draft) that passed the body checks, which come after token, scope and rate
+/// limit: well-formed JSON, known source, valid chunk plan, caption length. Privacy is judged later, with the account
+/// and app rules.
 /// </summary>
 public sealed record PublishInitRequest(
     PublishFlow Flow,
@@ -99,7 +100,7 @@ public sealed record PublishInitRequest(
 
                     if (!ChunkRules.IsValidPlan(size, chunk, count, switches.MbUnit))
                     {
-                        // TikTok's observed wording (post-for-me#327), §3.2.
+                        // TikTok's observed wording (https://github.com/DayMoonDevelopment/post-for-me/issues/327).
                         return (null, "The chunk size is invalid");
                     }
 

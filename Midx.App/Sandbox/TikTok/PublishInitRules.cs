@@ -1,8 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// Steps 5–8 of the init validation order (docs/tiktok-api.md §10.3), after auth, scope, rate limit and body checks:
-/// account state and caps, the unaudited-client rule, privacy, and PULL_FROM_URL ownership.
+/// The init checks that come after token, scope, rate limit and body: account state and caps, the unaudited-client
+/// rule, privacy, and PULL_FROM_URL ownership, refused with the 403 codes TikTok's reference lists
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-direct-post).
 /// </summary>
 public static class PublishInitRules
 {
@@ -31,7 +32,7 @@ public static class PublishInitRules
                 $"The daily upload cap from the API is reached. There may be at most {switches.PendingShareCap} pending shares within any 24-hour period."), null);
         }
 
-        // About the account being public, not the post's privacy: SELF_ONLY to a public account is refused too (§3.2).
+        // About the account being public, not the post's privacy: SELF_ONLY to a public account is refused too.
         if (direct && !switches.Audited && !creator.IsPrivate)
         {
             return (new TikTokApiError(403, "unaudited_client_can_only_post_to_private_accounts",

@@ -1,7 +1,8 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// One <c>publish_id</c> and its status state machine (docs/tiktok-api.md §3.7, §10.5). The status is never stored:
+/// One <c>publish_id</c> and its status state machine
+/// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status). The status is never stored:
 /// it is computed from the sandbox clock and the moments things happened (upload finished, user posted the draft,
 /// access removed, download cancelled), so advancing the clock moves the timers without any background work.
 /// Not thread-safe on its own: <see cref="PublishBook"/> guards every read and change with its lock.
@@ -121,7 +122,10 @@ public sealed class PublishRecord
         return true;
     }
 
-    /// <summary>Cancel is best-effort and only for a PULL_FROM_URL download still in progress (§3.8).</summary>
+    /// <summary>
+    /// Cancel is best-effort and only for a PULL_FROM_URL download still in progress
+    /// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+    /// </summary>
     public bool Cancel(DateTimeOffset now)
     {
         if (Source != PublishSourceKind.PullFromUrl || StatusAt(now).Status != PublishStatusNames.ProcessingDownload)
@@ -156,7 +160,7 @@ public sealed class PublishRecord
 
     private PublishStatus Complete(DateTimeOffset now, DateTimeOffset completedAt, string? privacy)
     {
-        // Only public posts get an id, and only once moderation has finished (§3.7, §10.5).
+        // Only public posts get an id, and only once moderation has finished.
         var isPublic = privacy == PrivacyLevels.PublicToEveryone && now >= completedAt + Scenario.ModerationDelay;
         return new PublishStatus(PublishStatusNames.PublishComplete, completedAt, null, isPublic ? [PostId] : [], Transferred(1), Source);
     }

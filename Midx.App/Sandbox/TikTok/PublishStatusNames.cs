@@ -1,6 +1,8 @@
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>TikTok's publish status values (docs/tiktok-api.md §3.7).</summary>
+/// <summary>
+/// TikTok's publish status values (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status).
+/// </summary>
 public static class PublishStatusNames
 {
     public const string ProcessingUpload = "PROCESSING_UPLOAD";

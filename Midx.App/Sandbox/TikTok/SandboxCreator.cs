@@ -1,6 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>A fixture TikTok account a person can pick on the sandbox authorize page (docs/tiktok-api.md §10.2).</summary>
+/// <summary>
+/// A fixture TikTok account a person can pick on the sandbox authorize page, with the settings and account state
+/// (private, interactions off, banned, at the daily cap) that decide what creator_info and init answer for it.
+/// </summary>
 public sealed record SandboxCreator(
     string Key,
     string OpenId,
@@ -21,7 +24,8 @@ public sealed record SandboxCreator(
 {
     public IReadOnlyList<string> PrivacyLevelOptions => PrivacyLevels.OptionsFor(IsPrivate);
 
-    // Private accounts cannot be duetted or stitched whatever their settings (§3.1).
+    // Private accounts cannot be duetted or stitched whatever their settings
+    // (https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info).
     public bool DuetDisabled => IsPrivate || DuetNoOne;
 
     public bool StitchDisabled => IsPrivate || StitchNoOne;

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>Random values shaped like TikTok's (docs/tiktok-api.md §1.4, §10.6): codes contain '*' and '!'.</summary>
+/// <summary>
+/// Random values shaped like TikTok's. Codes contain '*' and '!' as TikTok's do, so the URL-decoding TikTok asks for
+/// before the exchange is exercised (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+/// </summary>
 public static class SandboxTokens
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

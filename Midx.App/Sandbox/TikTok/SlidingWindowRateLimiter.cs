@@ -1,8 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// TikTok's per-access-token, per-endpoint limits over a sliding one-minute window (docs/tiktok-api.md §3.10).
-/// Only admitted calls count against the window. Thread-safe: all state is guarded by one lock.
+/// TikTok's per-access-token, per-endpoint limits over a sliding one-minute window
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit). Only admitted calls count against the window.
+/// Thread-safe: all state is guarded by one lock.
 /// </summary>
 public sealed class SlidingWindowRateLimiter(TimeSpan window)
 {

@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// TikTok's two response shapes: the API envelope <c>{"data":…,"error":{"code","message","log_id"}}</c> (§3.0) and
-/// the flat OAuth body (§1.5). The log id is the one the endpoint filter put in the <c>x-tt-logid</c> header.
+/// TikTok's two response shapes: the API envelope <c>{"data":…,"error":{"code","message","log_id"}}</c>
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling) and the flat OAuth body
+/// (https://developers.tiktok.com/doc/oauth-user-access-token-management). The log id is the one the endpoint filter
+/// put in the <c>x-tt-logid</c> header.
 /// </summary>
 public static class TikTokResponses
 {

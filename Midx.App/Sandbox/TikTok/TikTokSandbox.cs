@@ -85,7 +85,10 @@ public sealed class TikTokSandbox
     }
 }
 
-/// <summary>The test hook for the authorize page (docs/tiktok-api.md §10.1).</summary>
+/// <summary>
+/// What the sandbox authorize page does, set by a test: show the consent page, or answer at once for a fixture creator,
+/// optionally with fewer scopes than asked, as when a creator unticks some.
+/// </summary>
 public sealed record ConsentHook(ConsentDecision Decision, string CreatorKey, IReadOnlyList<string>? Scopes)
 {
     public static readonly ConsentHook ShowPage = new(ConsentDecision.Page, TikTokFixtures.Public.Key, null);

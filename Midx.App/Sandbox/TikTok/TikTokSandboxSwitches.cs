@@ -3,14 +3,17 @@ using System.Text.Json.Serialization;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// The behaviour switches of docs/tiktok-api.md §10.7, for places where TikTok's documentation and observed behaviour
-/// disagree. Immutable: <see cref="TikTokSandbox"/> swaps the whole record atomically when a test changes a switch.
+/// The sandbox's behaviour switches, for places where TikTok's documentation and observed behaviour disagree (or the
+/// documentation is silent), so tests can run Midx against each reading. Immutable: <see cref="TikTokSandbox"/> swaps
+/// the whole record atomically when a test changes a switch.
 /// </summary>
 public sealed record TikTokSandboxSwitches
 {
     public PkceMode PkceMode { get; init; } = PkceMode.Optional;
 
-    /// <summary>OAuth token/revoke errors answer HTTP 200 instead of 400 (§1.5: status undocumented).</summary>
+    /// <summary>
+    /// OAuth token/revoke errors answer HTTP 200 instead of 400 (TikTok does not document the status).
+    /// </summary>
     public bool OAuthErrorsAsHttp200 { get; init; }
 
     /// <summary>A redirect_uri mismatch on the code exchange is <c>invalid_request</c> (TikTok's own example) instead of <c>invalid_grant</c>.</summary>
@@ -20,21 +23,27 @@ public sealed record TikTokSandboxSwitches
 
     public bool RotateRefreshTokens { get; init; } = true;
 
-    /// <summary>The previous refresh token stops working once a new one is issued (2026 wording, §1.6).</summary>
+    /// <summary>
+    /// The previous refresh token stops working once a new one is issued (TikTok's 2026 wording,
+    /// https://developers.tiktok.com/docs/en/oauth-refresh-a-user-access-token).
+    /// </summary>
     public bool InvalidatePreviousRefreshToken { get; init; } = true;
 
     public int AuthorizationCodeTtlSeconds { get; init; } = 600;
 
     public ErrorCodeSpelling ErrorCodeSpelling { get; init; } = ErrorCodeSpelling.InvalidParams;
 
-    /// <summary><c>access_token_invalid</c> and <c>scope_not_authorized</c> arrive with HTTP 200 (reported by integrators, §3.0).</summary>
+    /// <summary>
+    /// <c>access_token_invalid</c> and <c>scope_not_authorized</c> arrive with HTTP 200 (reported by integrators;
+    /// TikTok documents 401).
+    /// </summary>
     public bool AuthErrorsAsHttp200 { get; init; }
 
     /// <summary>Bytes in TikTok's "MB" for the chunk rules: 1,048,576 (default) or 1,000,000.</summary>
     public long MbUnit { get; init; } = ChunkRules.MebiByte;
 
     /// <summary>
-    /// Whether the sandbox app has passed TikTok's audit. TikTok's default for a new client is unaudited (§10.2), but
+    /// Whether the sandbox app has passed TikTok's audit. A new TikTok client starts unaudited, but
     /// Midx needs Direct Post to a public account to be usable in the sandbox, so the sandbox starts audited; tests turn
     /// this off to exercise <c>unaudited_client_can_only_post_to_private_accounts</c>.
     /// </summary>

@@ -1,6 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary>Scopes the sandbox app has enabled, with the words the consent page shows (docs/tiktok-api.md §6).</summary>
+/// <summary>
+/// Scopes the sandbox app has enabled, with the words the consent page shows
+/// (https://developers.tiktok.com/doc/scopes-overview).
+/// </summary>
 public static class TikTokScopes
 {
     public const string UserInfoBasic = "user.info.basic";

@@ -1,9 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// Access and refresh tokens (docs/tiktok-api.md §1.5–§1.8, §10.6). Each code exchange starts a family; refreshes add
-/// to it, keep its open_id and scopes, and rotate the refresh token when asked; revoking any access token of the family
-/// kills all of it. Thread-safe: all state is guarded by one lock.
+/// Access and refresh tokens (https://developers.tiktok.com/doc/oauth-user-access-token-management). Each code
+/// exchange starts a family; refreshes add to it, keep its open_id and scopes, and rotate the refresh token when asked;
+/// revoking any access token of the family kills all of it. Thread-safe: all state is guarded by one lock.
 /// </summary>
 public sealed class TokenStore
 {
@@ -116,7 +116,7 @@ public sealed class TokenStore
     }
 }
 
-/// <summary>The flat token response of §1.5 before it is written as JSON.</summary>
+/// <summary>TikTok's flat token response (no data/error envelope) before it is written as JSON.</summary>
 public sealed record IssuedTokens(string AccessToken, long ExpiresIn, string RefreshToken, long RefreshExpiresIn, string OpenId, IReadOnlyList<string> Scopes);
 
 /// <summary>Who a live Bearer token speaks for.</summary>

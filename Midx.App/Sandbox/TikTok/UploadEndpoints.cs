@@ -4,7 +4,8 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// The upload host: <c>PUT /video/?upload_id=…&amp;upload_token=…</c> on its own base path, as TikTok's upload_url
-/// lives on a different host (docs/tiktok-api.md §3.5, §10.4). No Authorization header: the URL is the credential.
+/// lives on a different host (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide).
+/// No Authorization header: the URL is the credential.
 /// </summary>
 public static class UploadEndpoints
 {

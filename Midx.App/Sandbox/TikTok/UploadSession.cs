@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
-/// The PUT state machine of one <c>upload_url</c> (docs/tiktok-api.md §3.5, §10.4): chunks must arrive in order,
+/// The PUT state machine of one <c>upload_url</c>
+/// (https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide): chunks must arrive in order,
 /// exactly on the planned boundaries, each with a matching Content-Range and Content-Length. Accepted bytes feed a
 /// running SHA-256 so tests can check integrity; a chunk that fails halfway leaves no trace. Thread-safe: state is
 /// guarded by a lock and only one PUT may be in flight at a time (TikTok requires sequential chunks).
@@ -160,7 +161,8 @@ public sealed partial class UploadSession
         return total;
     }
 
-    // HTTP range semantics: the header names the last byte index received so far (§3.5 leaves it unspecified).
+    // HTTP range semantics: the header names the last byte index received so far (TikTok's media transfer guide leaves
+    // it unspecified).
     private string ProgressRange() =>
         _nextByte == 0 ? $"bytes */{VideoSize}" : $"bytes 0-{_nextByte - 1}/{VideoSize}";
 

@@ -1,6 +1,9 @@
 namespace Midx.App.Sandbox.TikTok;
 
-/// <summary><c>GET /v2/user/info/</c> with per-field scope checks (docs/tiktok-api.md §2).</summary>
+/// <summary>
+/// <c>GET /v2/user/info/</c> with per-field scope checks
+/// (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info).
+/// </summary>
 public static class UserInfoEndpoints
 {
     private const int PerMinute = 600;

@@ -1,4 +1,5 @@
-// TikTok's commercial content rules on the compose page (docs/tiktok-api.md §5 item 3):
+// TikTok's commercial content disclosure rules on the compose page
+// (https://developers.tiktok.com/doc/content-sharing-guidelines):
 // - disclosure on with neither "Your brand" nor "Branded content" → Publish disabled, with TikTok's hover text;
 // - "Branded content" chosen → "Only me" disabled with "Branded content visibility cannot be set to private.";
 // - "Only me" chosen → "Branded content" disabled with the same explanation.
