@@ -40,7 +40,7 @@ public abstract class ScheduledWorker(IServiceScopeFactory scopes, TimeProvider 
         {
             await using var scope = scopes.CreateAsyncScope();
             var detail = await WorkAsync(scope.ServiceProvider, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, detail, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, Interval, detail, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -52,7 +52,7 @@ public sealed class TokenRefresher(
                 logger.LogInformation("Token refresh sweep: {Outcomes}", summary);
             }
 
-            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, summary, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, options.Value.RefreshSweepInterval, summary, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

@@ -120,5 +120,6 @@ public sealed class TikTokAppWiringTests
 
         Assert.NotNull(beat);
         Assert.Equal("Nothing due", beat!.Detail);
+        Assert.Equal(app.Services.GetRequiredService<IOptions<TikTokOptions>>().Value.RefreshSweepInterval, beat.Interval);
     }
 }
