@@ -17,10 +17,10 @@ public sealed record WorkerStatus(string Worker, string Instance, DateTime LastB
     /// <summary>Room for the run itself, timer slack and clocks that differ a little between instances.</summary>
     public static readonly TimeSpan LateGrace = TimeSpan.FromMinutes(1);
 
-    /// <summary>Down once it has missed this many of its beats in a row...</summary>
-    public const int DownAfterMissedBeats = 2;
+    /// <summary>Down once its next beat is this many of its intervals overdue (three beats missed in a row)...</summary>
+    public const int DownAfterIntervalsOverdue = 2;
 
-    /// <summary>...and at least this long, so a worker that beats every few seconds is not down after one slow pass.</summary>
+    /// <summary>...and at least this long overdue, so a worker that beats every few seconds is not down after one slow pass.</summary>
     public static readonly TimeSpan DownGraceMinimum = TimeSpan.FromMinutes(5);
 
     /// <summary>When the worker said it would beat next.</summary>
@@ -31,7 +31,7 @@ public sealed record WorkerStatus(string Worker, string Instance, DateTime LastB
         get
         {
             var overdue = Silence - Interval;
-            var downGrace = TimeSpan.FromTicks(Math.Max(Interval.Ticks * DownAfterMissedBeats, DownGraceMinimum.Ticks));
+            var downGrace = TimeSpan.FromTicks(Math.Max(Interval.Ticks * DownAfterIntervalsOverdue, DownGraceMinimum.Ticks));
             return overdue > downGrace ? WorkerState.Down : overdue > LateGrace ? WorkerState.Late : WorkerState.Healthy;
         }
     }
