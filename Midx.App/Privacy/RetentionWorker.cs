@@ -4,8 +4,8 @@ using Midx.Core.Privacy;
 namespace Midx.App.Privacy;
 
 /// <summary>Runs the retention purge shortly after start and then once a day.</summary>
-public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<RetentionWorker> logger)
-    : ScheduledWorker(scopes, time, logger)
+public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RetentionWorker> logger)
+    : ScheduledWorker(scopes, time, lifetime, logger)
 {
     public const string WorkerName = "RetentionWorker";
 

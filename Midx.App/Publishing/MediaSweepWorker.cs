@@ -4,8 +4,8 @@ using Midx.Core.Publishing;
 namespace Midx.App.Publishing;
 
 /// <summary>Deletes media files older than Midx:Retention:MediaHours, shortly after start and then every hour.</summary>
-public sealed class MediaSweepWorker(MediaStore media, IServiceScopeFactory scopes, TimeProvider time, ILogger<MediaSweepWorker> logger)
-    : ScheduledWorker(scopes, time, logger)
+public sealed class MediaSweepWorker(MediaStore media, IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<MediaSweepWorker> logger)
+    : ScheduledWorker(scopes, time, lifetime, logger)
 {
     public const string WorkerName = "MediaSweepWorker";
 

@@ -31,6 +31,12 @@ public sealed class PublishWorker(
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
+    /// <summary>
+    /// The longest wait between two heartbeats: a beat is written at the first pass after HeartbeatInterval, and passes
+    /// come at least every WorkerPollInterval.
+    /// </summary>
+    private TimeSpan BeatInterval => options.Value.HeartbeatInterval + options.Value.WorkerPollInterval;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -87,7 +93,7 @@ public sealed class PublishWorker(
             {
                 var depth = await services.GetRequiredService<PublishQueueDepthQuery>().ExecuteAsync(stoppingToken);
                 await services.GetRequiredService<WorkerHeartbeatRecorder>()
-                    .BeatAsync(Name, $"{depth.Due} due, {depth.Open} open, {_running.Count} running", stoppingToken);
+                    .BeatAsync(Name, BeatInterval, $"{depth.Due} due, {depth.Open} open, {_running.Count} running", stoppingToken);
                 _lastHeartbeat = time.GetUtcNow().UtcDateTime;
             }
         }

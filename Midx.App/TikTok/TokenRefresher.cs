@@ -1,62 +1,37 @@
 using Microsoft.Extensions.Options;
-using Midx.Core.Admin;
+using Midx.App.Hosting;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
 
 /// <summary>
-/// Refreshes TikTok tokens before they expire, on a timer; the rules live in <see cref="RefreshDueTikTokTokensCommand"/>
-/// and <see cref="RefreshTikTokTokenCommand"/>. Starts only once the app is listening, because in sandbox mode
-/// TikTok is this very process.
+/// Refreshes TikTok tokens before they expire, every <see cref="TikTokOptions.RefreshSweepInterval"/> from the moment
+/// the app listens; the rules live in <see cref="RefreshDueTikTokTokensCommand"/> and <see cref="RefreshTikTokTokenCommand"/>.
 /// </summary>
 public sealed class TokenRefresher(
     IServiceScopeFactory scopes,
     IOptions<TikTokOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<TokenRefresher> logger) : BackgroundService
+    ILogger<TokenRefresher> logger) : ScheduledWorker(scopes, time, lifetime, logger)
 {
-    public const string Name = "TokenRefresher";
+    public const string WorkerName = "TokenRefresher";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => WorkerName;
+
+    protected override TimeSpan FirstRunDelay => TimeSpan.Zero;
+
+    protected override TimeSpan Interval => options.Value.RefreshSweepInterval;
+
+    protected override async Task<string> WorkAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        try
+        var outcomes = await services.GetRequiredService<RefreshDueTikTokTokensCommand>().ExecuteAsync(cancellationToken);
+        var summary = outcomes.Count == 0 ? "Nothing due" : string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"));
+        if (outcomes.Count > 0)
         {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(stoppingToken);
-            }
+            logger.LogInformation("Token refresh sweep: {Outcomes}", summary);
+        }
 
-            using var timer = new PeriodicTimer(options.Value.RefreshSweepInterval, time);
-            do
-            {
-                await SweepAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<RefreshDueTikTokTokensCommand>().ExecuteAsync(stoppingToken);
-            var summary = outcomes.Count == 0 ? "Nothing due" : string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"));
-            if (outcomes.Count > 0)
-            {
-                logger.LogInformation("Token refresh sweep: {Outcomes}", summary);
-            }
-
-            await scope.ServiceProvider.GetRequiredService<WorkerHeartbeatRecorder>().BeatAsync(Name, summary, stoppingToken);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Token refresh sweep failed; next sweep in {Interval}", options.Value.RefreshSweepInterval);
-        }
+        return summary;
     }
 }

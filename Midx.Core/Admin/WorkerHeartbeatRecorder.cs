@@ -11,18 +11,20 @@ public sealed class WorkerHeartbeatRecorder(MidxDbContext db, TimeProvider time)
 {
     public static string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public async Task BeatAsync(string worker, string? detail, CancellationToken cancellationToken)
+    /// <param name="interval">How long until this worker's next beat at the latest; its health is judged by it.</param>
+    public async Task BeatAsync(string worker, TimeSpan interval, string? detail, CancellationToken cancellationToken)
     {
         var id = $"{worker}@{Instance}";
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.WorkerHeartbeats.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (row is null)
         {
-            db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = id, Worker = worker, Instance = Instance, LastBeatAt = now, Detail = detail });
+            db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = id, Worker = worker, Instance = Instance, LastBeatAt = now, Interval = interval, Detail = detail });
         }
         else
         {
             row.LastBeatAt = now;
+            row.Interval = interval;
             row.Detail = detail;
         }
 

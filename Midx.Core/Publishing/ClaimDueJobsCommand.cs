@@ -25,7 +25,7 @@ public sealed class ClaimDueJobsCommand(MidxDbContext db, IOptions<PublishingOpt
         var candidates = await db.PublishJobs.AsNoTracking()
             .Due(now)
             .Runnable(db)
-            .OrderBy(j => j.NextPollAt ?? j.ScheduledAt ?? j.CreatedAt)
+            .OrderBy(DueJobs.DueSince)
             .Select(j => j.Id)
             .Take(max * 2)
             .ToListAsync(cancellationToken);

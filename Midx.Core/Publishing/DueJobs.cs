@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Midx.Core.Data;
 using Midx.Core.TikTok;
 
@@ -19,6 +20,9 @@ internal static class DueJobs
                 && (j.NextPollAt == null || j.NextPollAt <= now))
             || ((j.State == JobState.SentToInbox || (j.State == JobState.Published && j.PublicPostId == null))
                 && j.NextPollAt != null && j.NextPollAt <= now)));
+
+    /// <summary>Since when a due job has been waiting: its next attempt, else its scheduled time, else its creation. The oldest is claimed first.</summary>
+    public static readonly Expression<Func<PublishJob, DateTime>> DueSince = j => j.NextPollAt ?? j.ScheduledAt ?? j.CreatedAt;
 
     /// <summary>Due jobs the worker may run: the account has a working grant and the user is not disabled.</summary>
     public static IQueryable<PublishJob> Runnable(this IQueryable<PublishJob> jobs, MidxDbContext db) => jobs.Where(j =>

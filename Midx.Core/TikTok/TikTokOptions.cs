@@ -75,8 +75,8 @@ public sealed class TikTokOptions
     public TimeSpan RateLimitMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How often the background refresher looks for tokens that are due. It also beats its heartbeat each time, and
-    /// the admin console calls a worker silent for two minutes stuck, so keep this well under that.
+    /// How often the background refresher looks for tokens that are due. Its heartbeat carries this interval, and the
+    /// admin console judges it against it.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "TikTok:RefreshSweepInterval must be between 1 second and 1 minute.")]
     public TimeSpan RefreshSweepInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -213,6 +213,19 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task OverviewPage_SeededWorkers_JudgesEachByItsOwnScheduleAndShowsIt()
+    {
+        var overview = await fixture.Admin.GetDocumentAsync("/admin");
+
+        var seeded = overview.QuerySelectorAll("[data-worker]").Where(w => w.TextContent.Contains("web-1")).ToList();
+        Assert.Equal(
+            [("MediaSweepWorker", "Healthy"), ("PublishWorker", "Healthy"), ("RetentionWorker", "Healthy"), ("TokenRefresher", "Late")],
+            seeded.Select(w => (w.GetAttribute("data-worker"), ElementText.Text(w.QuerySelector(".badge")))));
+        var sweep = seeded.Single(w => w.GetAttribute("data-worker") == "MediaSweepWorker");
+        Assert.StartsWith("Reports every 1 h 0 min · next by ", ElementText.Text(sweep.QuerySelector("[data-worker-schedule]")));
+    }
+
+    [Fact]
     public async Task UsersPage_Search_FindsByEmailOrNameAnyCase()
     {
         var byName = await fixture.Admin.GetDocumentAsync("/admin/users?q=HOPPER");

@@ -141,10 +141,10 @@ internal sealed class ConsoleSeed
         AddJob(db, accounts[2], now.AddMinutes(-2), JobState.Queued, random, null);
 
         db.WorkerHeartbeats.AddRange(
-            new WorkerHeartbeat { Id = "PublishWorker@web-1", Worker = "PublishWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-8), Detail = "2 jobs in flight" },
-            new WorkerHeartbeat { Id = "MediaSweepWorker@web-1", Worker = "MediaSweepWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-21), Detail = "Last sweep deleted 0 files" },
-            new WorkerHeartbeat { Id = "TokenRefresher@web-1", Worker = "TokenRefresher", Instance = "web-1", LastBeatAt = now.AddMinutes(-4), Detail = "1 refresh failing" },
-            new WorkerHeartbeat { Id = "RetentionWorker@web-1", Worker = "RetentionWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-50) });
+            new WorkerHeartbeat { Id = "PublishWorker@web-1", Worker = "PublishWorker", Instance = "web-1", LastBeatAt = now.AddSeconds(-8), Interval = TimeSpan.FromSeconds(33), Detail = "2 jobs in flight" },
+            new WorkerHeartbeat { Id = "MediaSweepWorker@web-1", Worker = "MediaSweepWorker", Instance = "web-1", LastBeatAt = now.AddMinutes(-25), Interval = TimeSpan.FromHours(1), Detail = "Last sweep deleted 0 files" },
+            new WorkerHeartbeat { Id = "TokenRefresher@web-1", Worker = "TokenRefresher", Instance = "web-1", LastBeatAt = now.AddMinutes(-4), Interval = TimeSpan.FromSeconds(30), Detail = "1 refresh failing" },
+            new WorkerHeartbeat { Id = "RetentionWorker@web-1", Worker = "RetentionWorker", Instance = "web-1", LastBeatAt = now.AddHours(-3), Interval = TimeSpan.FromDays(1) });
         await db.SaveChangesAsync();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -30,10 +31,10 @@ public sealed class OverviewQueriesTests : AdminDatabase
     }
 
     [Fact]
-    public async Task WorkerHealth_HeartbeatsAndDueJobs_ReportsSilenceQueueDepthAndOldestLag()
+    public async Task WorkerHealth_HeartbeatsAndDueJobs_ReportsStateQueueDepthAndOldestLag()
     {
-        Db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = "PublishWorker@a", Worker = "PublishWorker", Instance = "a", LastBeatAt = Now.AddSeconds(-10) });
-        Db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = "TokenRefresher@a", Worker = "TokenRefresher", Instance = "a", LastBeatAt = Now.AddMinutes(-15) });
+        AddBeat("PublishWorker", Now.AddSeconds(-10), TimeSpan.FromSeconds(33));
+        AddBeat("TokenRefresher", Now.AddMinutes(-15), TimeSpan.FromSeconds(30));
         var account = Db.AddAccount(Db.AddUser("ada@example.test", Now), "ada", Now);
         Db.AddJob(account, Now.AddMinutes(-4), JobState.Queued);
         Db.AddJob(account, Now.AddHours(-1), JobState.Scheduled, scheduledAt: Now.AddMinutes(-7));
@@ -41,7 +42,7 @@ public sealed class OverviewQueriesTests : AdminDatabase
         Db.AddJob(account, Now.AddHours(-9), JobState.Published);
         await Db.SaveChangesAsync();
 
-        var health = await new WorkerHealthQuery(NewContext(), Time).ExecuteAsync(CancellationToken.None);
+        var health = await QueryWorkerHealth();
 
         Assert.Equal(
             [("PublishWorker", WorkerState.Healthy), ("TokenRefresher", WorkerState.Down)],
@@ -50,6 +51,84 @@ public sealed class OverviewQueriesTests : AdminDatabase
         Assert.Equal(1, health.ScheduledLater);
         Assert.Equal(TimeSpan.FromMinutes(7), health.OldestDueLag);
     }
+
+    [Fact]
+    public async Task WorkerHealth_HourlyWorkerTenMinutesAfterItsBeat_IsHealthyAndShowsItsNextRun()
+    {
+        AddBeat("MediaSweepWorker", Now.AddMinutes(-10), TimeSpan.FromHours(1));
+        await Db.SaveChangesAsync();
+
+        var sweep = (await QueryWorkerHealth()).Workers.Single();
+
+        Assert.Equal(WorkerState.Healthy, sweep.State);
+        Assert.Equal(TimeSpan.FromHours(1), sweep.Interval);
+        Assert.Equal(Now.AddMinutes(50), sweep.NextBeatDueAt);
+    }
+
+    [Theory]
+    [InlineData(59, WorkerState.Healthy)]
+    [InlineData(62, WorkerState.Late)]
+    [InlineData(170, WorkerState.Late)]
+    [InlineData(190, WorkerState.Down)]
+    public async Task WorkerHealth_HourlyWorkerMinutesAfterItsBeat_IsJudgedByItsOwnNextRun(int minutesSilent, WorkerState expected)
+    {
+        AddBeat("MediaSweepWorker", Now.AddMinutes(-minutesSilent), TimeSpan.FromHours(1));
+        await Db.SaveChangesAsync();
+
+        var sweep = (await QueryWorkerHealth()).Workers.Single();
+
+        Assert.Equal(expected, sweep.State);
+    }
+
+    [Fact]
+    public async Task WorkerHealth_DailyWorkerTwoHoursAfterItsRun_IsHealthy()
+    {
+        AddBeat("RetentionWorker", Now.AddHours(-2), TimeSpan.FromDays(1));
+        await Db.SaveChangesAsync();
+
+        Assert.Equal(WorkerState.Healthy, (await QueryWorkerHealth()).Workers.Single().State);
+    }
+
+    [Theory]
+    [InlineData(20, WorkerState.Healthy)]
+    [InlineData(120, WorkerState.Late)]
+    [InlineData(360, WorkerState.Down)]
+    public async Task WorkerHealth_PublishWorkerSecondsAfterItsBeat_GoesLateThenDownAfterItsShortInterval(int secondsSilent, WorkerState expected)
+    {
+        AddBeat("PublishWorker", Now.AddSeconds(-secondsSilent), TimeSpan.FromSeconds(33));
+        await Db.SaveChangesAsync();
+
+        Assert.Equal(expected, (await QueryWorkerHealth()).Workers.Single().State);
+    }
+
+    [Fact]
+    public async Task WorkerHealth_JobsTheWorkerWouldNotClaim_AreNotCountedAsDue()
+    {
+        var ada = Db.AddUser("ada@example.test", Now);
+        var account = Db.AddAccount(ada, "ada", Now);
+        var disconnected = Db.AddAccount(Db.AddUser("grace@example.test", Now), "grace", Now);
+        disconnected.TokenState = TokenState.NeedsReconnect;
+        var due = Db.AddJob(account, Now.AddMinutes(-3), JobState.Queued);
+        Db.AddJob(account, Now.AddMinutes(-9), JobState.Queued).LeaseExpiresAt = Now.AddMinutes(1);
+        Db.AddJob(account, Now.AddMinutes(-8), JobState.Queued).NextPollAt = Now.AddMinutes(2);
+        Db.AddJob(disconnected, Now.AddMinutes(-7), JobState.Queued);
+        Db.AddJob(account, Now.AddMinutes(-6), JobState.Processing).NextPollAt = Now.AddMinutes(-2);
+        await Db.SaveChangesAsync();
+
+        var health = await QueryWorkerHealth();
+        await using var claims = NewContext();
+        var claimed = await new ClaimDueJobsCommand(claims, Options.Create(new PublishingOptions()), Time).ExecuteAsync("test-worker", 10, CancellationToken.None);
+
+        Assert.Equal(2, health.QueueDepth);
+        Assert.Equal(claimed.Count, health.QueueDepth);
+        Assert.Contains(due.Id, claimed);
+        Assert.Equal(TimeSpan.FromMinutes(3), health.OldestDueLag);
+    }
+
+    private void AddBeat(string worker, DateTime at, TimeSpan interval) =>
+        Db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = worker + "@a", Worker = worker, Instance = "a", LastBeatAt = at, Interval = interval });
+
+    private Task<WorkerHealth> QueryWorkerHealth() => new WorkerHealthQuery(NewContext(), Time).ExecuteAsync(CancellationToken.None);
 
     [Fact]
     public async Task TokenHealth_AccountsInTrouble_CountsAndListsThemWithTheirOwners()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.Core.Admin;
@@ -37,6 +38,21 @@ public sealed class ScheduledWorkerTests : IDisposable
         Assert.Contains(heartbeats, h => h.Worker == MediaSweepWorker.WorkerName && h.Detail == "Last sweep deleted 1 files");
         Assert.False(File.Exists(oldFile));
         Assert.Empty(await check.ServiceProvider.GetRequiredService<MidxDbContext>().AuditEvents.Where(e => e.Action == "ancient").ToListAsync());
+    }
+
+    [Fact]
+    public async Task RunOnce_RetentionAndMediaSweep_AreHealthyTenMinutesLater()
+    {
+        await _app.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(CancellationToken.None);
+        await _app.Services.GetRequiredService<MediaSweepWorker>().RunOnceAsync(CancellationToken.None);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var tenMinutesLater = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(10));
+        var health = await new WorkerHealthQuery(scope.ServiceProvider.GetRequiredService<MidxDbContext>(), tenMinutesLater).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [(MediaSweepWorker.WorkerName, WorkerState.Healthy), (RetentionWorker.WorkerName, WorkerState.Healthy)],
+            health.Workers.Where(w => w.Worker is MediaSweepWorker.WorkerName or RetentionWorker.WorkerName).Select(w => (w.Worker, w.State)));
     }
 
     public void Dispose() => _app.Dispose();

@@ -111,7 +111,7 @@ public sealed class TikTokAppWiringTests
         {
             await using var scope = app.Services.CreateAsyncScope();
             beat = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().WorkerHeartbeats.AsNoTracking()
-                .SingleOrDefaultAsync(h => h.Worker == TokenRefresher.Name);
+                .SingleOrDefaultAsync(h => h.Worker == TokenRefresher.WorkerName);
             if (beat is null)
             {
                 await Task.Delay(100);
@@ -120,5 +120,6 @@ public sealed class TikTokAppWiringTests
 
         Assert.NotNull(beat);
         Assert.Equal("Nothing due", beat!.Detail);
+        Assert.Equal(app.Services.GetRequiredService<IOptions<TikTokOptions>>().Value.RefreshSweepInterval, beat.Interval);
     }
 }

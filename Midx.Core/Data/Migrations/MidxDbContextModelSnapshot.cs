@@ -116,6 +116,8 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100);
 
+                    b.Property<TimeSpan>("Interval");
+
                     b.Property<DateTime>("LastBeatAt");
 
                     b.Property<string>("Worker")
