@@ -6,7 +6,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Privacy;
 
 /// <summary>
-/// Everything Midx stores about one user, as the JSON document of "Download my data" (product.md promise 11).
+/// Everything Midx stores about one user, as the JSON document of "Download my data" (privacy promise 11, listed on /privacy).
 /// Each stored column of a user-owned table is either exported under its own name or listed in
 /// <see cref="ExcludedColumns"/> with the reason; a test walks the EF model to keep it that way.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Midx.Core.Privacy;
 
 /// <summary>
-/// The promises Midx makes about data (docs/product.md), worded once and filled from the same settings the code
+/// The promises Midx makes about data (as /privacy lists them), worded once and filled from the same settings the code
 /// enforces, so the policy pages can never drift from what the retention sweeper and the token vault actually do.
 /// </summary>
 public static class PrivacyPromises

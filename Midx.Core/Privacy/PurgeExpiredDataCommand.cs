@@ -5,7 +5,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Privacy;
 
 /// <summary>
-/// Deletes what Midx promised not to keep (product.md promise 4): audit events and technical records older than
+/// Deletes what Midx promised not to keep (privacy promise 4, listed on /privacy): audit events and technical records older than
 /// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, and link authorizations that expired.
 /// </summary>
 public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time)

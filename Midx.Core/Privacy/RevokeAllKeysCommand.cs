@@ -9,7 +9,7 @@ using Midx.Core.TikTok;
 namespace Midx.Core.Privacy;
 
 /// <summary>
-/// The response to a leaked key ring (product.md promise 13). Every TikTok token that can still be read is revoked at
+/// The response to a leaked key ring (privacy promise 13, listed on /privacy). Every TikTok token that can still be read is revoked at
 /// TikTok first (a leaked ciphertext must not stay usable there), then every Data Protection key is revoked and a new
 /// one created, and every linked account is marked "needs reconnect" with the reason. Sessions and antiforgery tokens
 /// were protected by the same keys, so everyone signs in again. Nothing is ever decrypted with a revoked key afterwards:

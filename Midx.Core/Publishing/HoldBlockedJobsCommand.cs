@@ -13,7 +13,7 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
 {
     private const int BatchSize = 50;
 
-    /// <summary>How far ahead a scheduled post whose account needs reconnecting is flagged (product.md promise 6).</summary>
+    /// <summary>How far ahead a scheduled post whose account needs reconnecting is flagged (privacy promise 6, listed on /privacy).</summary>
     public static readonly TimeSpan WarningLead = TimeSpan.FromHours(24);
 
     /// <summary>Notes newly held jobs, and scheduled ones that would be held when their time comes; returns how many.</summary>

@@ -123,7 +123,7 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
 
     /// <summary>
     /// Deletes every file in the media folder last written more than <see cref="RetentionOptions.MediaHours"/> ago,
-    /// whatever its job's state (product.md promise 7); returns how many files went.
+    /// whatever its job's state (privacy promise 7, listed on /privacy); returns how many files went.
     /// </summary>
     public int SweepExpired()
     {

@@ -5,7 +5,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Deletes a job's video file once nothing needs it any more (product.md promise 7): TikTok has it, or the job was
+/// Deletes a job's video file once nothing needs it any more (privacy promise 7, listed on /privacy): TikTok has it, or the job was
 /// cancelled. A file another unfinished job still points at (a retry) is kept for that job. A failed job's file is
 /// kept for a retry until the sweeper's maximum age, unless its TikTok account was disconnected: then no retry is possible.
 /// </summary>

@@ -7,7 +7,7 @@ using Midx.Core.Publishing;
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// Disconnects a TikTok account (product.md promise 10; revoke:
+/// Disconnects a TikTok account (privacy promise 10, listed on /privacy; revoke:
 /// https://developers.tiktok.com/doc/oauth-user-access-token-management): Midx loses its access, the user keeps
 /// the history of what was posted. The access token is read first (refreshed if it has expired: TikTok revokes only a
 /// live access token); then, in one transaction, the account's unfinished posts are settled

@@ -12,7 +12,7 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Privacy;
 
 /// <summary>
-/// The promises of docs/product.md that no other test names. Promises 2, 4, 11, 12 and 13 are proved where their
+/// The privacy promises (/privacy) that no other test names. Promises 2, 4, 11, 12 and 13 are proved where their
 /// machinery lives: TokenAtRestTests, PurgeExpiredDataCommandTests, ExportUserDataQueryTests, SettingsEndpointsTests
 /// and KeyRotationTests, each in a test called PromiseNN_….
 /// </summary>
