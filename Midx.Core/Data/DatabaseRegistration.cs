@@ -28,7 +28,8 @@ public static class DatabaseRegistration
             }
             else
             {
-                options.UseSqlite(SqliteConnectionString(database, midx, contentRoot));
+                options.UseSqlite(SqliteConnectionString(database, midx, contentRoot))
+                    .AddInterceptors(new SqliteSecureDeleteInterceptor());
             }
         });
         return builder;

@@ -18,6 +18,7 @@ public sealed class DeleteAccountCommand(
     DisconnectTikTokAccountCommand disconnect,
     AuditLog audit,
     MediaStore media,
+    ScrubDeletedBytesCommand scrub,
     ILogger<DeleteAccountCommand> logger)
 {
     /// <summary>Whether what the person typed to confirm is their account's email address (case and spaces aside).</summary>
@@ -55,6 +56,8 @@ public sealed class DeleteAccountCommand(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        await scrub.ExecuteAsync(cancellationToken);
 
         // After the rows: a worker that still held one of the jobs can no longer find it to upload the file.
         var files = media.DeleteAllOf(userId);

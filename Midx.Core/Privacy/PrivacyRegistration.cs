@@ -9,6 +9,7 @@ public static class PrivacyRegistration
 {
     public static IServiceCollection AddMidxPrivacy(this IServiceCollection services)
     {
+        services.AddScoped<ScrubDeletedBytesCommand>();
         services.AddScoped<PurgeExpiredDataCommand>();
         services.AddScoped<ExportUserDataQuery>();
         services.AddScoped<DeleteAccountCommand>();

@@ -8,7 +8,7 @@ namespace Midx.Core.Privacy;
 /// Deletes what Midx promised not to keep (privacy promise 4, listed on /privacy): audit events and technical records older than
 /// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, and link authorizations that expired.
 /// </summary>
-public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time)
+public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time, ScrubDeletedBytesCommand scrub)
 {
     public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates);
 
@@ -20,6 +20,7 @@ public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<Retention
         var audit = await db.AuditEvents.Where(e => e.At < auditCutoff).ExecuteDeleteAsync(cancellationToken);
         var heartbeats = await db.WorkerHeartbeats.Where(h => h.LastBeatAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);
         var states = await db.OAuthLinkStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        await scrub.ExecuteAsync(cancellationToken);
         return new Result(audit, heartbeats, states);
     }
 }

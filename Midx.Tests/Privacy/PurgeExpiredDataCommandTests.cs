@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
@@ -64,7 +65,7 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     private PurgeExpiredDataCommand Command(int auditDays) =>
-        new(_db, Options.Create(new RetentionOptions { AuditDays = auditDays }), _time);
+        new(_db, Options.Create(new RetentionOptions { AuditDays = auditDays }), _time, new ScrubDeletedBytesCommand(_db, NullLogger<ScrubDeletedBytesCommand>.Instance));
 
     public async Task DisposeAsync()
     {

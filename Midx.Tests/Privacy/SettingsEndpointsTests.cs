@@ -112,6 +112,26 @@ public sealed class SettingsEndpointsTests : IDisposable
         Assert.DoesNotContain("avery", dump, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Promise12_DeleteAccount_LeavesNoPersonalBytesInDatabaseFiles()
+    {
+        using var grace = await _app.SignInAsync(Email, "Grace Hopper");
+        await grace.LinkTikTokAsync("public");
+        string[] personal;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts.SingleAsync();
+            personal = [Email, "Grace Hopper", account.OpenId, account.Username!];
+        }
+
+        Assert.NotEmpty(RawDatabaseFiles.Find(_app.DataFolder, personal));
+
+        var response = await PostDeleteAsync(grace, Email);
+
+        Assert.Equal("/goodbye", response.Headers.Location!.OriginalString);
+        Assert.Empty(RawDatabaseFiles.Find(_app.DataFolder, personal));
+    }
+
     private static async Task<HttpResponseMessage> PostDeleteAsync(HttpClient client, string typedEmail)
     {
         return await client.PostDialogFormAsync("/settings", "/settings/delete", ("email", typedEmail));
