@@ -10,8 +10,9 @@ namespace Midx.Core.Privacy;
 /// <summary>
 /// Erases a user (privacy promise 12, listed on /privacy): every linked TikTok account is disconnected (revoked at TikTok when it can
 /// be, best effort), then every row about the user goes in one transaction — jobs and their history, consents, link
-/// states, audit events naming them — and their media folder is removed. Deleting the user row also changes nothing
-/// a cookie could match, so every session ends on its next request. What stays is one anonymous audit line.
+/// states, audit events naming them — the database files are scrubbed of the deleted bytes, and their media folder is
+/// removed. Deleting the user row also changes nothing a cookie could match, so every session ends on its next request.
+/// What stays is one anonymous audit line.
 /// </summary>
 public sealed class DeleteAccountCommand(
     MidxDbContext db,

@@ -13,8 +13,8 @@ namespace Midx.Tests.Privacy;
 
 /// <summary>
 /// The privacy promises (/privacy) that no other test names. Promises 2, 4, 11, 12 and 13 are proved where their
-/// machinery lives: TokenAtRestTests, PurgeExpiredDataCommandTests, ExportUserDataQueryTests, SettingsEndpointsTests
-/// and KeyRotationTests, each in a test called PromiseNN_….
+/// machinery lives: TokenAtRestTests, PurgeExpiredDataCommandTests, PurgeExpiredDataOnDiskTests, ExportUserDataQueryTests,
+/// SettingsEndpointsTests and KeyRotationTests, each in a test called PromiseNN_….
 /// </summary>
 public sealed class PromiseTests
 {
