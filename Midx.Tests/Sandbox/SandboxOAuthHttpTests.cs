@@ -35,9 +35,10 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         return QueryHelpers.AddQueryString(SandboxTikTokApp.Base + OAuthEndpoints.AuthorizePath, query);
     }
 
-    private async Task<Dictionary<string, string>> SubmitConsentAsync(string creator, string[] tickedScopes, string decision = "authorize")
+    private async Task<Dictionary<string, string>> SubmitConsentAsync(string creator, string[] tickedScopes, string decision = "authorize",
+        string scope = "user.info.basic,video.publish,video.list")
     {
-        var page = await app.Client.GetAsync(AuthorizeUrl());
+        var page = await app.Client.GetAsync(AuthorizeUrl(scope: scope));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         var form = document.QuerySelector("form[data-tiktok-consent]")!;
@@ -153,6 +154,39 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         Assert.Equal(31_536_000, tokens.GetProperty("refresh_expires_in").GetInt64());
         Assert.Equal("Bearer", tokens.GetProperty("token_type").GetString());
         Assert.False(tokens.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task Authorize_ScopeWithoutUserInfoBasic_ShowsItAsGrantedByDefault()
+    {
+        var response = await app.Client.GetAsync(AuthorizeUrl(scope: "video.publish"));
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(["user.info.basic", "video.publish"],
+            document.QuerySelectorAll("input[name=granted_scopes]").Select(i => i.GetAttribute("value")));
+        Assert.True(document.QuerySelector("input[value='user.info.basic']")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task ConsentForm_ScopeWithoutUserInfoBasic_StillGrantsIt()
+    {
+        var callback = await SubmitConsentAsync("public", ["video.publish"], scope: "video.publish");
+
+        var tokens = await (await ExchangeAsync(callback["code"])).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("user.info.basic,video.publish", callback["scopes"]);
+        Assert.Equal("user.info.basic,video.publish", tokens.GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task ConsentHook_ApproveAllWithoutUserInfoBasicRequested_StillGrantsIt()
+    {
+        (await app.Client.PostAsJsonAsync(SandboxTikTokApp.Base + "/__test/consent",
+            new { decision = "Approve", creatorKey = "public" })).EnsureSuccessStatusCode();
+
+        var response = await app.Client.GetAsync(AuthorizeUrl(scope: "video.list"));
+
+        Assert.Equal("user.info.basic,video.list", QueryHelpers.ParseQuery(response.Headers.Location!.Query)["scopes"]);
     }
 
     [Fact]
