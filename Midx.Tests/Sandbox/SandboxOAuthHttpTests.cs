@@ -244,6 +244,40 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         Assert.Equal(error, await OAuthErrorAsync(response));
     }
 
+    private async Task<string> ApprovedCodeAsync(string? challenge)
+    {
+        (await app.Client.PostAsJsonAsync(SandboxTikTokApp.Base + "/__test/consent", new { decision = "Approve", creatorKey = "public" }))
+            .EnsureSuccessStatusCode();
+        var response = await app.Client.GetAsync(AuthorizeUrl(challenge: challenge));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"].ToString();
+    }
+
+    [Fact]
+    public async Task Token_WebFlowWithoutPkce_ExchangesWithoutAVerifier()
+    {
+        var code = await ApprovedCodeAsync(challenge: null);
+
+        var response = await ExchangeAsync(code, verifier: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("act.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+    }
+
+    [Fact]
+    public async Task Token_Base64UrlChallenge_RefusedUnlessTheSwitchAcceptsIt()
+    {
+        var refusedCode = await ApprovedCodeAsync(PkceCheck.Base64UrlChallenge(Verifier));
+        var refused = await ExchangeAsync(refusedCode);
+        await app.SetSwitchesAsync(new { pkceMode = "AcceptBase64Url" });
+        var acceptedCode = await ApprovedCodeAsync(PkceCheck.Base64UrlChallenge(Verifier));
+
+        var accepted = await ExchangeAsync(acceptedCode);
+
+        Assert.Equal("invalid_grant", await OAuthErrorAsync(refused));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
     [Fact]
     public async Task Token_RedirectMismatch_IsInvalidGrantOrInvalidRequestBySwitch()
     {
