@@ -8,14 +8,15 @@ namespace Midx.App.Sandbox.TikTok;
 /// method) the way TikTok's API host does: in JSON, never with Midx's HTML not-found or form-expired pages. The
 /// authorize page is TikTok's web site, not its API, and keeps Midx's pages.
 /// </summary>
-public sealed class TikTokUnmatchedRoutes(RequestDelegate next, EndpointDataSource endpoints)
+public sealed class TikTokUnmatchedRouteMiddleware(RequestDelegate next, EndpointDataSource endpoints)
 {
     private static readonly PathString Api = SandboxRegistration.TikTokPath;
     private static readonly PathString OAuth = SandboxRegistration.TikTokPath + "/v2/oauth";
     private static readonly PathString AuthorizePage = SandboxRegistration.TikTokPath + "/v2/auth";
     private static readonly PathString Upload = SandboxUrls.UploadBasePath;
 
-    // Built on the first request: the endpoints are mapped after the middleware is added.
+    // Built on the first request, because the endpoints are mapped after the middleware is added; two requests racing
+    // to build it build the same list.
     private IReadOnlyList<(TemplateMatcher Route, IReadOnlyList<string> Methods)>? _routes;
 
     /// <summary>Runs after routing has chosen an endpoint and before authorization and antiforgery look at it.</summary>
