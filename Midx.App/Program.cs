@@ -32,6 +32,7 @@ if (KeysCommandLine.IsKeysCommand(args))
 await app.Services.MigrateMidxDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseMidxSecurity();
+app.UseSandbox();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

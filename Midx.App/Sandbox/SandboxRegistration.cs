@@ -26,6 +26,20 @@ public static class SandboxRegistration
         return builder;
     }
 
+    /// <summary>
+    /// Keeps Midx's HTML pages off the sandbox TikTok's API paths (see <see cref="TikTokUnmatchedRouteMiddleware"/>). Goes after
+    /// the status-code pages and before authorization and antiforgery, which would otherwise answer for Midx's routes.
+    /// </summary>
+    public static WebApplication UseSandbox(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<MidxOptions>>().Value.Sandbox)
+        {
+            app.UseMiddleware<TikTokUnmatchedRouteMiddleware>();
+        }
+
+        return app;
+    }
+
     public static WebApplication MapSandbox(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<MidxOptions>>().Value.Sandbox)

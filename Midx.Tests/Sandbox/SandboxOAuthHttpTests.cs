@@ -35,9 +35,10 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         return QueryHelpers.AddQueryString(SandboxTikTokApp.Base + OAuthEndpoints.AuthorizePath, query);
     }
 
-    private async Task<Dictionary<string, string>> SubmitConsentAsync(string creator, string[] tickedScopes, string decision = "authorize")
+    private async Task<Dictionary<string, string>> SubmitConsentAsync(string creator, string[] tickedScopes, string decision = "authorize",
+        string scope = "user.info.basic,video.publish,video.list")
     {
-        var page = await app.Client.GetAsync(AuthorizeUrl());
+        var page = await app.Client.GetAsync(AuthorizeUrl(scope: scope));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var document = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         var form = document.QuerySelector("form[data-tiktok-consent]")!;
@@ -156,6 +157,39 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Authorize_ScopeWithoutUserInfoBasic_ShowsItAsGrantedByDefault()
+    {
+        var response = await app.Client.GetAsync(AuthorizeUrl(scope: "video.publish"));
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(["user.info.basic", "video.publish"],
+            document.QuerySelectorAll("input[name=granted_scopes]").Select(i => i.GetAttribute("value")));
+        Assert.True(document.QuerySelector("input[value='user.info.basic']")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task ConsentForm_ScopeWithoutUserInfoBasic_StillGrantsIt()
+    {
+        var callback = await SubmitConsentAsync("public", ["video.publish"], scope: "video.publish");
+
+        var tokens = await (await ExchangeAsync(callback["code"])).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("user.info.basic,video.publish", callback["scopes"]);
+        Assert.Equal("user.info.basic,video.publish", tokens.GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task ConsentHook_ApproveAllWithoutUserInfoBasicRequested_StillGrantsIt()
+    {
+        (await app.Client.PostAsJsonAsync(SandboxTikTokApp.Base + "/__test/consent",
+            new { decision = "Approve", creatorKey = "public" })).EnsureSuccessStatusCode();
+
+        var response = await app.Client.GetAsync(AuthorizeUrl(scope: "video.list"));
+
+        Assert.Equal("user.info.basic,video.list", QueryHelpers.ParseQuery(response.Headers.Location!.Query)["scopes"]);
+    }
+
+    [Fact]
     public async Task ConsentForm_Cancel_RedirectsWithAccessDenied()
     {
         var callback = await SubmitConsentAsync("public", [], decision: "cancel");
@@ -208,6 +242,40 @@ public sealed class SandboxOAuthHttpTests(SandboxTikTokApp app) : IClassFixture<
         var response = await ExchangeAsync(code, verifier);
 
         Assert.Equal(error, await OAuthErrorAsync(response));
+    }
+
+    private async Task<string> ApprovedCodeAsync(string? challenge)
+    {
+        (await app.Client.PostAsJsonAsync(SandboxTikTokApp.Base + "/__test/consent", new { decision = "Approve", creatorKey = "public" }))
+            .EnsureSuccessStatusCode();
+        var response = await app.Client.GetAsync(AuthorizeUrl(challenge: challenge));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"].ToString();
+    }
+
+    [Fact]
+    public async Task Token_WebFlowWithoutPkce_ExchangesWithoutAVerifier()
+    {
+        var code = await ApprovedCodeAsync(challenge: null);
+
+        var response = await ExchangeAsync(code, verifier: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("act.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+    }
+
+    [Fact]
+    public async Task Token_Base64UrlChallenge_RefusedUnlessTheSwitchAcceptsIt()
+    {
+        var refusedCode = await ApprovedCodeAsync(PkceCheck.Base64UrlChallenge(Verifier));
+        var refused = await ExchangeAsync(refusedCode);
+        await app.SetSwitchesAsync(new { pkceMode = "AcceptBase64Url" });
+        var acceptedCode = await ApprovedCodeAsync(PkceCheck.Base64UrlChallenge(Verifier));
+
+        var accepted = await ExchangeAsync(acceptedCode);
+
+        Assert.Equal("invalid_grant", await OAuthErrorAsync(refused));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
     [Fact]

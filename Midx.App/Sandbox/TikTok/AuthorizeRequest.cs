@@ -105,10 +105,18 @@ public sealed record AuthorizeRequest(
         ["state"] = State,
     });
 
-    /// <summary>Requested scopes the person kept: untoggleable ones always, toggleable ones only if ticked.</summary>
+    /// <summary>
+    /// The scopes the consent page offers: those requested, and <c>user.info.basic</c> even when not requested, because
+    /// Login Kit grants basic user data with every authorization (https://developers.tiktok.com/doc/login-kit-overview,
+    /// https://developers.tiktok.com/doc/scopes-overview).
+    /// </summary>
+    public IReadOnlyList<string> Offered =>
+        Scopes.Contains(TikTokScopes.UserInfoBasic) ? Scopes : [TikTokScopes.UserInfoBasic, .. Scopes];
+
+    /// <summary>Offered scopes the person kept: untoggleable ones always, toggleable ones only if ticked.</summary>
     public IReadOnlyList<string> Granted(IEnumerable<string> ticked)
     {
         var kept = ticked.ToHashSet(StringComparer.Ordinal);
-        return Scopes.Where(s => kept.Contains(s) || TikTokScopes.All.Any(d => d.Name == s && !d.Toggleable)).ToList();
+        return Offered.Where(s => kept.Contains(s) || TikTokScopes.All.Any(d => d.Name == s && !d.Toggleable)).ToList();
     }
 }

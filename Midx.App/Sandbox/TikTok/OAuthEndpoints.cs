@@ -36,7 +36,7 @@ public static class OAuthEndpoints
                 return Results.Redirect(request.Deny());
             case ConsentDecision.Approve:
                 var creator = TikTokFixtures.FindByKey(consent.CreatorKey) ?? TikTokFixtures.Public;
-                var granted = consent.Scopes is null ? request.Scopes : request.Granted(consent.Scopes);
+                var granted = request.Granted(consent.Scopes ?? request.Offered);
                 return Results.Redirect(request.Approve(sandbox, creator, granted));
         }
 

@@ -35,11 +35,16 @@ public static class TikTokResponses
     public static IResult Error(HttpContext http, TikTokApiError error) => Error(http, error.Status, error.Code, error.Message);
 
     public static IResult InvalidParams(HttpContext http, TikTokSandboxSwitches switches, string message) =>
-        Error(http, 400, switches.InvalidParamsCode, message);
+        InvalidParams(http, switches, 400, message);
+
+    public static IResult InvalidParams(HttpContext http, TikTokSandboxSwitches switches, int status, string message) =>
+        Error(http, status, switches.InvalidParamsCode, message);
 
     public static IResult OAuthError(HttpContext http, TikTokSandboxSwitches switches, string error, string description) =>
-        Results.Json(new { error, error_description = description, log_id = LogId(http) }, Json,
-            statusCode: switches.OAuthErrorsAsHttp200 ? 200 : 400);
+        OAuthError(http, switches.OAuthErrorsAsHttp200 ? 200 : 400, error, description);
+
+    public static IResult OAuthError(HttpContext http, int status, string error, string description) =>
+        Results.Json(new { error, error_description = description, log_id = LogId(http) }, Json, statusCode: status);
 
     public static IResult OAuthTokens(IssuedTokens tokens) => Results.Json(new
     {

@@ -99,7 +99,7 @@ public enum ConsentDecision
     /// <summary>Show the consent page to a person.</summary>
     Page,
 
-    /// <summary>Redirect back at once with a code for the hook's creator and scopes (null scopes: all requested).</summary>
+    /// <summary>Redirect back at once with a code for the hook's creator and scopes (null scopes: all offered).</summary>
     Approve,
 
     /// <summary>Redirect back at once with <c>error=access_denied</c>.</summary>

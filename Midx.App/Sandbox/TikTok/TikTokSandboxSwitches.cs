@@ -9,6 +9,11 @@ namespace Midx.App.Sandbox.TikTok;
 /// </summary>
 public sealed record TikTokSandboxSwitches
 {
+    /// <summary>
+    /// Optional by default: TikTok's web Login Kit lists no PKCE parameters (https://developers.tiktok.com/doc/login-kit-web)
+    /// and its token endpoint needs <c>code_verifier</c> "for mobile and desktop app only"
+    /// (https://developers.tiktok.com/doc/oauth-user-access-token-management).
+    /// </summary>
     public PkceMode PkceMode { get; init; } = PkceMode.Optional;
 
     /// <summary>
