@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Privacy;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -23,6 +25,9 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<PublishHubConnections>();
         builder.Services.AddHostedService<PublishHubForwarder>();
         builder.Services.AddHostedService<PublishHubSessionWorker>();
+        builder.Services.AddOptions<RetentionOptions>()
+            .Validate<IOptions<PublishingOptions>>((retention, publishing) => TimeSpan.FromMinutes(retention.AbandonedUploadMinutes) > publishing.Value.UploadIdleTimeout,
+                "Midx:Retention:AbandonedUploadMinutes must be longer than Midx:Publishing:UploadIdleTimeout, or the media sweep could delete the file of an upload still in progress.");
         builder.Services.AddSingleton<MediaSweepWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaSweepWorker>());
 

@@ -7,7 +7,8 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// The one place a job changes: checks the move against <see cref="JobStateMachine"/>, updates the row, appends a
 /// <see cref="PublishEvent"/> to its history, saves (together with anything else the caller changed on the tracked
-/// job, such as publish_id and upload_url), and then tells the <see cref="JobUpdateBus"/>.
+/// job, such as publish_id and upload_url), and then tells the <see cref="JobUpdateBus"/>. A move into a state where
+/// <see cref="JobStateMachine.UploadUrlSpent"/> drops the upload_url in the same write.
 /// Progress that changes only the byte count is saved and pushed but not written to the history.
 /// The write is conditional on the state that was read (a concurrency token): when someone else moved the job first
 /// (a worker and a user's cancel), nothing is written, the job is reloaded, and the result is null.
@@ -35,6 +36,11 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
             job.ErrorCode = change.ErrorCode ?? job.ErrorCode;
             job.ErrorMessage = Truncate(change.Message, 1000) ?? job.ErrorMessage;
             job.ErrorLogId = change.LogId ?? job.ErrorLogId;
+        }
+
+        if (JobStateMachine.UploadUrlSpent(change.State))
+        {
+            job.UploadUrl = null;
         }
 
         if (JobStateMachine.IsTerminal(change.State))

@@ -33,6 +33,12 @@ public static class JobStateMachine
     /// <summary>TikTok has the video (or the job is over): the media file is no longer needed for this job.</summary>
     public static bool TikTokHasVideo(JobState state) => state is JobState.Processing or JobState.SentToInbox or JobState.Published;
 
+    /// <summary>
+    /// TikTok's upload_url carries its upload token, a credential: once TikTok has every byte or the job is over,
+    /// nothing may send to it again, so it is not kept. Uploading keeps it: a worker restarted mid-upload resumes with it.
+    /// </summary>
+    public static bool UploadUrlSpent(JobState state) => IsTerminal(state) || TikTokHasVideo(state);
+
     /// <summary>A user may cancel before any TikTok call, or while the bytes are still being sent.</summary>
     public static bool CanUserCancel(JobState state) => state is JobState.Scheduled or JobState.Queued or JobState.Uploading;
 

@@ -123,23 +123,32 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
 
     /// <summary>
     /// Deletes every file in the media folder last written more than <see cref="RetentionOptions.MediaHours"/> ago,
-    /// whatever its job's state (privacy promise 7, listed on /privacy); returns how many files went.
+    /// whatever its job's state (privacy promise 7, listed on /privacy), and every partial upload file not written for
+    /// <see cref="RetentionOptions.AbandonedUploadMinutes"/>; returns how many files of each kind went.
     /// </summary>
-    public int SweepExpired()
+    public MediaSweep SweepExpired()
     {
         if (!Directory.Exists(Root))
         {
-            return 0;
+            return new MediaSweep(0, 0);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var count = 0;
+        var settings = retention.Value;
+        var expired = 0;
+        var abandoned = 0;
         foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
-            if (IsExpired(File.GetLastWriteTimeUtc(file), now, retention.Value.MediaHours))
+            var lastWritten = File.GetLastWriteTimeUtc(file);
+            if (IsExpired(lastWritten, now, settings.MediaHours))
             {
                 File.Delete(file);
-                count++;
+                expired++;
+            }
+            else if (Path.GetExtension(file) == PartialExtension && IsAbandoned(lastWritten, now, settings.AbandonedUploadMinutes))
+            {
+                File.Delete(file);
+                abandoned++;
             }
         }
 
@@ -151,12 +160,16 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
             }
         }
 
-        return count;
+        return new MediaSweep(expired, abandoned);
     }
 
     /// <summary>The sweeper's rule: a file is expired once it is at least <paramref name="maxHours"/> old.</summary>
     public static bool IsExpired(DateTime lastWrittenUtc, DateTime nowUtc, int maxHours) =>
         nowUtc - lastWrittenUtc >= TimeSpan.FromHours(maxHours);
+
+    /// <summary>The sweeper's rule for a partial upload file: abandoned once unwritten for <paramref name="idleMinutes"/>.</summary>
+    public static bool IsAbandoned(DateTime lastWrittenUtc, DateTime nowUtc, int idleMinutes) =>
+        nowUtc - lastWrittenUtc >= TimeSpan.FromMinutes(idleMinutes);
 
     private string UserFolder(Guid userId) => Path.Combine(Root, userId.ToString("N"));
 
@@ -176,4 +189,10 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
     }
 
     private sealed record MediaInfo(string FileName, long Size, string MimeType, int DurationMs, DateTime UploadedAt);
+}
+
+/// <summary>What one <see cref="MediaStore.SweepExpired"/> run deleted: expired files, and abandoned partial uploads.</summary>
+public sealed record MediaSweep(int Expired, int AbandonedUploads)
+{
+    public int Total => Expired + AbandonedUploads;
 }

@@ -204,8 +204,6 @@ public sealed class UploadJobStep(
     private async Task<StepResult> CompleteAsync(PublishJob job, ChunkPlan plan, CancellationToken cancellationToken)
     {
         var next = time.GetUtcNow().UtcDateTime + options.Value.FirstStatusPollDelay;
-        // The upload_url is a credential for this one upload; once TikTok has every byte nothing needs it.
-        job.UploadUrl = null;
         job.NextPollAt = next;
         if (await apply.ExecuteAsync(job, new JobChange(JobState.Processing)
             {

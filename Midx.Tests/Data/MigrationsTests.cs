@@ -53,6 +53,15 @@ public sealed class MigrationsTests
         await AccountDeletionRules.AssertOnAsync(() => CreateContext(connection));
     }
 
+    [Fact]
+    public async Task Migrate_JobsSavedWithUploadUrls_ClearsOnlySpentOnes()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+
+        await SpentUploadUrlMigration.AssertOnAsync(() => CreateContext(connection));
+    }
+
     private static MidxDbContext CreateContext(SqliteConnection connection) =>
         new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(connection).Options);
 

@@ -46,6 +46,14 @@ public sealed class PostgresMigrationsTests
     }
 
     [Fact]
+    public async Task Migrate_JobsSavedWithUploadUrls_ClearsOnlySpentOnes()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+
+        await SpentUploadUrlMigration.AssertOnAsync(() => CreateContext(database.ConnectionString));
+    }
+
+    [Fact]
     public async Task SaveAndLoad_OnPostgres_KeepsUtcTimestamps()
     {
         await using var database = await PostgresDatabase.CreateAsync();

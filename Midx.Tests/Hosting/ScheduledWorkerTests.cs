@@ -28,6 +28,9 @@ public sealed class ScheduledWorkerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(oldFile)!);
         await File.WriteAllTextAsync(oldFile, "video");
         File.SetLastWriteTimeUtc(oldFile, DateTime.UtcNow.AddDays(-10));
+        var crashLeftover = Path.Combine(Path.GetDirectoryName(oldFile)!, Guid.NewGuid().ToString("N") + ".part");
+        await File.WriteAllTextAsync(crashLeftover, "half a video");
+        File.SetLastWriteTimeUtc(crashLeftover, DateTime.UtcNow.AddMinutes(-30));
 
         await _app.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(CancellationToken.None);
         await _app.Services.GetRequiredService<MediaSweepWorker>().RunOnceAsync(CancellationToken.None);
@@ -35,20 +38,21 @@ public sealed class ScheduledWorkerTests : IDisposable
         await using var check = _app.Services.CreateAsyncScope();
         var heartbeats = await check.ServiceProvider.GetRequiredService<MidxDbContext>().WorkerHeartbeats.AsNoTracking().ToListAsync();
         Assert.Contains(heartbeats, h => h.Worker == RetentionWorker.WorkerName && h.Detail == "Last purge removed 1 rows");
-        Assert.Contains(heartbeats, h => h.Worker == MediaSweepWorker.WorkerName && h.Detail == "Last sweep deleted 1 files");
+        Assert.Contains(heartbeats, h => h.Worker == MediaSweepWorker.WorkerName && h.Detail == "Last sweep deleted 2 files");
         Assert.False(File.Exists(oldFile));
+        Assert.False(File.Exists(crashLeftover));
         Assert.Empty(await check.ServiceProvider.GetRequiredService<MidxDbContext>().AuditEvents.Where(e => e.Action == "ancient").ToListAsync());
     }
 
     [Fact]
-    public async Task RunOnce_RetentionAndMediaSweep_AreHealthyTenMinutesLater()
+    public async Task RunOnce_RetentionAndMediaSweep_AreHealthyFiveMinutesLater()
     {
         await _app.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(CancellationToken.None);
         await _app.Services.GetRequiredService<MediaSweepWorker>().RunOnceAsync(CancellationToken.None);
 
         await using var scope = _app.Services.CreateAsyncScope();
-        var tenMinutesLater = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(10));
-        var health = await new WorkerHealthQuery(scope.ServiceProvider.GetRequiredService<MidxDbContext>(), tenMinutesLater).ExecuteAsync(CancellationToken.None);
+        var fiveMinutesLater = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(5));
+        var health = await new WorkerHealthQuery(scope.ServiceProvider.GetRequiredService<MidxDbContext>(), fiveMinutesLater).ExecuteAsync(CancellationToken.None);
 
         Assert.Equal(
             [(MediaSweepWorker.WorkerName, WorkerState.Healthy), (RetentionWorker.WorkerName, WorkerState.Healthy)],

@@ -35,6 +35,8 @@ public sealed class StartupValidationTests
     [InlineData("Midx:Database:Provider", "Postgres", "Midx:Database:ConnectionString")]
     [InlineData("Midx:Proxy:KnownProxies:0", "proxy.internal", "Midx:Proxy:KnownProxies")]
     [InlineData("Midx:Proxy:KnownNetworks:0", "10.0.0.0", "Midx:Proxy:KnownNetworks")]
+    [InlineData("Midx:Retention:AbandonedUploadMinutes", "0", "AbandonedUploadMinutes")]
+    [InlineData("Midx:Publishing:UploadIdleTimeout", "00:06:00", "Midx:Retention:AbandonedUploadMinutes")]
     public void Start_WithBadSetting_FailsNamingTheKey(string key, string value, string named)
     {
         using var app = new MidxAppFactory(new Dictionary<string, string?> { [key] = value });

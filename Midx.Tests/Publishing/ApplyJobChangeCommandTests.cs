@@ -9,6 +9,8 @@ namespace Midx.Tests.Publishing;
 
 public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
 {
+    private const string UploadUrl = "http://127.0.0.1:1/video/?upload_id=1&upload_token=t";
+
     private readonly FakeTimeProvider _time = TestClock.Create();
     private readonly JobUpdateBus _bus = new(NullLogger<JobUpdateBus>.Instance);
     private readonly List<JobUpdate> _published = [];
@@ -35,7 +37,6 @@ public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
         await using (var db = _database.NewContext())
         {
             var tracked = await db.PublishJobs.SingleAsync(j => j.Id == job.Id);
-            tracked.UploadUrl = null;
             await Command(db).ExecuteAsync(tracked, new JobChange(JobState.Processing)
             {
                 Message = "TikTok is receiving and checking the video.",
@@ -146,6 +147,45 @@ public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
         Assert.Equal("v_pub_file~v2-1.123", saved.PublishId);
         Assert.Equal(JobState.Uploading, saved.State);
         Assert.DoesNotContain(_published, u => u.ToString().Contains("upload_token", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(JobState.Uploading, JobState.Processing)]
+    [InlineData(JobState.Processing, JobState.SentToInbox)]
+    [InlineData(JobState.Processing, JobState.Published)]
+    [InlineData(JobState.Uploading, JobState.Failed)]
+    [InlineData(JobState.Uploading, JobState.Cancelled)]
+    public async Task ExecuteAsync_JobEndsOrTikTokHasWholeVideo_DropsUploadUrl(JobState from, JobState to)
+    {
+        var job = await _database.AddJobAsync(from, Now, j => j.UploadUrl = UploadUrl);
+
+        await using (var db = _database.NewContext())
+        {
+            var tracked = await db.PublishJobs.SingleAsync(j => j.Id == job.Id);
+            await Command(db).ExecuteAsync(tracked, new JobChange(to) { Message = "Moved on." }, CancellationToken.None);
+        }
+
+        await using var check = _database.NewContext();
+        var saved = await check.PublishJobs.SingleAsync(j => j.Id == job.Id);
+        Assert.Equal(to, saved.State);
+        Assert.Null(saved.UploadUrl);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UploadProgress_KeepsUploadUrlForAResume()
+    {
+        var job = await _database.AddJobAsync(JobState.Uploading, Now, j => j.UploadUrl = UploadUrl);
+
+        await using (var db = _database.NewContext())
+        {
+            var tracked = await db.PublishJobs.SingleAsync(j => j.Id == job.Id);
+            await Command(db).ExecuteAsync(tracked, new JobChange(JobState.Uploading) { BytesUploaded = 4096 }, CancellationToken.None);
+        }
+
+        await using var check = _database.NewContext();
+        var saved = await check.PublishJobs.SingleAsync(j => j.Id == job.Id);
+        Assert.Equal(4096, saved.BytesUploaded);
+        Assert.Equal(UploadUrl, saved.UploadUrl);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class MediaStoreTests : IDisposable
     {
         _store = new MediaStore(
             Options.Create(new MidxOptions { DataFolder = _dataFolder, OperatorName = "Midx", ContactEmail = "p@midx.test" }),
-            Options.Create(new RetentionOptions { MediaHours = 48 }),
+            Options.Create(new RetentionOptions { MediaHours = 48, AbandonedUploadMinutes = 5 }),
             new FixedEnvironment(),
             _time);
     }
@@ -83,7 +83,7 @@ public sealed class MediaStoreTests : IDisposable
 
         var deleted = _store.SweepExpired();
 
-        Assert.Equal(2, deleted);
+        Assert.Equal(new MediaSweep(2, 0), deleted);
         Assert.False(File.Exists(old.Path));
         Assert.True(File.Exists(recent.Path));
         Assert.NotNull(await _store.FindAsync(_user, recent.Id, CancellationToken.None));
@@ -100,6 +100,34 @@ public sealed class MediaStoreTests : IDisposable
         Assert.Equal(expected, MediaStore.IsExpired(now.AddHours(-ageHours), now, 48));
     }
 
+    [Fact]
+    public async Task SweepExpired_PartialUploadUnwrittenPastThreshold_IsDeletedWhileFreshPartialAndFinishedMediaStay()
+    {
+        var finished = await StoreAsync("clip.mp4", VideoContainer.Mp4);
+        var abandoned = await BeginPartialAsync();
+        _time.Advance(TimeSpan.FromMinutes(4));
+        var fresh = await BeginPartialAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var deleted = _store.SweepExpired();
+
+        Assert.Equal(new MediaSweep(0, 1), deleted);
+        Assert.False(File.Exists(abandoned.Path));
+        Assert.True(File.Exists(fresh.Path));
+        Assert.NotNull(await _store.FindAsync(_user, finished.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(4.99, false)]
+    [InlineData(5, true)]
+    [InlineData(60, true)]
+    public void IsAbandoned_MinutesUnwrittenAgainstThreshold_IsTrueFromTheLimitOn(double idleMinutes, bool expected)
+    {
+        var now = new DateTime(2026, 11, 22, 12, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(expected, MediaStore.IsAbandoned(now.AddMinutes(-idleMinutes), now, 5));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataFolder))
@@ -113,6 +141,15 @@ public sealed class MediaStoreTests : IDisposable
         var pending = _store.Begin(_user);
         await File.WriteAllBytesAsync(pending.Path, [1, 2, 3]);
         return await _store.CommitAsync(pending, new VideoFacts(container, 3, TimeSpan.FromSeconds(2)), name, CancellationToken.None);
+    }
+
+    /// <summary>A partial upload whose last byte arrived at the test clock's now.</summary>
+    private async Task<PendingMedia> BeginPartialAsync()
+    {
+        var pending = _store.Begin(_user);
+        await File.WriteAllBytesAsync(pending.Path, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(pending.Path, _time.GetUtcNow().UtcDateTime);
+        return pending;
     }
 
     private sealed class FixedEnvironment : IHostEnvironment

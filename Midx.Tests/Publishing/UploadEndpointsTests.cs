@@ -137,7 +137,12 @@ public sealed class UploadEndpointsTests : IDisposable
     public async Task Upload_ClientSendsOneByteThenGoesSilent_KestrelsDataRateLimitAlsoGets408InWords()
     {
         // With a long idle timeout, Kestrel's minimum data rate (240 bytes/s after 5 s) is what notices the stall.
-        using var app = new MidxAppFactory(new Dictionary<string, string?> { ["Midx:Publishing:UploadIdleTimeout"] = "00:10:00" });
+        // The media sweep may only call a partial file abandoned after a longer silence than that timeout allows.
+        using var app = new MidxAppFactory(new Dictionary<string, string?>
+        {
+            ["Midx:Publishing:UploadIdleTimeout"] = "00:10:00",
+            ["Midx:Retention:AbandonedUploadMinutes"] = "11",
+        });
 
         await AssertStalledUploadIsRefusedCleanlyAsync(app, bytesSent: 1);
     }
