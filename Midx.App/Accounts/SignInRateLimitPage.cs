@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
+using Midx.App.Hosting;
 
 namespace Midx.App.Accounts;
 
@@ -14,11 +14,10 @@ public static class SignInRateLimitPage
     public const string Message =
         "Too many sign-ins were started from your network in the last minute. Please wait a moment and try again.";
 
-    /// <summary>Writes the page with <c>Retry-After</c>: whole seconds until the limit's window frees, at least one.</summary>
+    /// <summary>Writes the page with <c>Retry-After</c> (<see cref="RetryAfterHeader"/>).</summary>
     public static async ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        RetryAfterHeader.Set(context.Response, retryAfter);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "text/html; charset=utf-8";
         var html = HtmlEncoder.Default;

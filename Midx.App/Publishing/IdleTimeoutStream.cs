@@ -16,6 +16,9 @@ namespace Midx.App.Publishing;
 /// </remarks>
 internal sealed class IdleTimeoutStream(PipeReader body, TimeSpan idleTimeout, TimeProvider time) : Stream
 {
+    // One timer for the whole body, re-armed for each read: an upload of gigabytes makes tens of thousands of reads.
+    private ITimer? _idle;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -32,19 +35,26 @@ internal sealed class IdleTimeoutStream(PipeReader body, TimeSpan idleTimeout, T
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        _idle ??= time.CreateTimer(_ => body.CancelPendingRead(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var started = time.GetTimestamp();
         while (true)
         {
             ReadResult result;
-            await using (time.CreateTimer(_ => body.CancelPendingRead(), null, idleTimeout, Timeout.InfiniteTimeSpan))
+            _idle.Change(idleTimeout, Timeout.InfiniteTimeSpan);
+            try
             {
                 result = await body.ReadAsync(cancellationToken);
+            }
+            finally
+            {
+                _idle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
 
             if (result.IsCanceled)
             {
                 body.AdvanceTo(result.Buffer.Start);
-                // The timer can fire just after a read returned data; only a read that really waited the whole time counts.
+                // A timer that fired just after a read returned data cancels the next read early; only a read that really
+                // waited the whole time counts.
                 if (time.GetElapsedTime(started) >= idleTimeout)
                 {
                     throw new TimeoutException($"No bytes of the upload arrived for {idleTimeout}.");
@@ -73,6 +83,16 @@ internal sealed class IdleTimeoutStream(PipeReader body, TimeSpan idleTimeout, T
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _idle?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Midx.App.Hosting;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 
@@ -76,7 +77,7 @@ public static class UploadEndpoints
         }
 
         var idleTimeout = publishing.Value.UploadIdleTimeout;
-        var body = new IdleTimeoutStream(context.Request.BodyReader, idleTimeout, time);
+        await using var body = new IdleTimeoutStream(context.Request.BodyReader, idleTimeout, time);
         try
         {
             var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, body, antiforgery, cancellationToken);
@@ -95,7 +96,7 @@ public static class UploadEndpoints
             {
                 if (retryAfter is { } wait)
                 {
-                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    RetryAfterHeader.Set(context.Response, wait);
                 }
 
                 return Refuse(context, wantsHtml, backTo, refusal, StatusCodes.Status429TooManyRequests);
