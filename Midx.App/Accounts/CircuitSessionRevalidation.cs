@@ -20,12 +20,12 @@ public sealed class CircuitSessionRevalidation(ILoggerFactory loggers, IServiceS
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var user = authenticationState.User;
-        if (user.GetUserId() is not { } userId || user.FindFirst(SessionPrincipal.SecurityStampClaim)?.Value is not { } stamp)
+        if (user.Identity?.IsAuthenticated != true)
         {
-            return user.Identity?.IsAuthenticated != true;
+            return true;
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionStampQuery>().ExecuteAsync(userId, stamp, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<SessionStampQuery>().IsCurrentAsync(user, cancellationToken);
     }
 }

@@ -15,16 +15,12 @@ public sealed class SessionCookieEvents(SessionStampQuery sessions, ILogger<Sess
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal;
-        var userId = principal?.GetUserId();
-        var stamp = principal?.FindFirst(SessionPrincipal.SecurityStampClaim)?.Value;
-        if (userId is { } id && stamp is not null
-            && await sessions.ExecuteAsync(id, stamp, context.HttpContext.RequestAborted))
+        if (await sessions.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             return;
         }
 
-        logger.LogInformation("Session for user {UserId} is no longer valid; signing it out", userId);
+        logger.LogInformation("Session for user {UserId} is no longer valid; signing it out", context.Principal?.GetUserId());
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }

@@ -38,4 +38,13 @@ public static class SessionPrincipal
     /// <summary>The signed-in person's Midx user id, or null for visitors.</summary>
     public static Guid? GetUserId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>
+    /// Whether the session this principal carries still stands (the user exists, is not disabled and has the stamp it
+    /// was issued with): the one check for request cookies and open circuits alike.
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(this SessionStampQuery sessions, ClaimsPrincipal? principal, CancellationToken cancellationToken) =>
+        principal?.GetUserId() is { } userId
+        && principal.FindFirst(SecurityStampClaim)?.Value is { } stamp
+        && await sessions.ExecuteAsync(userId, stamp, cancellationToken);
 }

@@ -5,7 +5,6 @@ public sealed record WorkerHealth(
     IReadOnlyList<WorkerStatus> Workers,
     int QueueDepth,
     int ScheduledLater,
-    DateTime? OldestDueAt,
     TimeSpan? OldestDueLag);
 
 /// <summary>

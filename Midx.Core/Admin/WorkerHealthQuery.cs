@@ -23,13 +23,11 @@ public sealed class WorkerHealthQuery(MidxDbContext db, TimeProvider time)
 
         var due = db.PublishJobs.Due(now).Runnable(db);
         var queueDepth = await due.CountAsync(cancellationToken);
-        var oldest = await due.OrderBy(DueJobs.DueSince).Select(DueJobs.DueSince)
-            .Select(at => (DateTime?)at)
-            .FirstOrDefaultAsync(cancellationToken);
+        var oldest = await due.Select(DueJobs.DueSince).Select(at => (DateTime?)at).MinAsync(cancellationToken);
         var scheduledLater = await db.PublishJobs.CountAsync(
             j => j.State == JobState.Scheduled && j.ScheduledAt > now, cancellationToken);
 
-        return new WorkerHealth(workers, queueDepth, scheduledLater, oldest, oldest is { } o ? Max(now - o, TimeSpan.Zero) : null);
+        return new WorkerHealth(workers, queueDepth, scheduledLater, oldest is { } o ? Max(now - o, TimeSpan.Zero) : null);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

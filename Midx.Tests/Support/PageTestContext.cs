@@ -9,6 +9,7 @@ using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Bunit;
+using Midx.Tests.TikTok;
 
 namespace Midx.Tests.Support;
 
@@ -31,7 +32,7 @@ public abstract class PageTestContext : MudBlazorTestContext
     }
 
     /// <summary>The app's <c>TikTok</c> settings, configured with made-up credentials.</summary>
-    protected TikTokOptions TikTokSettings { get; } = new() { ClientKey = "test-key", ClientSecret = "test-run-" + Guid.NewGuid().ToString("N") };
+    protected TikTokOptions TikTokSettings { get; } = TikTokClientBuilder.Options();
 
     public override async Task InitializeAsync()
     {
