@@ -8,8 +8,9 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// Works one claimed job from where its row says it is: Scheduled → Queued → init → upload → first status check,
 /// then gives the job back with its next check time. Status checks after that are separate claims, so nothing
-/// waits in memory. A bug or fault in a step is logged once; the job is then retried later, except one caught between
-/// init and TikTok's answer, which fails honestly (a second init could be a second post).
+/// waits in memory. The lease is kept alive by <see cref="JobLeaseKeeper"/> while the job runs. A bug or fault in a
+/// step is logged once; the job is then retried later, except one caught between init and TikTok's answer, which
+/// fails honestly (a second init could be a second post).
 /// </summary>
 public sealed class PublishJobRunner(
     MidxDbContext db,
@@ -18,6 +19,7 @@ public sealed class PublishJobRunner(
     UploadJobStep upload,
     PollJobStep poll,
     JobLease lease,
+    JobLeaseKeeper leaseKeeper,
     IOptions<PublishingOptions> options,
     TimeProvider time,
     ILogger<PublishJobRunner> logger)
@@ -30,10 +32,16 @@ public sealed class PublishJobRunner(
             return;
         }
 
+        await using var held = leaseKeeper.Hold(jobId, owner, cancellationToken);
         StepResult result;
         try
         {
-            result = await RunStepsAsync(job, owner, cancellationToken);
+            result = await RunStepsAsync(job, held.Token);
+        }
+        catch (OperationCanceledException) when (held.Lost)
+        {
+            // Another worker took the job over (this one stalled past its lease): its row is that worker's now.
+            return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,7 +58,7 @@ public sealed class PublishJobRunner(
         await lease.ReleaseAsync(jobId, owner, result, cancellationToken);
     }
 
-    private async Task<StepResult> RunStepsAsync(PublishJob job, string owner, CancellationToken cancellationToken)
+    private async Task<StepResult> RunStepsAsync(PublishJob job, CancellationToken cancellationToken)
     {
         if (job.TikTokAccountId is null)
         {
@@ -82,7 +90,7 @@ public sealed class PublishJobRunner(
                     is null ? StepResult.Done : StepResult.Continue,
                 JobState.Queued => await init.RunAsync(job, cancellationToken),
                 JobState.Initializing => await init.InterruptedAsync(job, cancellationToken),
-                JobState.Uploading => await upload.RunAsync(job, owner, cancellationToken),
+                JobState.Uploading => await upload.RunAsync(job, cancellationToken),
                 JobState.Processing or JobState.SentToInbox => await poll.RunAsync(job, cancellationToken),
                 JobState.Published when PollJobStep.AwaitsPublicPostId(job) => await poll.RunAsync(job, cancellationToken),
                 _ => StepResult.Done,
@@ -90,11 +98,6 @@ public sealed class PublishJobRunner(
             if (step.Kind != StepKind.Continue)
             {
                 return step;
-            }
-
-            if (!await lease.RenewAsync(job.Id, owner, cancellationToken))
-            {
-                return StepResult.Done;
             }
         }
     }

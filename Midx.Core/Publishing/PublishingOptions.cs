@@ -44,9 +44,12 @@ public sealed class PublishingOptions
     [Range(1, 64)]
     public int MaxConcurrentJobs { get; set; } = 4;
 
-    /// <summary>How long a claimed job belongs to one worker without a sign of life; renewed after every chunk and step.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Midx:Publishing:LeaseDuration must be between 5 seconds and 1 hour.")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claimed job belongs to one worker without a sign of life. Renewed every third of it while the job runs
+    /// (<see cref="JobLeaseKeeper"/>), so it can be short: a job whose worker died is picked up again once it runs out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "Midx:Publishing:LeaseDuration must be between 3 seconds and 10 minutes.")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the worker writes its heartbeat row (admin console).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Midx:Publishing:HeartbeatInterval must be between 1 second and 10 minutes.")]

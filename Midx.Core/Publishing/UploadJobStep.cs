@@ -15,7 +15,6 @@ namespace Midx.Core.Publishing;
 public sealed class UploadJobStep(
     ApplyJobChangeCommand apply,
     ReleaseJobMediaCommand release,
-    JobLease lease,
     JobTokens tokens,
     StatusPollRateLimiter pollLimiter,
     TikTokApiClient tikTok,
@@ -28,7 +27,7 @@ public sealed class UploadJobStep(
 
     private const string NothingPosted = "Nothing was posted; retry to send the video again.";
 
-    public async Task<StepResult> RunAsync(PublishJob job, string owner, CancellationToken cancellationToken)
+    public async Task<StepResult> RunAsync(PublishJob job, CancellationToken cancellationToken)
     {
         if (job.UploadUrl is null || job.PublishId is null || !ChunkPlan.IsSupportedSize(job.FileSize))
         {
@@ -57,16 +56,17 @@ public sealed class UploadJobStep(
 
             var contentType = job.MimeType ?? "video/mp4";
             var next = ChunkResume.StartIndex(plan, job.BytesUploaded);
+            if (job.BytesUploaded > 0
+                && await apply.ExecuteAsync(job, new JobChange(JobState.Uploading) { Message = JobLease.ResumingMessage(job) }, cancellationToken) is null)
+            {
+                return StepResult.Done;
+            }
+
             var resyncs = 0;
             while (next < plan.TotalChunkCount)
             {
                 var chunk = plan.Chunk(next);
                 var (result, attempts) = await PutWithRetriesAsync(job, video, chunk, contentType, cancellationToken);
-                if (!await lease.RenewAsync(job.Id, owner, cancellationToken))
-                {
-                    logger.LogWarning("Job {JobId}: lease lost during the upload; another worker has it now", job.Id);
-                    return StepResult.Done;
-                }
 
                 var part = $"part {chunk.Index + 1} of {plan.TotalChunkCount}";
                 switch (result.Outcome)

@@ -85,6 +85,25 @@ public sealed class JobPageTests : IDisposable
     }
 
     [Fact]
+    public async Task JobPage_WorkerDiedMidUpload_SaysTheUploadResumesAfterTheRestart()
+    {
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        await avery.LinkTikTokAsync("public");
+        var jobId = await avery.SubmitScheduledAsync();
+        await _app.UpdateJobAsync(jobId, j =>
+        {
+            j.State = JobState.Uploading;
+            j.BytesUploaded = 4000;
+            j.LeaseOwner = "killed-process";
+            j.LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-5);
+        });
+
+        var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+
+        Assert.Equal(JobLease.WorkerStoppedMessage, page.QuerySelector("[data-job-message]")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Cancel_ScheduledJob_CancelsAndComesBackWithNotice()
     {
         using var avery = await _app.SignInAsync("avery@sandbox.midx.test");

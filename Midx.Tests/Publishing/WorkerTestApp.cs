@@ -109,6 +109,20 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         return result.Value.Job;
     }
 
+    /// <summary>One claim as <c>PublishWorker</c> makes it, under the lease owner name <paramref name="owner"/>.</summary>
+    public async Task<IReadOnlyList<Guid>> ClaimAsync(string owner)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ClaimDueJobsCommand>().ExecuteAsync(owner, 4, CancellationToken.None);
+    }
+
+    /// <summary>Runs one claimed job in its own scope, as <c>PublishWorker</c> does.</summary>
+    public async Task RunAsync(Guid jobId, string owner, CancellationToken cancellationToken)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PublishJobRunner>().RunAsync(jobId, owner, cancellationToken);
+    }
+
     /// <summary>Adds a job row as it would be found after a restart (the worker only ever sees rows).</summary>
     public async Task<PublishJob> InsertJobAsync(Action<PublishJob> configure)
     {
