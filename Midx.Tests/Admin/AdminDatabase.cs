@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Data;
 using Midx.Tests.Support;
@@ -25,8 +26,8 @@ public abstract class AdminDatabase : IAsyncLifetime
     }
 
     /// <summary>A second context on the same database, so assertions read what was saved, not what was tracked.</summary>
-    protected MidxDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+    protected MidxDbContext NewContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).AddInterceptors(interceptors).Options);
 
     public async Task DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.Admin;
 
@@ -174,7 +175,7 @@ public sealed class OverviewQueriesTests : AdminDatabase
     }
 
     [Fact]
-    public async Task FailureGroups_LastWeek_GroupsByCodeWithDayAndWeekCountsExplanationsAndNewestExamples()
+    public async Task FailureGroups_LastWeek_GroupsByCodeWithDayAndWeekCountsExplanationsAndNewestExamplesInOneQuery()
     {
         var account = Db.AddAccount(Db.AddUser("ada@example.test", Now), "ada", Now);
         var newest = Db.AddJob(account, Now.AddHours(-2), JobState.Failed, errorCode: "spam_risk_text", updatedAt: Now.AddHours(-1));
@@ -183,10 +184,14 @@ public sealed class OverviewQueriesTests : AdminDatabase
         Db.AddJob(account, Now.AddDays(-1), JobState.Failed, updatedAt: Now.AddHours(-3));
         Db.AddJob(account, Now.AddDays(-9), JobState.Failed, errorCode: "internal", updatedAt: Now.AddDays(-8));
         Db.AddJob(account, Now.AddHours(-1), JobState.Published, errorCode: null);
+        // Not failed: neither counted nor an example, although newer than every failure with its code.
+        Db.AddJob(account, Now.AddMinutes(-30), JobState.Cancelled, errorCode: "spam_risk_text", updatedAt: Now.AddMinutes(-10));
         await Db.SaveChangesAsync();
 
-        var groups = await new FailureGroupsQuery(NewContext(), Time).ExecuteAsync(CancellationToken.None);
+        var commands = new CommandCounter();
+        var groups = await new FailureGroupsQuery(NewContext(commands), Time).ExecuteAsync(CancellationToken.None);
 
+        Assert.Equal(1, commands.Count);
         Assert.Equal(
             [("spam_risk_text", 1, 2), (FailureCatalog.NoCode, 1, 1), ("upload_expired", 0, 1)],
             groups.Select(g => (g.Code, g.LastDay, g.LastWeek)));
