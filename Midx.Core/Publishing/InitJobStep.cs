@@ -18,7 +18,8 @@ namespace Midx.Core.Publishing;
 /// replayed once with a renewed token; if that one is refused too (or the token cannot be renewed), the job goes back
 /// to Queued with InitStartedAt cleared, as if init had never been called, and is held like any job of an account that
 /// needs reconnecting (<see cref="HoldBlockedJobsCommand"/>): after the reconnect its init runs, for the first time as
-/// far as TikTok knows.
+/// far as TikTok knows. A 429 <c>rate_limit_exceeded</c> is the other answer for which TikTok created nothing; such a
+/// job goes back to Queued and starts again a minute later (<see cref="RateLimitedAsync"/>).
 /// </summary>
 public sealed class InitJobStep(
     MidxDbContext db,
@@ -29,6 +30,9 @@ public sealed class InitJobStep(
     TimeProvider time,
     ILogger<InitJobStep> logger)
 {
+    /// <summary>Inits refused with 429 that are started again a minute later before the job fails.</summary>
+    public const int MaxRateLimitedInits = 5;
+
     public async Task<StepResult> RunAsync(PublishJob job, CancellationToken cancellationToken)
     {
         if (job.InitStartedAt is not null)
@@ -90,6 +94,12 @@ public sealed class InitJobStep(
             logger.LogWarning("Job {JobId}: the init call to TikTok got no answer ({Fault})", job.Id, e.GetType().Name);
             return await FailAsync(job, WorkerCodes.InitOutcomeUnknown,
                 "TikTok did not answer while the upload was being started. " + WorkerCodes.CannotTellMessage, null, cancellationToken);
+        }
+
+        if (!answer.IsSuccess && answer.Error.Is(TikTokErrorCatalog.RateLimitExceeded)
+            && await RateLimitedInitsAsync(job.Id, cancellationToken) < MaxRateLimitedInits)
+        {
+            return await RateLimitedAsync(job, answer.Error, now, cancellationToken);
         }
 
         if (!answer.IsSuccess)
@@ -158,13 +168,38 @@ public sealed class InitJobStep(
             }, source, cancellationToken)
             : tikTok.InitInboxUploadAsync(accessToken, source, cancellationToken);
 
+    /// <summary>
+    /// A 429 at init: TikTok refused the request before creating anything
+    /// (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit), so, like a refused token, it does not count as the
+    /// init. The job goes back to Queued with InitStartedAt cleared and starts again once TikTok's one-minute window has
+    /// passed, up to <see cref="MaxRateLimitedInits"/> times; after that it fails with the advice to retry later.
+    /// </summary>
+    private async Task<StepResult> RateLimitedAsync(PublishJob job, TikTokError refusal, DateTime now, CancellationToken cancellationToken)
+    {
+        job.InitStartedAt = null;
+        var change = new JobChange(JobState.Queued)
+        {
+            Message = "TikTok asked Midx to slow down: too many uploads were started for this account in the last minute. "
+                + "TikTok created nothing, so Midx starts this one again in a minute.",
+            ErrorCode = refusal.Code,
+            LogId = refusal.LogId,
+        };
+        return await apply.ExecuteAsync(job, change, cancellationToken) is null
+            ? StepResult.Done
+            : StepResult.WaitUntil(now + StatusPollRateLimiter.Window);
+    }
+
+    private Task<int> RateLimitedInitsAsync(Guid jobId, CancellationToken cancellationToken) =>
+        db.PublishEvents.CountAsync(e => e.JobId == jobId && e.State == JobState.Queued && e.ErrorCode == TikTokErrorCatalog.RateLimitExceeded,
+            cancellationToken);
+
     /// <summary>TikTok's refusal of an init, in words for the creator. A 5xx may have been processed, so it says so.</summary>
     private static (string Code, string Message) Explain(TikTokError error)
     {
         if (error.Is(TikTokErrorCatalog.RateLimitExceeded))
         {
-            return (error.Code, "TikTok refused to start the upload because too many were started for this account in the last minute. "
-                + "Nothing was posted; retry in a minute.");
+            return (error.Code, $"TikTok kept refusing to start the upload because too many were started for this account ({MaxRateLimitedInits} tries, "
+                + "a minute apart). Nothing was posted; retry later.");
         }
 
         if (error.Kind == TikTokErrorKind.Transient || error.HttpStatus >= 500)
