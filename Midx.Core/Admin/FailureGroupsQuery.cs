@@ -5,7 +5,7 @@ using Midx.Core.Publishing;
 namespace Midx.Core.Admin;
 
 /// <summary>
-/// Jobs that failed in the last 7 days, grouped by error code, most frequent first, with each group's newest examples,
+/// Jobs that failed in the <see cref="AdminWindow.LastWeek"/>, grouped by error code, most frequent first, with each group's newest examples,
 /// in one database query. Only failed jobs are read (IX_PublishJobs_State_UpdatedAt), and only the columns the page shows.
 /// </summary>
 public sealed class FailureGroupsQuery(MidxDbContext db, TimeProvider time)
@@ -15,8 +15,8 @@ public sealed class FailureGroupsQuery(MidxDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<FailureGroup>> ExecuteAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var weekAgo = now.AddDays(-7);
-        var dayAgo = now.AddDays(-1);
+        var weekAgo = AdminWindow.LastWeek.Start(now);
+        var dayAgo = AdminWindow.LastDay.Start(now);
 
         var groups = await db.PublishJobs.AsNoTracking()
             .Where(j => j.State == JobState.Failed && j.UpdatedAt >= weekAgo)

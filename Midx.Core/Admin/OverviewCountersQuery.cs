@@ -13,8 +13,8 @@ public sealed class OverviewCountersQuery(MidxDbContext db, TimeProvider time)
     public async Task<OverviewCounters> ExecuteAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var dayAgo = now.AddDays(-1);
-        var hourAgo = now.AddHours(-1);
+        var dayAgo = AdminWindow.LastDay.Start(now);
+        var hourAgo = AdminWindow.LastHour.Start(now);
 
         var users = await db.Users.CountAsync(cancellationToken);
         var admins = await db.Users.CountAsync(u => u.IsAdmin, cancellationToken);
