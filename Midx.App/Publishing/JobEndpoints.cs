@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Midx.App.Accounts;
-using Midx.Core.Data;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -28,27 +26,18 @@ public static class JobEndpoints
         return app;
     }
 
-    private static async Task<IResult> StatusAsync(Guid id, HttpContext context, MidxDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> StatusAsync(Guid id, HttpContext context, PostDetailQuery query, CancellationToken cancellationToken)
     {
-        if (context.User.GetUserId() is not { } userId)
+        if (context.User.GetUserId() is not { } userId || await query.ExecuteAsync(userId, id, cancellationToken) is not { } detail)
         {
             return Results.NotFound();
         }
 
-        var job = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.UserId == userId, cancellationToken);
-        if (job is null)
-        {
-            return Results.NotFound();
-        }
-
-        var events = await db.PublishEvents.AsNoTracking().Where(e => e.JobId == job.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var last = events.LastOrDefault();
         context.Response.Headers.CacheControl = "no-store";
         // The history too, so a page that was disconnected can fill in the steps it missed.
         return Results.Json(new JobStatusResponse(
-            JobUpdate.From(job, last?.Message ?? job.ErrorMessage, last?.At ?? job.UpdatedAt),
-            events.Select(e => new JobEventView(e.State, JobStateMachine.Label(e.State), e.Message, e.ErrorCode, e.LogId, e.At)).ToList()));
+            detail.Update,
+            detail.Events.Select(e => new JobEventView(e.State, JobStateMachine.Label(e.State), e.Message, e.ErrorCode, e.LogId, e.At)).ToList()));
     }
 
     private static async Task<IResult> CancelAsync(

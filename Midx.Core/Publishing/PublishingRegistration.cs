@@ -29,6 +29,7 @@ public static class PublishingRegistration
         services.AddScoped<HoldBlockedJobsCommand>();
         services.AddScoped<PublishQueueDepthQuery>();
         services.AddScoped<PostingLimitWarningsQuery>();
+        services.AddScoped<PostDetailQuery>();
         services.AddScoped<JobLease>();
         services.AddSingleton<JobLeaseKeeper>();
         services.AddScoped<InitJobStep>();

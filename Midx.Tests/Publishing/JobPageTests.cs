@@ -85,7 +85,7 @@ public sealed class JobPageTests : IDisposable
     }
 
     [Fact]
-    public async Task JobPage_WorkerDiedMidUpload_SaysTheUploadResumesAfterTheRestart()
+    public async Task JobPageAndStatus_WorkerDiedMidUpload_SayTheUploadResumesAfterTheRestart()
     {
         using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
         await avery.LinkTikTokAsync("public");
@@ -99,8 +99,10 @@ public sealed class JobPageTests : IDisposable
         });
 
         var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
+        var status = await avery.GetFromJsonAsync<JobEndpoints.JobStatusResponse>(JobEndpoints.StatusPath(jobId));
 
         Assert.Equal(JobLease.WorkerStoppedMessage, page.QuerySelector("[data-job-message]")?.TextContent.Trim());
+        Assert.Equal(JobLease.WorkerStoppedMessage, status?.Job.Message);
     }
 
     [Fact]

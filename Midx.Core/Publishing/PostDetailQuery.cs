@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// One of a person's posts with everything its page shows: the job, its history, what was consented to, the account's
+/// @username and the newer attempt made by Retry. The post page and its JSON status read through this one query;
+/// another person's post and a post that never existed are both null.
+/// </summary>
+public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
+{
+    public async Task<PostDetail?> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var events = await db.PublishEvents.AsNoTracking().Where(e => e.JobId == job.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var consent = await db.ConsentRecords.AsNoTracking().SingleOrDefaultAsync(c => c.JobId == job.Id && c.UserId == userId, cancellationToken);
+        var username = await db.TikTokAccounts.AsNoTracking().Where(a => a.Id == job.TikTokAccountId && a.UserId == userId)
+            .Select(a => a.Username).SingleOrDefaultAsync(cancellationToken) ?? consent?.CreatorUsername;
+        var retryKey = RetryPublishJobCommand.SubmissionKeyFor(job.Id);
+        var retryId = await db.PublishJobs.AsNoTracking().Where(j => j.UserId == userId && j.SubmissionKey == retryKey)
+            .Select(j => (Guid?)j.Id).SingleOrDefaultAsync(cancellationToken);
+        var message = JobLease.WorkerStopped(job, time.GetUtcNow().UtcDateTime)
+            ? JobLease.WorkerStoppedMessage
+            : events.LastOrDefault()?.Message ?? job.ErrorMessage;
+        return new PostDetail(job, events, consent, username, retryId, message);
+    }
+}
+
+/// <summary>
+/// A post as its page shows it. <see cref="Message"/> is what the page says now: the newest history line, or, when
+/// the worker sending it died, that the upload resumes after the restart.
+/// </summary>
+public sealed record PostDetail(
+    PublishJob Job,
+    IReadOnlyList<PublishEvent> Events,
+    ConsentRecord? Consent,
+    string? Username,
+    Guid? RetryId,
+    string? Message)
+{
+    /// <summary>The job as the live update of this moment carries it.</summary>
+    public JobUpdate Update => JobUpdate.From(Job, Message, Events.LastOrDefault()?.At ?? Job.UpdatedAt);
+}
