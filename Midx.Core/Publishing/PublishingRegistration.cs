@@ -30,6 +30,7 @@ public static class PublishingRegistration
         services.AddScoped<PublishQueueDepthQuery>();
         services.AddScoped<PostingLimitWarningsQuery>();
         services.AddScoped<PostDetailQuery>();
+        services.AddScoped<PostHistoryQuery>();
         services.AddScoped<JobLease>();
         services.AddSingleton<JobLeaseKeeper>();
         services.AddScoped<InitJobStep>();
