@@ -18,7 +18,7 @@ public sealed class SandboxGoogleGrantsTests
     public void Redeem_WithinLifetime_ReturnsGrantOnce()
     {
         var grants = Grants();
-        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "openid email profile", Ada);
+        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "S256", "openid email profile", Ada);
         _clock.Advance(TimeSpan.FromSeconds(119));
 
         var first = grants.Redeem(code);
@@ -33,7 +33,7 @@ public sealed class SandboxGoogleGrantsTests
     public void Redeem_AfterLifetime_ReturnsNothing()
     {
         var grants = Grants();
-        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "openid email profile", Ada);
+        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "S256", "openid email profile", Ada);
         _clock.Advance(TimeSpan.FromSeconds(121));
 
         Assert.Null(grants.Redeem(code));

@@ -44,7 +44,64 @@ public sealed class SandboxGoogleTests : IDisposable
         Assert.Equal("ada@sandbox.midx.test", profile.RootElement.GetProperty("email").GetString());
         Assert.True(profile.RootElement.GetProperty("email_verified").GetBoolean());
         Assert.Equal("Ada Lovelace", profile.RootElement.GetProperty("name").GetString());
-        Assert.StartsWith("/sandbox/google/avatar/", profile.RootElement.GetProperty("picture").GetString());
+        Assert.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority) + "/sandbox/google/avatar/", profile.RootElement.GetProperty("picture").GetString());
+    }
+
+    [Fact]
+    public async Task Token_WithoutPkce_IsAcceptedAsGoogleAcceptsIt()
+    {
+        using var flow = new SignInFlow(_app);
+        var code = await AuthorizeAsync(flow, "ada@sandbox.midx.test", p =>
+        {
+            p.Remove("code_challenge");
+            p.Remove("code_challenge_method");
+        });
+
+        using var token = await ExchangeAsync(flow, code, sendVerifier: false);
+
+        using var json = await TokenJsonAsync(token);
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("access_token").GetString()));
+    }
+
+    [Fact]
+    public async Task Token_ChallengeSentButNoVerifier_IsInvalidGrant()
+    {
+        using var flow = new SignInFlow(_app);
+        var code = await AuthorizeAsync(flow, "ada@sandbox.midx.test");
+
+        using var token = await ExchangeAsync(flow, code, sendVerifier: false);
+
+        await AssertTokenErrorAsync(token, HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task Token_PlainPkce_ChecksTheVerifierAsIs()
+    {
+        using var flow = new SignInFlow(_app);
+        var code = await AuthorizeAsync(flow, "ada@sandbox.midx.test", p =>
+        {
+            p["code_challenge"] = Verifier;
+            p["code_challenge_method"] = "plain";
+        });
+
+        using var token = await ExchangeAsync(flow, code);
+
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task UserInfo_FewerScopes_ReleasesOnlyTheirClaims()
+    {
+        using var flow = new SignInFlow(_app);
+        var code = await AuthorizeAsync(flow, "ada@sandbox.midx.test", p => p["scope"] = "openid email");
+
+        using var token = await ExchangeAsync(flow, code);
+        using var json = await TokenJsonAsync(token);
+        Assert.Equal("openid email", json.RootElement.GetProperty("scope").GetString());
+        using var profile = await UserInfoAsync(flow, json.RootElement.GetProperty("access_token").GetString()!);
+
+        var claims = profile.RootElement.EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(["email", "email_verified", "sub"], claims);
     }
 
     [Fact]
@@ -118,7 +175,8 @@ public sealed class SandboxGoogleTests : IDisposable
     [Theory]
     [InlineData("redirect_uri", "https://evil.example/callback", "redirect_uri_mismatch")]
     [InlineData("client_id", "someone-else", "invalid_client")]
-    [InlineData("code_challenge_method", "plain", "invalid_request")]
+    [InlineData("code_challenge_method", "S512", "invalid_request")]
+    [InlineData("scope", "openid email https://www.googleapis.com/auth/drive.unknown", "invalid_scope")]
     public async Task Authorize_BadRequest_ShowsGoogleErrorWithoutRedirecting(string parameter, string value, string error)
     {
         using var flow = new SignInFlow(_app);
@@ -174,9 +232,10 @@ public sealed class SandboxGoogleTests : IDisposable
         ["code_challenge_method"] = "S256",
     };
 
-    private async Task<string> AuthorizeAsync(SignInFlow flow, string email)
+    private async Task<string> AuthorizeAsync(SignInFlow flow, string email, Action<Dictionary<string, string?>>? adjust = null)
     {
         var parameters = AuthorizeParameters();
+        adjust?.Invoke(parameters);
         var callback = await flow.ChooseListedAsync(new Uri(QueryHelpers.AddQueryString(SandboxGoogleEndpoints.AuthorizePath, parameters), UriKind.Relative), email);
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("test-state", query["state"]);
@@ -184,16 +243,39 @@ public sealed class SandboxGoogleTests : IDisposable
     }
 
     private Task<HttpResponseMessage> ExchangeAsync(
-        SignInFlow flow, string code, string? verifier = null, string? clientId = null, string? clientSecret = null, string? redirectUri = null) =>
-        flow.Client.PostAsync(SandboxGoogleEndpoints.TokenPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        SignInFlow flow, string code, string? verifier = null, string? clientId = null, string? clientSecret = null, string? redirectUri = null,
+        bool sendVerifier = true)
+    {
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-            ["code_verifier"] = verifier ?? Verifier,
             ["client_id"] = clientId ?? SandboxGoogleOptions.DefaultClientId,
             ["client_secret"] = clientSecret ?? SandboxGoogleOptions.DefaultClientSecret,
             ["redirect_uri"] = redirectUri ?? RedirectUri,
-        }));
+        };
+        if (sendVerifier)
+        {
+            form["code_verifier"] = verifier ?? Verifier;
+        }
+
+        return flow.Client.PostAsync(SandboxGoogleEndpoints.TokenPath, new FormUrlEncodedContent(form));
+    }
+
+    private static async Task<JsonDocument> UserInfoAsync(SignInFlow flow, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, SandboxGoogleEndpoints.UserInfoPath);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await flow.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonDocument> TokenJsonAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
 
     private static async Task AssertTokenErrorAsync(HttpResponseMessage response, HttpStatusCode status, string error)
     {

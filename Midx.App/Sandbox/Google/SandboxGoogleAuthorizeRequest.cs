@@ -20,6 +20,15 @@ public sealed record SandboxGoogleAuthorizeRequest(
     public static readonly string[] FieldNames =
         ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "prompt"];
 
+    /// <summary>
+    /// The OpenID Connect scopes Google grants for sign-in
+    /// (https://developers.google.com/identity/openid-connect/openid-connect#scope-param).
+    /// </summary>
+    public static readonly string[] SupportedScopes = ["openid", "email", "profile"];
+
+    /// <summary>The requested scopes, each once, in the order asked for.</summary>
+    public IReadOnlyList<string> Scopes => (Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
     public static SandboxGoogleAuthorizeRequest From(Func<string, string?> read) => new(
         read("client_id"), read("redirect_uri"), read("response_type"), read("scope"), read("state"),
         read("code_challenge"), read("code_challenge_method"), read("prompt"));
@@ -61,10 +70,14 @@ public sealed record SandboxGoogleAuthorizeRequest(
             return ("unsupported_response_type", "Only the authorization code flow (response_type=code) is supported.");
         }
 
-        var scopes = (Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (!scopes.Contains("openid") || !scopes.Contains("email") || !scopes.Contains("profile"))
+        if (Scopes.Count == 0)
         {
-            return ("invalid_scope", "Midx must ask for the openid, email and profile scopes.");
+            return ("invalid_request", "Missing required parameter: scope");
+        }
+
+        if (Scopes.FirstOrDefault(scope => !SupportedScopes.Contains(scope)) is { } unknown)
+        {
+            return ("invalid_scope", $"Some requested scopes were invalid: {unknown}");
         }
 
         if (string.IsNullOrEmpty(State))
@@ -72,10 +85,10 @@ public sealed record SandboxGoogleAuthorizeRequest(
             return ("invalid_request", "The state parameter is missing; Midx always sends one.");
         }
 
-        // Google accepts requests without PKCE; the stand-in insists, because Midx must always use it.
-        if (string.IsNullOrEmpty(CodeChallenge) || !string.Equals(CodeChallengeMethod, "S256", StringComparison.Ordinal))
+        // PKCE is optional at Google; when a challenge is sent its method must be one Google knows (plain by default).
+        if (!string.IsNullOrEmpty(CodeChallenge) && !SandboxGooglePkce.IsSupportedMethod(CodeChallengeMethod))
         {
-            return ("invalid_request", "A PKCE code_challenge with code_challenge_method=S256 is required.");
+            return ("invalid_request", "Invalid code_challenge_method: only plain and S256 are supported.");
         }
 
         return null;

@@ -88,12 +88,14 @@ public static class SandboxGoogleEndpoints
             return Chooser(request, null, "Choose one of the accounts, or fill in another account.");
         }
 
-        var code = grants.IssueCode(request.ClientId!, request.RedirectUri!, request.CodeChallenge!, request.Scope!, identity);
+        var scope = string.Join(' ', request.Scopes);
+        var code = grants.IssueCode(
+            request.ClientId!, request.RedirectUri!, NullIfEmpty(request.CodeChallenge), request.CodeChallengeMethod, scope, identity);
         return Results.Redirect(request.RedirectWith(new Dictionary<string, string?>
         {
             ["code"] = code,
             ["state"] = request.State,
-            ["scope"] = request.Scope,
+            ["scope"] = scope,
         }));
     }
 
@@ -136,14 +138,7 @@ public static class SandboxGoogleEndpoints
             return TokenError(StatusCodes.Status400BadRequest, "redirect_uri_mismatch", "Bad Request");
         }
 
-        var verifier = Read("code_verifier");
-        if (string.IsNullOrEmpty(verifier) || verifier.Length is < 43 or > 128)
-        {
-            return TokenError(StatusCodes.Status400BadRequest, "invalid_request", "Missing or malformed code verifier.");
-        }
-
-        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        if (!FixedTimeEquals(challenge, grant.CodeChallenge))
+        if (grant.CodeChallenge is { } challenge && !SandboxGooglePkce.Verifies(Read("code_verifier"), challenge, grant.CodeChallengeMethod))
         {
             return TokenError(StatusCodes.Status400BadRequest, "invalid_grant", "Invalid code verifier.");
         }
@@ -160,7 +155,8 @@ public static class SandboxGoogleEndpoints
         });
     }
 
-    private static IResult UserInfo(HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants)
+    private static IResult UserInfo(
+        HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants, SandboxOrigin origin)
     {
         var fault = options.Value.UserInfoFault;
         if (fault == SandboxGoogleUserInfoFault.Unavailable)
@@ -178,18 +174,7 @@ public static class SandboxGoogleEndpoints
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var identity = grant.Identity;
-        var names = identity.Name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        return Results.Json(new
-        {
-            sub = identity.Subject,
-            name = identity.Name,
-            given_name = names.ElementAtOrDefault(0),
-            family_name = names.ElementAtOrDefault(1),
-            picture = identity.Picture,
-            email = identity.Email,
-            email_verified = identity.EmailVerified,
-        });
+        return Results.Json(SandboxGoogleClaims.For(grant.Identity, grant.Scope, origin.Origin));
     }
 
     private static IResult Avatar(string subject, string? initial)
@@ -259,6 +244,8 @@ public static class SandboxGoogleEndpoints
 
         return (read("client_id"), read("client_secret"));
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static bool FixedTimeEquals(string? actual, string expected) =>
         actual is not null

@@ -7,7 +7,7 @@ namespace Midx.App.Sandbox.Google;
 
 /// <summary>
 /// The stand-in Google's memory: authorization codes (single use, short-lived, bound to client, redirect URI and
-/// PKCE challenge) and access tokens (bound to the identity, good for an hour). In memory only: a restart signs no
+/// PKCE challenge when one was sent) and access tokens (bound to the identity, good for an hour). In memory only: a restart signs no
 /// one out of Midx, it only voids codes in flight, as a Google outage would.
 /// </summary>
 public sealed class SandboxGoogleGrants(TimeProvider time, IOptions<SandboxGoogleOptions> options)
@@ -17,12 +17,13 @@ public sealed class SandboxGoogleGrants(TimeProvider time, IOptions<SandboxGoogl
     private readonly ConcurrentDictionary<string, SandboxGoogleCodeGrant> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SandboxGoogleAccessGrant> _tokens = new(StringComparer.Ordinal);
 
-    public string IssueCode(string clientId, string redirectUri, string codeChallenge, string scope, SandboxGoogleIdentity identity)
+    public string IssueCode(
+        string clientId, string redirectUri, string? codeChallenge, string? codeChallengeMethod, string scope, SandboxGoogleIdentity identity)
     {
         Prune();
         var code = "4/sandbox-" + RandomToken();
         var expiresAt = time.GetUtcNow().AddSeconds(options.Value.CodeLifetimeSeconds);
-        _codes[code] = new SandboxGoogleCodeGrant(clientId, redirectUri, codeChallenge, scope, identity, expiresAt);
+        _codes[code] = new SandboxGoogleCodeGrant(clientId, redirectUri, codeChallenge, codeChallengeMethod, scope, identity, expiresAt);
         return code;
     }
 
@@ -67,6 +68,6 @@ public sealed class SandboxGoogleGrants(TimeProvider time, IOptions<SandboxGoogl
 }
 
 public sealed record SandboxGoogleCodeGrant(
-    string ClientId, string RedirectUri, string CodeChallenge, string Scope, SandboxGoogleIdentity Identity, DateTimeOffset ExpiresAt);
+    string ClientId, string RedirectUri, string? CodeChallenge, string? CodeChallengeMethod, string Scope, SandboxGoogleIdentity Identity, DateTimeOffset ExpiresAt);
 
 public sealed record SandboxGoogleAccessGrant(SandboxGoogleIdentity Identity, string Scope, DateTimeOffset ExpiresAt);
