@@ -15,10 +15,12 @@ public sealed record SandboxGoogleAuthorizeRequest(
     string? State,
     string? CodeChallenge,
     string? CodeChallengeMethod,
-    string? Prompt)
+    string? Prompt,
+    string? Nonce,
+    string? AccessType)
 {
     public static readonly string[] FieldNames =
-        ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "prompt"];
+        ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "prompt", "nonce", "access_type"];
 
     /// <summary>
     /// The OpenID Connect scopes Google grants for sign-in
@@ -26,16 +28,22 @@ public sealed record SandboxGoogleAuthorizeRequest(
     /// </summary>
     public static readonly string[] SupportedScopes = ["openid", "email", "profile"];
 
+    /// <summary>
+    /// access_type=offline asks for a refresh token along with the first access token
+    /// (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+    /// </summary>
+    public bool Offline => string.Equals(AccessType, "offline", StringComparison.Ordinal);
+
     /// <summary>The requested scopes, each once, in the order asked for.</summary>
     public IReadOnlyList<string> Scopes => (Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 
     public static SandboxGoogleAuthorizeRequest From(Func<string, string?> read) => new(
         read("client_id"), read("redirect_uri"), read("response_type"), read("scope"), read("state"),
-        read("code_challenge"), read("code_challenge_method"), read("prompt"));
+        read("code_challenge"), read("code_challenge_method"), read("prompt"), read("nonce"), read("access_type"));
 
     public IEnumerable<KeyValuePair<string, string>> Fields()
     {
-        string?[] values = [ClientId, RedirectUri, ResponseType, Scope, State, CodeChallenge, CodeChallengeMethod, Prompt];
+        string?[] values = [ClientId, RedirectUri, ResponseType, Scope, State, CodeChallenge, CodeChallengeMethod, Prompt, Nonce, AccessType];
         for (var i = 0; i < FieldNames.Length; i++)
         {
             if (values[i] is { } value)
