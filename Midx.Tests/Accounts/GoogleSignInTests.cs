@@ -32,7 +32,7 @@ public sealed class GoogleSignInTests : IDisposable
         Assert.Equal(SandboxGoogleIdentity.SubjectFor("grace@sandbox.midx.test"), user.GoogleSubject);
         Assert.Equal("grace@sandbox.midx.test", user.Email);
         Assert.Equal("Grace Hopper", user.Name);
-        Assert.StartsWith("/sandbox/google/avatar/", user.AvatarUrl);
+        Assert.StartsWith(_app.ServerAddress.GetLeftPart(UriPartial.Authority) + "/sandbox/google/avatar/", user.AvatarUrl);
         Assert.False(user.IsAdmin);
         var signedIn = Assert.Single(await _app.AuditAsync(AuditActions.SignedIn));
         Assert.Equal(user.Id, signedIn.ActorUserId);

@@ -9,6 +9,9 @@ public sealed class SandboxGoogleGrantsTests
 {
     private static readonly SandboxGoogleIdentity Ada = SandboxGoogleIdentity.TestIdentities[0];
 
+    private static readonly SandboxGoogleAuthorizeRequest Request = new(
+        "client", "http://127.0.0.1/cb", "code", "openid email profile", "state", "challenge", "S256", null, null, null);
+
     private readonly FakeTimeProvider _clock = TestClock.Create();
 
     private SandboxGoogleGrants Grants() =>
@@ -18,7 +21,7 @@ public sealed class SandboxGoogleGrantsTests
     public void Redeem_WithinLifetime_ReturnsGrantOnce()
     {
         var grants = Grants();
-        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "openid email profile", Ada);
+        var code = grants.IssueCode(Request, Ada);
         _clock.Advance(TimeSpan.FromSeconds(119));
 
         var first = grants.Redeem(code);
@@ -33,7 +36,7 @@ public sealed class SandboxGoogleGrantsTests
     public void Redeem_AfterLifetime_ReturnsNothing()
     {
         var grants = Grants();
-        var code = grants.IssueCode("client", "http://127.0.0.1/cb", "challenge", "openid email profile", Ada);
+        var code = grants.IssueCode(Request, Ada);
         _clock.Advance(TimeSpan.FromSeconds(121));
 
         Assert.Null(grants.Redeem(code));

@@ -15,18 +15,35 @@ public sealed record SandboxGoogleAuthorizeRequest(
     string? State,
     string? CodeChallenge,
     string? CodeChallengeMethod,
-    string? Prompt)
+    string? Prompt,
+    string? Nonce,
+    string? AccessType)
 {
     public static readonly string[] FieldNames =
-        ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "prompt"];
+        ["client_id", "redirect_uri", "response_type", "scope", "state", "code_challenge", "code_challenge_method", "prompt", "nonce", "access_type"];
+
+    /// <summary>
+    /// The OpenID Connect scopes Google grants for sign-in
+    /// (https://developers.google.com/identity/openid-connect/openid-connect#scope-param).
+    /// </summary>
+    public static readonly string[] SupportedScopes = ["openid", "email", "profile"];
+
+    /// <summary>
+    /// access_type=offline asks for a refresh token along with the first access token
+    /// (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+    /// </summary>
+    public bool Offline => string.Equals(AccessType, "offline", StringComparison.Ordinal);
+
+    /// <summary>The requested scopes, each once, in the order asked for.</summary>
+    public IReadOnlyList<string> Scopes => (Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 
     public static SandboxGoogleAuthorizeRequest From(Func<string, string?> read) => new(
         read("client_id"), read("redirect_uri"), read("response_type"), read("scope"), read("state"),
-        read("code_challenge"), read("code_challenge_method"), read("prompt"));
+        read("code_challenge"), read("code_challenge_method"), read("prompt"), read("nonce"), read("access_type"));
 
     public IEnumerable<KeyValuePair<string, string>> Fields()
     {
-        string?[] values = [ClientId, RedirectUri, ResponseType, Scope, State, CodeChallenge, CodeChallengeMethod, Prompt];
+        string?[] values = [ClientId, RedirectUri, ResponseType, Scope, State, CodeChallenge, CodeChallengeMethod, Prompt, Nonce, AccessType];
         for (var i = 0; i < FieldNames.Length; i++)
         {
             if (values[i] is { } value)
@@ -61,10 +78,14 @@ public sealed record SandboxGoogleAuthorizeRequest(
             return ("unsupported_response_type", "Only the authorization code flow (response_type=code) is supported.");
         }
 
-        var scopes = (Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (!scopes.Contains("openid") || !scopes.Contains("email") || !scopes.Contains("profile"))
+        if (Scopes.Count == 0)
         {
-            return ("invalid_scope", "Midx must ask for the openid, email and profile scopes.");
+            return ("invalid_request", "Missing required parameter: scope");
+        }
+
+        if (Scopes.FirstOrDefault(scope => !SupportedScopes.Contains(scope)) is { } unknown)
+        {
+            return ("invalid_scope", $"Some requested scopes were invalid: {unknown}");
         }
 
         if (string.IsNullOrEmpty(State))
@@ -72,10 +93,10 @@ public sealed record SandboxGoogleAuthorizeRequest(
             return ("invalid_request", "The state parameter is missing; Midx always sends one.");
         }
 
-        // Google accepts requests without PKCE; the stand-in insists, because Midx must always use it.
-        if (string.IsNullOrEmpty(CodeChallenge) || !string.Equals(CodeChallengeMethod, "S256", StringComparison.Ordinal))
+        // PKCE is optional at Google; when a challenge is sent its method must be one Google knows (plain by default).
+        if (!string.IsNullOrEmpty(CodeChallenge) && !SandboxGooglePkce.IsSupportedMethod(CodeChallengeMethod))
         {
-            return ("invalid_request", "A PKCE code_challenge with code_challenge_method=S256 is required.");
+            return ("invalid_request", "Invalid code_challenge_method: only plain and S256 are supported.");
         }
 
         return null;

@@ -11,22 +11,28 @@ using Midx.App.Hosting;
 namespace Midx.App.Sandbox.Google;
 
 /// <summary>
-/// The stand-in Google's protocol endpoints, speaking OAuth 2.0 as Google does: an account chooser that redirects
-/// back with a code (or error=access_denied), a token endpoint that checks the code, client credentials, redirect
-/// URI and PKCE verifier, and an OpenID userinfo endpoint behind the bearer token (which a test can make fail:
-/// <see cref="SandboxGoogleOptions.UserInfoFault"/>).
+/// The stand-in Google's protocol endpoints, speaking OpenID Connect as Google does
+/// (https://developers.google.com/identity/openid-connect/openid-connect): a discovery document and JWK set, an
+/// account chooser that redirects back with a code (or error=access_denied), a token endpoint that checks the code,
+/// client credentials, redirect URI and PKCE verifier (when a challenge was sent) and returns an id_token (and a
+/// refresh token for access_type=offline), and a userinfo endpoint behind the bearer token (which a test can make
+/// fail: <see cref="SandboxGoogleOptions.UserInfoFault"/>).
 /// </summary>
 public static class SandboxGoogleEndpoints
 {
     public const string AuthorizePath = SandboxRegistration.GooglePath + "/authorize";
     public const string TokenPath = SandboxRegistration.GooglePath + "/token";
     public const string UserInfoPath = SandboxRegistration.GooglePath + "/userinfo";
+    public const string DiscoveryPath = SandboxRegistration.GooglePath + "/.well-known/openid-configuration";
+    public const string JwksPath = SandboxRegistration.GooglePath + "/certs";
 
     public static IEndpointRouteBuilder MapSandboxGoogle(this IEndpointRouteBuilder app)
     {
         var google = app.MapGroup(SandboxRegistration.GooglePath).ExcludeFromDescription().AddEndpointFilter(SameOriginWrites.InvokeAsync);
         google.MapGet("/authorize", ShowChooser);
         google.MapPost("/authorize", ChooseAsync);
+        google.MapGet("/.well-known/openid-configuration", Discovery);
+        google.MapGet("/certs", (SandboxGoogleSigningKey key) => Results.Json(key.JsonWebKeySet()));
         google.MapPost("/token", ExchangeAsync);
         google.MapGet("/userinfo", UserInfo);
         google.MapGet("/avatar/{subject}.svg", Avatar);
@@ -88,16 +94,45 @@ public static class SandboxGoogleEndpoints
             return Chooser(request, null, "Choose one of the accounts, or fill in another account.");
         }
 
-        var code = grants.IssueCode(request.ClientId!, request.RedirectUri!, request.CodeChallenge!, request.Scope!, identity);
+        var code = grants.IssueCode(request, identity);
         return Results.Redirect(request.RedirectWith(new Dictionary<string, string?>
         {
             ["code"] = code,
             ["state"] = request.State,
-            ["scope"] = request.Scope,
+            ["scope"] = string.Join(' ', request.Scopes),
         }));
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants)
+    /// <summary>
+    /// The discovery document, in the shape of https://accounts.google.com/.well-known/openid-configuration
+    /// (https://developers.google.com/identity/openid-connect/openid-connect#discovery).
+    /// </summary>
+    private static IResult Discovery(SandboxOrigin origin, SandboxGoogleIdToken idToken)
+    {
+        string At(string path) => new Uri(origin.Origin, path).ToString();
+        return Results.Json(new
+        {
+            issuer = idToken.Issuer,
+            authorization_endpoint = At(AuthorizePath),
+            token_endpoint = At(TokenPath),
+            userinfo_endpoint = At(UserInfoPath),
+            jwks_uri = At(JwksPath),
+            response_types_supported = new[] { "code" },
+            subject_types_supported = new[] { "public" },
+            id_token_signing_alg_values_supported = new[] { "RS256" },
+            scopes_supported = SandboxGoogleAuthorizeRequest.SupportedScopes,
+            token_endpoint_auth_methods_supported = new[] { "client_secret_post", "client_secret_basic" },
+            claims_supported = new[]
+            {
+                "aud", "email", "email_verified", "exp", "family_name", "given_name", "iat", "iss", "name", "picture", "sub",
+            },
+            code_challenge_methods_supported = new[] { SandboxGooglePkce.Plain, SandboxGooglePkce.S256 },
+            grant_types_supported = new[] { "authorization_code", "refresh_token" },
+        });
+    }
+
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants, SandboxGoogleIdToken idToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -108,9 +143,10 @@ public static class SandboxGoogleEndpoints
         string? Read(string name) => form[name].FirstOrDefault();
         var client = options.Value;
 
-        if (Read("grant_type") != "authorization_code")
+        var grantType = Read("grant_type");
+        if (grantType is not ("authorization_code" or "refresh_token"))
         {
-            return TokenError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Only authorization_code is supported.");
+            return TokenError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Invalid grant_type: " + grantType);
         }
 
         var (clientId, clientSecret) = ClientCredentials(context.Request, Read);
@@ -119,7 +155,16 @@ public static class SandboxGoogleEndpoints
             return TokenError(StatusCodes.Status401Unauthorized, "invalid_client", "Unauthorized");
         }
 
-        var code = Read("code");
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        return grantType == "refresh_token"
+            ? Refresh(Read("refresh_token"), clientId!, grants, idToken)
+            : RedeemCode(Read, clientId!, grants, idToken);
+    }
+
+    private static IResult RedeemCode(Func<string, string?> read, string clientId, SandboxGoogleGrants grants, SandboxGoogleIdToken idToken)
+    {
+        var code = read("code");
         var grant = string.IsNullOrEmpty(code) ? null : grants.Redeem(code);
         if (grant is null)
         {
@@ -131,36 +176,62 @@ public static class SandboxGoogleEndpoints
             return TokenError(StatusCodes.Status400BadRequest, "invalid_grant", "The code was issued to another client.");
         }
 
-        if (!string.Equals(Read("redirect_uri"), grant.RedirectUri, StringComparison.Ordinal))
+        if (!string.Equals(read("redirect_uri"), grant.RedirectUri, StringComparison.Ordinal))
         {
             return TokenError(StatusCodes.Status400BadRequest, "redirect_uri_mismatch", "Bad Request");
         }
 
-        var verifier = Read("code_verifier");
-        if (string.IsNullOrEmpty(verifier) || verifier.Length is < 43 or > 128)
-        {
-            return TokenError(StatusCodes.Status400BadRequest, "invalid_request", "Missing or malformed code verifier.");
-        }
-
-        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        if (!FixedTimeEquals(challenge, grant.CodeChallenge))
+        if (grant.CodeChallenge is { } challenge && !SandboxGooglePkce.Verifies(read("code_verifier"), challenge, grant.CodeChallengeMethod))
         {
             return TokenError(StatusCodes.Status400BadRequest, "invalid_grant", "Invalid code verifier.");
         }
 
-        var accessToken = grants.IssueAccessToken(grant.Identity, grant.Scope);
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
-        return Results.Json(new
-        {
-            access_token = accessToken,
-            expires_in = (int)SandboxGoogleGrants.AccessTokenLifetime.TotalSeconds,
-            scope = grant.Scope,
-            token_type = "Bearer",
-        });
+        var refreshToken = grant.Offline ? grants.IssueRefreshToken(clientId, grant.Identity, grant.Scope) : null;
+        return TokenResponse(grant.Identity, grant.Scope, clientId, grant.Nonce, refreshToken, grants, idToken);
     }
 
-    private static IResult UserInfo(HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants)
+    /// <summary>
+    /// A refresh token buys a new access token (and a new id_token when openid was granted), never a new refresh token
+    /// (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+    /// </summary>
+    private static IResult Refresh(string? refreshToken, string clientId, SandboxGoogleGrants grants, SandboxGoogleIdToken idToken)
+    {
+        var grant = string.IsNullOrEmpty(refreshToken) ? null : grants.FindRefreshToken(refreshToken);
+        if (grant is null || grant.ClientId != clientId)
+        {
+            return TokenError(StatusCodes.Status400BadRequest, "invalid_grant", "Token has been expired or revoked.");
+        }
+
+        return TokenResponse(grant.Identity, grant.Scope, clientId, nonce: null, refreshToken: null, grants, idToken);
+    }
+
+    private static IResult TokenResponse(
+        SandboxGoogleIdentity identity, string scope, string clientId, string? nonce, string? refreshToken,
+        SandboxGoogleGrants grants, SandboxGoogleIdToken idToken)
+    {
+        var accessToken = grants.IssueAccessToken(identity, scope);
+        var body = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["access_token"] = accessToken,
+            ["expires_in"] = (int)SandboxGoogleGrants.AccessTokenLifetime.TotalSeconds,
+            ["scope"] = scope,
+            ["token_type"] = "Bearer",
+        };
+        if (refreshToken is not null)
+        {
+            body["refresh_token"] = refreshToken;
+        }
+
+        if (idToken.IssueFor(identity, scope, clientId, accessToken, nonce) is { } signed)
+        {
+            body["id_token"] = signed;
+        }
+
+        return Results.Json(body);
+    }
+
+    private static IResult UserInfo(
+        HttpContext context, IOptions<SandboxGoogleOptions> options, SandboxGoogleGrants grants, SandboxOrigin origin)
     {
         var fault = options.Value.UserInfoFault;
         if (fault == SandboxGoogleUserInfoFault.Unavailable)
@@ -178,18 +249,7 @@ public static class SandboxGoogleEndpoints
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var identity = grant.Identity;
-        var names = identity.Name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        return Results.Json(new
-        {
-            sub = identity.Subject,
-            name = identity.Name,
-            given_name = names.ElementAtOrDefault(0),
-            family_name = names.ElementAtOrDefault(1),
-            picture = identity.Picture,
-            email = identity.Email,
-            email_verified = identity.EmailVerified,
-        });
+        return Results.Json(SandboxGoogleClaims.For(grant.Identity, grant.Scope, origin.Origin));
     }
 
     private static IResult Avatar(string subject, string? initial)

@@ -20,9 +20,12 @@ public sealed record SandboxGoogleIdentity(string Subject, string Email, string 
         For("unverified@sandbox.midx.test", "Uma Unverified", emailVerified: false),
     ];
 
-    /// <summary>A relative URL so the browser loads it from whatever host it reached Midx on.</summary>
-    public string Picture =>
+    /// <summary>The avatar's path on the stand-in; the chooser page links it as is, relative to the host it is on.</summary>
+    public string PicturePath =>
         $"{SandboxRegistration.GooglePath}/avatar/{Subject}.svg?initial={Uri.EscapeDataString(Initial)}";
+
+    /// <summary>The avatar as Google hands it to clients: an absolute URL (on the stand-in's bound origin).</summary>
+    public string PictureUrl(Uri origin) => new Uri(origin, PicturePath).ToString();
 
     public string Initial => Name.Length > 0 && char.IsLetterOrDigit(Name[0]) ? Name[..1].ToUpperInvariant() : "?";
 

@@ -19,6 +19,8 @@ public static class SandboxGoogleRegistration
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<SandboxGoogleGrants>();
+        builder.Services.AddSingleton<SandboxGoogleSigningKey>();
+        builder.Services.AddSingleton<SandboxGoogleIdToken>();
         if (builder.Configuration.IsSandbox())
         {
             builder.Services.AddSingleton<IPostConfigureOptions<GoogleOptions>, SandboxGoogleClientConfiguration>();
