@@ -23,7 +23,7 @@ public sealed class InitRateLimitTests
         await app.ArmFaultAsync(new { endpoint = "video_init", status = 429, errorCode = "rate_limit_exceeded" });
 
         var before = DateTime.UtcNow;
-        await PassAsync(app);
+        await app.PassAsync("worker");
 
         var waiting = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Queued, waiting.State);
@@ -36,7 +36,7 @@ public sealed class InitRateLimitTests
         Assert.Empty(await app.ClaimAsync("too-early"));
 
         await MakeDueAsync(app, job.Id);
-        await PassAsync(app);
+        await app.PassAsync("worker");
 
         var sent = await app.JobAsync(job.Id);
         Assert.Contains(sent.State, new[] { JobState.Processing, JobState.Published });
@@ -55,7 +55,7 @@ public sealed class InitRateLimitTests
         for (var attempt = 0; attempt <= InitJobStep.MaxRateLimitedInits; attempt++)
         {
             await MakeDueAsync(app, job.Id);
-            await PassAsync(app);
+            await app.PassAsync("worker");
         }
 
         var failed = await app.JobAsync(job.Id);
@@ -63,14 +63,6 @@ public sealed class InitRateLimitTests
         Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, failed.ErrorCode);
         Assert.EndsWith("Nothing was posted; retry later.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(InitJobStep.MaxRateLimitedInits + 1, (await app.RequestsAsync("video_init")).Count);
-    }
-
-    private static async Task PassAsync(WorkerTestApp app)
-    {
-        foreach (var jobId in await app.ClaimAsync("worker"))
-        {
-            await app.RunAsync(jobId, "worker", CancellationToken.None);
-        }
     }
 
     /// <summary>The minute TikTok asked for has passed (the clock is real; the row is moved instead of waiting).</summary>

@@ -19,7 +19,7 @@ public sealed class PublishWorkerRestartTests
         await using var app = await WorkerTestApp.StartAsync("public", workerEnabled: false);
         var job = await app.SubmitAsync();
 
-        var claims = await Task.WhenAll(ClaimAsync(app, "worker-a"), ClaimAsync(app, "worker-b"));
+        var claims = await Task.WhenAll(app.ClaimAsync("worker-a"), app.ClaimAsync("worker-b"));
 
         Assert.Single(claims.SelectMany(c => c), id => id == job.Id);
     }
@@ -33,7 +33,7 @@ public sealed class PublishWorkerRestartTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await app.JobAsync(submitted.Id)).State != JobState.Published && DateTime.UtcNow < deadline)
         {
-            await Task.WhenAll(PassAsync(app, "worker-a"), PassAsync(app, "worker-b"));
+            await Task.WhenAll(app.PassAsync("worker-a"), app.PassAsync("worker-b"));
             await Task.Delay(60);
         }
 
@@ -66,8 +66,8 @@ public sealed class PublishWorkerRestartTests
             return Task.CompletedTask;
         }))
         {
-            Assert.Equal([job.Id], await ClaimAsync(app, "before-restart"));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(app, job.Id, "before-restart", stop.Token));
+            Assert.Equal([job.Id], await app.ClaimAsync("before-restart"));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.RunAsync(job.Id, "before-restart", stop.Token));
         }
 
         var stopped = await app.JobAsync(job.Id);
@@ -88,7 +88,7 @@ public sealed class PublishWorkerRestartTests
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!JobStateMachine.IsTerminal((await app.JobAsync(job.Id)).State) && DateTime.UtcNow < deadline)
         {
-            await PassAsync(app, "after-restart");
+            await app.PassAsync("after-restart");
             await Task.Delay(60);
         }
 
@@ -99,6 +99,8 @@ public sealed class PublishWorkerRestartTests
         // Chunks 0 and 1, chunk 1 again (416: TikTok has it), then chunks 2 to 5.
         Assert.Equal(7, (await app.RequestsAsync("upload")).Count);
         Assert.Equal(sha256, (await app.SandboxPublishAsync(done.PublishId!)).GetProperty("sha256").GetString());
+        Assert.Contains(await app.EventsAsync(job.Id),
+            e => e.Message == "Resuming the upload where it stopped: 15% of the video was already with TikTok.");
         Assert.False(File.Exists(path));
     }
 
@@ -115,7 +117,7 @@ public sealed class PublishWorkerRestartTests
             j.FileSize = LargeVideoSize;
         });
 
-        await PassAsync(app, "after-restart");
+        await app.PassAsync("after-restart");
 
         var failed = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Failed, failed.State);
@@ -134,25 +136,5 @@ public sealed class PublishWorkerRestartTests
         new Random(42).NextBytes(bytes);
         File.WriteAllBytes(path, bytes);
         return (path, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-    }
-
-    private static async Task<IReadOnlyList<Guid>> ClaimAsync(WorkerTestApp app, string owner)
-    {
-        await using var scope = app.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ClaimDueJobsCommand>().ExecuteAsync(owner, 4, CancellationToken.None);
-    }
-
-    private static async Task RunAsync(WorkerTestApp app, Guid jobId, string owner, CancellationToken cancellationToken)
-    {
-        await using var scope = app.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PublishJobRunner>().RunAsync(jobId, owner, cancellationToken);
-    }
-
-    private static async Task PassAsync(WorkerTestApp app, string owner)
-    {
-        foreach (var jobId in await ClaimAsync(app, owner))
-        {
-            await RunAsync(app, jobId, owner, CancellationToken.None);
-        }
     }
 }

@@ -123,6 +123,15 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<PublishJobRunner>().RunAsync(jobId, owner, cancellationToken);
     }
 
+    /// <summary>One pass of a worker named <paramref name="owner"/>: claim, then run every claimed job.</summary>
+    public async Task PassAsync(string owner)
+    {
+        foreach (var jobId in await ClaimAsync(owner))
+        {
+            await RunAsync(jobId, owner, CancellationToken.None);
+        }
+    }
+
     /// <summary>Adds a job row as it would be found after a restart (the worker only ever sees rows).</summary>
     public async Task<PublishJob> InsertJobAsync(Action<PublishJob> configure)
     {
