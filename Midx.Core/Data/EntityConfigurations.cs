@@ -90,6 +90,8 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.Property(x => x.LeaseOwner).HasMaxLength(100);
         b.Property(x => x.SubmissionKey).HasMaxLength(64);
         b.HasIndex(x => new { x.UserId, x.SubmissionKey }).IsUnique();
+        // TikTok's publish_id names one post for good: two jobs holding the same one would be two pages following one post.
+        b.HasIndex(x => x.PublishId).IsUnique();
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasIndex(x => new { x.State, x.ScheduledAt });
         b.HasIndex(x => new { x.State, x.CreatedAt });

@@ -62,6 +62,15 @@ public sealed class MigrationsTests
         await SpentUploadUrlMigration.AssertOnAsync(() => CreateContext(connection));
     }
 
+    [Fact]
+    public async Task Migrate_JobsSharingAPublishId_OnlyTheNewestKeepsItAndNoSecondCanBeSaved()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+
+        await UniquePublishIdMigration.AssertOnAsync(() => CreateContext(connection));
+    }
+
     private static MidxDbContext CreateContext(SqliteConnection connection) =>
         new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(connection).Options);
 

@@ -54,6 +54,14 @@ public sealed class PostgresMigrationsTests
     }
 
     [Fact]
+    public async Task Migrate_JobsSharingAPublishId_OnlyTheNewestKeepsItAndNoSecondCanBeSaved()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+
+        await UniquePublishIdMigration.AssertOnAsync(() => CreateContext(database.ConnectionString));
+    }
+
+    [Fact]
     public async Task SaveAndLoad_OnPostgres_KeepsUtcTimestamps()
     {
         await using var database = await PostgresDatabase.CreateAsync();

@@ -6,7 +6,9 @@ namespace Midx.App.Sandbox.TikTok;
 /// </summary>
 public sealed class PublishBook
 {
-    private static long s_sequence = 7_301_000_000;
+    // Publish and upload ids count up from the process's start time in microseconds, so a restarted sandbox never hands
+    // out an id that an earlier run gave and Midx still holds (its database refuses a second job with one publish_id).
+    private static long s_sequence = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PublishRecord> _publishes = new(StringComparer.Ordinal);

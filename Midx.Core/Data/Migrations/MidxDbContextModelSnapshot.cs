@@ -306,6 +306,9 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("ErrorCode");
 
+                    b.HasIndex("PublishId")
+                        .IsUnique();
+
                     b.HasIndex("TikTokAccountId");
 
                     b.HasIndex("CreatedAt", "Id");
