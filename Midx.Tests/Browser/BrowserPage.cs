@@ -57,6 +57,8 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task LinkTikTokAsync(string creatorDisplayName)
     {
         await Page.GotoAsync("/accounts");
+        // A click while the circuit takes over the prerendered page can land on a button that is being replaced.
+        await WaitForCircuitAsync();
         await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Link (a|another) TikTok account$") }).First.ClickAsync();
         await Page.GetByLabel(creatorDisplayName).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
