@@ -69,7 +69,7 @@ public sealed class InitJobStep(
         }
 
         job.InitStartedAt = now;
-        // What TikTok said when it refused an earlier attempt's token (NotStartedAsync) no longer applies to this one.
+        // What TikTok said when it refused an earlier attempt (NotStartedAsync) no longer applies to this one.
         job.ErrorCode = null;
         job.ErrorMessage = null;
         job.ErrorLogId = null;
@@ -84,7 +84,7 @@ public sealed class InitJobStep(
             var call = await tokens.CallAsync(job, "init", token.AccessToken, (accessToken, ct) => InitAsync(job, accessToken, source, ct), cancellationToken);
             if (call.RefusedToken is { } refusal)
             {
-                return await NotStartedAsync(job, refusal, call.Renewal!, cancellationToken);
+                return await TokenRefusedAsync(job, refusal, call.Renewal!, cancellationToken);
             }
 
             answer = call.Answer;
@@ -174,20 +174,11 @@ public sealed class InitJobStep(
     /// init. The job goes back to Queued with InitStartedAt cleared and starts again once TikTok's one-minute window has
     /// passed, up to <see cref="MaxRateLimitedInits"/> times; after that it fails with the advice to retry later.
     /// </summary>
-    private async Task<StepResult> RateLimitedAsync(PublishJob job, TikTokError refusal, DateTime now, CancellationToken cancellationToken)
-    {
-        job.InitStartedAt = null;
-        var change = new JobChange(JobState.Queued)
-        {
-            Message = "TikTok asked Midx to slow down: too many uploads were started for this account in the last minute. "
+    private Task<StepResult> RateLimitedAsync(PublishJob job, TikTokError refusal, DateTime now, CancellationToken cancellationToken) =>
+        NotStartedAsync(job, refusal,
+            "TikTok asked Midx to slow down: too many uploads were started for this account in the last minute. "
                 + "TikTok created nothing, so Midx starts this one again in a minute.",
-            ErrorCode = refusal.Code,
-            LogId = refusal.LogId,
-        };
-        return await apply.ExecuteAsync(job, change, cancellationToken) is null
-            ? StepResult.Done
-            : StepResult.WaitUntil(now + StatusPollRateLimiter.Window);
-    }
+            StepResult.WaitUntil(now + StatusPollRateLimiter.Window), cancellationToken);
 
     private Task<int> RateLimitedInitsAsync(Guid jobId, CancellationToken cancellationToken) =>
         db.PublishEvents.CountAsync(e => e.JobId == jobId && e.State == JobState.Queued && e.ErrorCode == TikTokErrorCatalog.RateLimitExceeded,
@@ -217,26 +208,31 @@ public sealed class InitJobStep(
     }
 
     /// <summary>
-    /// TikTok refused the token, so it created nothing: the job is put back to Queued as if init had never been called
-    /// (InitStartedAt cleared, so the next init is not mistaken for a second one), and waits for a reconnect or, when
-    /// renewing only failed for now, tries again later. The refused calls drop out of the init rate count with
-    /// InitStartedAt; they were made with a token TikTok did not accept, and a reconnect brings a new token anyway.
+    /// TikTok refused the token, so it created nothing: the job waits for a reconnect or, when renewing only failed for
+    /// now, tries again later. The refused calls drop out of the init rate count with InitStartedAt; they were made with
+    /// a token TikTok did not accept, and a reconnect brings a new token anyway.
     /// </summary>
-    private async Task<StepResult> NotStartedAsync(PublishJob job, TikTokError refusal, TokenRefreshResult renewed, CancellationToken cancellationToken)
+    private Task<StepResult> TokenRefusedAsync(PublishJob job, TikTokError refusal, TokenRefreshResult renewed, CancellationToken cancellationToken)
     {
         var next = tokens.WithoutToken(renewed);
-        job.InitStartedAt = null;
-        var change = new JobChange(JobState.Queued)
-        {
-            Message = next.Kind == StepKind.Hold
+        return NotStartedAsync(job, refusal,
+            next.Kind == StepKind.Hold
                 ? "TikTok refused Midx's access to this account, so nothing was sent. The post waits until the account is reconnected."
                 : "TikTok refused Midx's access to this account and it could not be renewed just now, so nothing was sent. Midx tries again shortly.",
-            ErrorCode = refusal.Code,
-            LogId = refusal.LogId,
-        };
-        return await apply.ExecuteAsync(job, change, cancellationToken) is null ? StepResult.Done : next;
+            next, cancellationToken);
     }
 
+    /// <summary>
+    /// An init TikTok refused before creating anything: the job goes back to Queued as if init had never been called
+    /// (InitStartedAt cleared, so the next init is not mistaken for a second one), saying why, then goes on as
+    /// <paramref name="next"/> says.
+    /// </summary>
+    private async Task<StepResult> NotStartedAsync(PublishJob job, TikTokError refusal, string message, StepResult next, CancellationToken cancellationToken)
+    {
+        job.InitStartedAt = null;
+        var change = new JobChange(JobState.Queued) { Message = message, ErrorCode = refusal.Code, LogId = refusal.LogId };
+        return await apply.ExecuteAsync(job, change, cancellationToken) is null ? StepResult.Done : next;
+    }
 
     private async Task<StepResult> FailAsync(PublishJob job, string code, string message, string? logId, CancellationToken cancellationToken)
     {

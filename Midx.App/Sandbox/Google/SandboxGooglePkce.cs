@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
+using Midx.App.Sandbox.TikTok;
 
 namespace Midx.App.Sandbox.Google;
 
@@ -20,12 +20,12 @@ public static class SandboxGooglePkce
     /// <summary>True when <paramref name="verifier"/> is well formed and matches the challenge under its method.</summary>
     public static bool Verifies(string? verifier, string challenge, string? method)
     {
-        if (string.IsNullOrEmpty(verifier) || verifier.Length is < 43 or > 128)
+        if (verifier is null || !PkceCheck.IsValidVerifier(verifier))
         {
             return false;
         }
 
-        var expected = method == S256 ? WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) : verifier;
+        var expected = method == S256 ? PkceCheck.Base64UrlChallenge(verifier) : verifier;
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(challenge));
     }
 }
