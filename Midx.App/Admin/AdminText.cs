@@ -51,14 +51,6 @@ public static class AdminText
         return $"{(int)d.TotalDays} d {d.Hours} h";
     }
 
-    public static string Bytes(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-        < 1024L * 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-        _ => (bytes / (1024d * 1024 * 1024)).ToString("0.##", CultureInfo.InvariantCulture) + " GB",
-    };
-
     /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
     public static string State(JobState state) => JobStateMachine.Label(state);
 

@@ -6,7 +6,7 @@ using Midx.Core.Publishing;
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// A job's current state as JSON (what live-status.js refetches after a reconnect), and the Cancel and Retry buttons
+/// A job's current state as JSON (the post page's picture of it, for scripts and tools), and the Cancel and Retry buttons
 /// of the job and history pages as plain form posts (antiforgery, then post/redirect/get). Another user's job is a 404.
 /// </summary>
 public static class JobEndpoints

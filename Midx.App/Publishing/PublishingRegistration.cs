@@ -22,9 +22,10 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddScoped<ComposeCreatorQuery>();
         builder.Services.AddScoped<TikTokVideosQuery>();
-        builder.Services.AddSingleton<PublishHubConnections>();
-        builder.Services.AddHostedService<PublishHubForwarder>();
-        builder.Services.AddHostedService<PublishHubSessionWorker>();
+        builder.Services.AddSingleton<LiveJobAudience>();
+        builder.Services.AddScoped<LiveJobFeed>();
+        builder.Services.AddHostedService<LiveJobForwarder>();
+        builder.Services.AddHostedService<LiveJobSessionWorker>();
         builder.Services.AddOptions<RetentionOptions>()
             .Validate<IOptions<PublishingOptions>>((retention, publishing) => TimeSpan.FromMinutes(retention.AbandonedUploadMinutes) > publishing.Value.UploadIdleTimeout,
                 "Midx:Retention:AbandonedUploadMinutes must be longer than Midx:Publishing:UploadIdleTimeout, or the media sweep could delete the file of an upload still in progress.");

@@ -59,6 +59,16 @@ public static class JobStateMachine
         _ => DisconnectEffect.None,
     };
 
+    /// <summary>How a state reads at a glance: its badge's colour only repeats what <see cref="Label"/> says.</summary>
+    public static JobStateTone Tone(JobState state) => state switch
+    {
+        JobState.Scheduled => JobStateTone.Waiting,
+        JobState.Queued or JobState.Initializing or JobState.Uploading or JobState.Processing => JobStateTone.Working,
+        JobState.SentToInbox or JobState.Published => JobStateTone.Done,
+        JobState.Failed => JobStateTone.Failed,
+        _ => JobStateTone.Stopped,
+    };
+
     /// <summary>The short label a badge shows for a state.</summary>
     public static string Label(JobState state) => state switch
     {

@@ -29,7 +29,7 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
         var message = JobLease.WorkerStopped(job, time.GetUtcNow().UtcDateTime)
             ? JobLease.WorkerStoppedMessage
             : events.LastOrDefault()?.Message ?? job.ErrorMessage;
-        return new PostDetail(job, events, consent, username, retryId, message);
+        return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message);
     }
 }
 

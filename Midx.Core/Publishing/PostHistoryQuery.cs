@@ -15,18 +15,32 @@ public enum PostHistoryStates
     Cancelled,
 }
 
-/// <summary>The history's filters and page; null filters show every account and both modes.</summary>
-public sealed record PostHistoryFilter(PostHistoryStates States, Guid? AccountId, PublishMode? Mode, int Page);
+/// <summary>
+/// The history's filters and page; null filters show every account, both modes and all dates. The dates bound when the
+/// post was asked for: from <paramref name="CreatedFrom"/> on, before <paramref name="CreatedBefore"/> (UTC instants, so
+/// the page turns the reader's local days into them).
+/// </summary>
+public sealed record PostHistoryFilter(
+    PostHistoryStates States,
+    Guid? AccountId,
+    PublishMode? Mode,
+    int Page,
+    DateTime? CreatedFrom = null,
+    DateTime? CreatedBefore = null);
 
 /// <summary>
 /// One page of a person's posts, newest first, with what each row needs besides the job: whether a failed post was
 /// retried already, and the names of accounts that were disconnected since (from the posts' consent records).
+/// <paramref name="Total"/> counts every post the filters match, on all pages.
 /// </summary>
 public sealed record PostHistoryPage(
     IReadOnlyList<PublishJob> Jobs,
-    bool HasMore,
+    int Total,
     IReadOnlySet<Guid> Retried,
-    IReadOnlyDictionary<Guid, (string? Username, string Nickname)> Disconnected);
+    IReadOnlyDictionary<Guid, DisconnectedAccount> Disconnected);
+
+/// <summary>How a post's consent record names an account that was disconnected since.</summary>
+public sealed record DisconnectedAccount(string? Username, string Nickname);
 
 /// <summary>A person's posts for the history page, filtered and paged in the database.</summary>
 public sealed class PostHistoryQuery(MidxDbContext db)
@@ -57,9 +71,20 @@ public sealed class PostHistoryQuery(MidxDbContext db)
             jobs = jobs.Where(j => j.Mode == mode);
         }
 
-        var rows = await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
-            .Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(PageSize).ToList();
+        if (filter.CreatedFrom is { } from)
+        {
+            jobs = jobs.Where(j => j.CreatedAt >= from);
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            jobs = jobs.Where(j => j.CreatedAt < before);
+        }
+
+        var total = await jobs.CountAsync(cancellationToken);
+        var page = await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+            .Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        page.ForEach(j => j.WithoutWorkerSecrets());
 
         var retryKeys = page.Where(j => j.State == JobState.Failed).Select(j => RetryPublishJobCommand.SubmissionKeyFor(j.Id)).ToList();
         var retried = await db.PublishJobs.AsNoTracking()
@@ -68,8 +93,8 @@ public sealed class PostHistoryQuery(MidxDbContext db)
 
         var orphans = page.Where(j => j.TikTokAccountId is null).Select(j => j.Id).ToList();
         var disconnected = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && orphans.Contains(c.JobId))
-            .ToDictionaryAsync(c => c.JobId, c => (c.CreatorUsername, c.CreatorNickname), cancellationToken);
+            .ToDictionaryAsync(c => c.JobId, c => new DisconnectedAccount(c.CreatorUsername, c.CreatorNickname), cancellationToken);
 
-        return new PostHistoryPage(page, rows.Count > PageSize, retried.ToHashSet(), disconnected);
+        return new PostHistoryPage(page, total, retried.ToHashSet(), disconnected);
     }
 }

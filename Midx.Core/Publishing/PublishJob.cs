@@ -64,4 +64,29 @@ public sealed class PublishJob
 
     /// <summary>Client-generated key of the compose form submission; a double click produces one job.</summary>
     public required string SubmissionKey { get; set; }
+
+    /// <summary>
+    /// Clears what only the worker may hold before a page keeps this no-tracking copy: TikTok's upload URL carries
+    /// TikTok's upload token, and the media file's path is the server's business. A page's prerendered state travels
+    /// through the browser, so the history and post pages read jobs through this.
+    /// </summary>
+    public PublishJob WithoutWorkerSecrets()
+    {
+        UploadUrl = null;
+        MediaPath = null;
+        return this;
+    }
+
+    /// <summary>Brings a page's copy of this job up to date with a live update of it.</summary>
+    public void Apply(JobUpdate update)
+    {
+        State = update.State;
+        TikTokStatus = update.TikTokStatus;
+        BytesUploaded = update.BytesUploaded;
+        ErrorCode = update.ErrorCode;
+        ErrorLogId = update.LogId;
+        ErrorMessage = update.ErrorCode is null ? null : update.Message ?? ErrorMessage;
+        PublicPostId = update.PublicPostId ?? PublicPostId;
+        UpdatedAt = update.At;
+    }
 }

@@ -100,6 +100,10 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await tab.ScreenshotAsync("history-failed-and-scheduled");
 
         await scheduled.GetByRole(AriaRole.Button, new() { Name = "Cancel post" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("Nothing is posted");
+        await tab.ScreenshotAsync("history-cancel-dialog");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel post" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Cancelled. Nothing was posted on TikTok.");
         await Assertions.Expect(scheduled.Locator("[data-job-badge]")).ToHaveTextAsync("Cancelled");
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));

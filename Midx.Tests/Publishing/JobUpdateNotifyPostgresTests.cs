@@ -112,7 +112,7 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
     {
         Assert.NotNull(invocation);
         using var json = JsonDocument.Parse(invocation);
-        Assert.Equal(PublishHubForwarder.Method, json.RootElement.GetProperty("target").GetString());
+        Assert.Equal(PublishHub.Method, json.RootElement.GetProperty("target").GetString());
         return json.RootElement.GetProperty("arguments")[0].Clone();
     }
 }

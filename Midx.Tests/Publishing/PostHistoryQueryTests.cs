@@ -24,7 +24,7 @@ public sealed class PostHistoryQueryTests : AdminDatabase
             .ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.InProgress, main.Id, null, 1), CancellationToken.None);
 
         Assert.Equal([uploading.Id, queued.Id], page.Jobs.Select(j => j.Id));
-        Assert.False(page.HasMore);
+        Assert.Equal(2, page.Total);
     }
 
     [Fact]
@@ -45,11 +45,30 @@ public sealed class PostHistoryQueryTests : AdminDatabase
         var inbox = await query.ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.Published, null, PublishMode.Inbox, 1), CancellationToken.None);
 
         Assert.Equal(PostHistoryQuery.PageSize, first.Jobs.Count);
-        Assert.True(first.HasMore);
+        Assert.Equal(PostHistoryQuery.PageSize + 3, first.Total);
         Assert.Equal(3, second.Jobs.Count);
-        Assert.False(second.HasMore);
+        Assert.Equal(PostHistoryQuery.PageSize + 3, second.Total);
         Assert.Empty(first.Jobs.Select(j => j.Id).Intersect(second.Jobs.Select(j => j.Id)));
         Assert.Equal(11, inbox.Jobs.Count);
         Assert.All(inbox.Jobs, j => Assert.Equal(PublishMode.Inbox, j.Mode));
+    }
+
+    [Fact]
+    public async Task Execute_Dates_KeepPostsAskedForFromTheFirstInstantAndBeforeTheSecond()
+    {
+        var ada = Db.AddUser("ada@example.test", Now);
+        var account = Db.AddAccount(ada, "ada", Now);
+        var day = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        Db.AddJob(account, day.AddTicks(-1));
+        var first = Db.AddJob(account, day);
+        var last = Db.AddJob(account, day.AddDays(1).AddTicks(-1));
+        Db.AddJob(account, day.AddDays(1));
+        await Db.SaveChangesAsync();
+
+        var page = await new PostHistoryQuery(NewContext()).ExecuteAsync(
+            ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 1, CreatedFrom: day, CreatedBefore: day.AddDays(1)), CancellationToken.None);
+
+        Assert.Equal([last.Id, first.Id], page.Jobs.Select(j => j.Id));
+        Assert.Equal(2, page.Total);
     }
 }

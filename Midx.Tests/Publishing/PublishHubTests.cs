@@ -69,7 +69,7 @@ public sealed class PublishHubTests
         var job = await app.SubmitAsync(PublishMode.Direct, scheduledAtUtc: DateTime.UtcNow.AddDays(1));
         await using var hub = await HubListener.ConnectAsync(app.Client);
 
-        using var cancel = await app.Client.PostFormAsync($"/jobs/{job.Id}", $"/jobs/{job.Id}/cancel");
+        using var cancel = await app.Client.PostDialogFormAsync($"/jobs/{job.Id}", $"/jobs/{job.Id}/cancel");
         Assert.Contains(job.Id.ToString(), await hub.NextMessageAsync(TimeSpan.FromSeconds(10)));
 
         // Each long poll is a request of its own, checked like any other: the disabled user's next one is refused.
@@ -126,7 +126,7 @@ public sealed class PublishHubTests
         }
 
         // No update for Dana will ever come to close the connection; the periodic check does (called here directly).
-        var closed = await app.Services.GetRequiredService<PublishHubConnections>().CloseEndedAsync(CancellationToken.None);
+        var closed = await app.Services.GetRequiredService<LiveJobAudience>().CloseEndedAsync(CancellationToken.None);
 
         Assert.Equal(1, closed);
         Assert.Null(await danaSocket.NextMessageAsync(TimeSpan.FromSeconds(10)));

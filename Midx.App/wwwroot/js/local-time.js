@@ -12,6 +12,11 @@ export function format(iso, kind) {
   return new Intl.DateTimeFormat(undefined, formats[kind] ?? formats.datetime).format(value);
 }
 
+// The reader's time zone as an IANA name ("Europe/Berlin"), for filters by local day.
+export function timeZone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 export function localize(root = document) {
   for (const element of root.querySelectorAll("time[data-local-time]")) {
     element.textContent = format(element.getAttribute("datetime"), element.dataset.localTime);

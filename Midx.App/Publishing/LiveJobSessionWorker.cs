@@ -1,10 +1,10 @@
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// Closes this instance's hub connections whose session has ended, every <see cref="Interval"/>
-/// (see <see cref="PublishHubConnections"/>: sends check their audience anyway; this catches idle connections).
+/// Ends this instance's live listeners whose session has ended, every <see cref="Interval"/>
+/// (see <see cref="LiveJobAudience"/>: deliveries check their audience anyway; this catches idle listeners).
 /// </summary>
-public sealed class PublishHubSessionWorker(PublishHubConnections connections, TimeProvider time, ILogger<PublishHubSessionWorker> logger)
+public sealed class LiveJobSessionWorker(LiveJobAudience audience, TimeProvider time, ILogger<LiveJobSessionWorker> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -18,11 +18,11 @@ public sealed class PublishHubSessionWorker(PublishHubConnections connections, T
             {
                 try
                 {
-                    await connections.CloseEndedAsync(stoppingToken);
+                    await audience.CloseEndedAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Checking the sessions of live connections failed; trying again in {Interval}", Interval);
+                    logger.LogWarning(e, "Checking the sessions of live listeners failed; trying again in {Interval}", Interval);
                 }
             }
         }
