@@ -36,7 +36,7 @@ public sealed record PostHistoryFilter(
 public sealed record PostHistoryPage(
     IReadOnlyList<PublishJob> Jobs,
     int Total,
-    IReadOnlySet<Guid> Retried,
+    IReadOnlyCollection<Guid> Retried,
     IReadOnlyDictionary<Guid, DisconnectedAccount> Disconnected);
 
 /// <summary>How a post's consent record names an account that was disconnected since.</summary>
@@ -95,6 +95,6 @@ public sealed class PostHistoryQuery(MidxDbContext db)
         var disconnected = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && orphans.Contains(c.JobId))
             .ToDictionaryAsync(c => c.JobId, c => new DisconnectedAccount(c.CreatorUsername, c.CreatorNickname), cancellationToken);
 
-        return new PostHistoryPage(page, total, retried.ToHashSet(), disconnected);
+        return new PostHistoryPage(page, total, retried, disconnected);
     }
 }
