@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Midx.App.Accounts;
 using Midx.App.Components.Shared;
 using Midx.Core.Accounts;
 using Midx.Core.Data;
@@ -77,10 +78,10 @@ public abstract class PageTestContext : MudBlazorTestContext
         return account;
     }
 
-    protected async Task AddJobAsync(Guid userId, Guid accountId, JobState state)
+    protected async Task<PublishJob> AddJobAsync(Guid userId, Guid accountId, JobState state, Action<PublishJob>? configure = null)
     {
         await using var db = NewContext();
-        db.PublishJobs.Add(new PublishJob
+        var job = new PublishJob
         {
             UserId = userId,
             TikTokAccountId = accountId,
@@ -90,10 +91,21 @@ public abstract class PageTestContext : MudBlazorTestContext
             FileSize = 9582,
             MimeType = "video/mp4",
             ScheduledAt = state == JobState.Scheduled ? UtcNow.AddDays(1) : null,
+            Caption = "Harbour at dusk",
+            PrivacyLevel = "SELF_ONLY",
             CreatedAt = UtcNow,
             UpdatedAt = UtcNow,
-        });
+        };
+        configure?.Invoke(job);
+        db.PublishJobs.Add(job);
         await db.SaveChangesAsync();
+        return job;
+    }
+
+    protected async Task<PublishJob> FindJobAsync(Guid jobId)
+    {
+        await using var db = NewContext();
+        return await db.PublishJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
     }
 
     /// <summary>Signs <paramref name="user"/> in with the claims a Midx session carries; call before the first render.</summary>
@@ -101,7 +113,7 @@ public abstract class PageTestContext : MudBlazorTestContext
     {
         var auth = Context.AddAuthorization();
         auth.SetAuthorized(user.Name);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Email, user.Email));
+        auth.SetClaims(SessionPrincipal.Create(user).Claims.Where(c => c.Type != ClaimTypes.Name).ToArray());
     }
 
     private MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
