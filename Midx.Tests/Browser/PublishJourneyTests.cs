@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Midx.Core.Publishing;
+using Midx.Tests.Accounts;
 using Midx.Tests.Publishing;
 using Midx.Tests.Support;
 
@@ -139,6 +140,32 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.Locator("[data-job-message]")).ToHaveTextAsync("Cancelled because @avery.creates was disconnected before it was sent. Nothing was posted on TikTok.");
         await tab.ScreenshotAsync("history-after-disconnect");
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task LiveView_AnotherPersonsPostsNeverReachMyTab_AndADisabledUserLosesTheViewWithin30Seconds()
+    {
+        await using var grace = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await grace.SignInAsync("Grace Hopper");
+        await grace.LinkTikTokAsync("Avery Stone");
+        await using var ada = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await ada.SignInAsync("Ada Lovelace");
+        await ada.Page.GotoAsync("/history");
+        await Assertions.Expect(ada.Page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(ada.Page.Locator("[data-history-empty]")).ToBeVisibleAsync();
+
+        // Grace's post goes all the way to Posted while Ada's history is open and listening (that the update is never even
+        // handed to Ada's circuit is LiveJobFeedTests'; this is what Ada sees).
+        await ComposeAsync(grace.Page, "Grace's harbour at dawn", later: false);
+        await Assertions.Expect(grace.Page.Locator("[data-job-badge]")).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
+        Assert.Empty(await ada.Page.Locator("[data-job-id]").AllAsync());
+        Assert.DoesNotContain("harbour at dawn", await ada.Page.ContentAsync());
+        await Assertions.Expect(ada.Page.Locator("[data-history-empty]")).ToBeVisibleAsync();
+
+        // Ada is disabled while her tab is open: the circuit notices within its 30-second check and leaves the live view.
+        await _app.UpdateUserAsync((await _app.UserByEmailAsync("ada@sandbox.midx.test")).Id, u => u.IsDisabled = true);
+        await ada.Page.WaitForURLAsync(new Regex("/signin"), new() { Timeout = 35_000 });
+        await Assertions.Expect(ada.Page.Locator("[data-live-status]")).ToHaveCountAsync(0);
     }
 
     private static async Task ComposeAsync(IPage page, string caption, bool later)
