@@ -45,7 +45,6 @@ app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
-app.MapHub<PublishHub>(PublishHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
 app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapMidxComponents();

@@ -1,9 +1,8 @@
 namespace Midx.App.Components;
 
 /// <summary>
-/// A page that still uses Bootstrap's classes and the publish hub (the publishing pages and the admin console, until
-/// they are rebuilt as MudBlazor components). It is rendered as plain HTTP, and only it loads Bootstrap's stylesheet,
-/// the SignalR client and <c>js/live-connection.js</c>.
+/// A page that still uses Bootstrap's classes (the compose page and the admin console's lists, until they are rebuilt
+/// as MudBlazor components). It is rendered as plain HTTP, and only it loads Bootstrap's stylesheet.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class BootstrapPageAttribute : Attribute

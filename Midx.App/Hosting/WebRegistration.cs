@@ -27,7 +27,6 @@ public static class WebRegistration
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
         });
-        builder.Services.AddSignalR();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

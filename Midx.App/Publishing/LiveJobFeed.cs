@@ -19,7 +19,7 @@ namespace Midx.App.Publishing;
 /// anything they showed.
 /// </summary>
 public sealed class LiveJobFeed(LiveJobAudience audience, AuthenticationStateProvider authentication, ILogger<LiveJobFeed> logger)
-    : ILiveJobListener, IAsyncDisposable
+    : IAsyncDisposable
 {
     /// <summary>How many updates a circuit may fall behind before the oldest are dropped.</summary>
     public const int QueueCapacity = 256;
@@ -33,6 +33,7 @@ public sealed class LiveJobFeed(LiveJobAudience audience, AuthenticationStatePro
 
     public Guid UserId { get; private set; }
 
+    /// <summary>The security stamp the circuit's session was opened with, checked before every delivery.</summary>
     public string SecurityStamp { get; private set; } = "";
 
     public bool IsAdmin { get; private set; }
@@ -62,12 +63,10 @@ public sealed class LiveJobFeed(LiveJobAudience audience, AuthenticationStatePro
         return new Subscription(this, handler);
     }
 
-    public ValueTask DeliverAsync(JobUpdate update, CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryWrite(update);
-        return ValueTask.CompletedTask;
-    }
+    /// <summary>Queues an update for this circuit without waiting for it to be shown (the forwarder serves every circuit in turn).</summary>
+    public void Deliver(JobUpdate update) => _queue.Writer.TryWrite(update);
 
+    /// <summary>The session has ended: stop, and sign the circuit out so its pages show nothing more.</summary>
     public void End()
     {
         Stop();

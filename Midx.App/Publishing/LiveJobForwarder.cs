@@ -4,9 +4,9 @@ namespace Midx.App.Publishing;
 
 /// <summary>
 /// Forwards every job update from the in-process bus (which also brings other instances' updates on PostgreSQL) to this
-/// instance's listeners of its owner and of the admins, those whose session still stands (<see cref="LiveJobAudience"/>).
+/// instance's circuits of its owner and of the admins, those whose session still stands (<see cref="LiveJobAudience"/>).
 /// </summary>
-public sealed class LiveJobForwarder(JobUpdateBus bus, LiveJobAudience audience, ILogger<LiveJobForwarder> logger) : IHostedService
+public sealed class LiveJobForwarder(JobUpdateBus bus, LiveJobAudience audience) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -14,17 +14,9 @@ public sealed class LiveJobForwarder(JobUpdateBus bus, LiveJobAudience audience,
     {
         _subscription = bus.Subscribe(async (update, token) =>
         {
-            foreach (var listener in await audience.AudienceAsync(update.UserId, token))
+            foreach (var feed in await audience.AudienceAsync(update.UserId, token))
             {
-                try
-                {
-                    await listener.DeliverAsync(update, token);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One listener's broken connection must not keep the update from the others.
-                    logger.LogWarning(e, "The update of job {JobId} could not be handed to a live view", update.JobId);
-                }
+                feed.Deliver(update);
             }
         });
         return Task.CompletedTask;

@@ -25,7 +25,6 @@ public static class PublishingRegistration
         builder.Services.AddSingleton<LiveJobAudience>();
         builder.Services.AddScoped<LiveJobFeed>();
         builder.Services.AddHostedService<LiveJobForwarder>();
-        builder.Services.AddHostedService<LiveJobSessionWorker>();
         builder.Services.AddOptions<RetentionOptions>()
             .Validate<IOptions<PublishingOptions>>((retention, publishing) => TimeSpan.FromMinutes(retention.AbandonedUploadMinutes) > publishing.Value.UploadIdleTimeout,
                 "Midx:Retention:AbandonedUploadMinutes must be longer than Midx:Publishing:UploadIdleTimeout, or the media sweep could delete the file of an upload still in progress.");
@@ -43,7 +42,7 @@ public static class PublishingRegistration
 
     /// <summary>
     /// The bus behind live status. SQLite means one process, so Core's in-process fan-out is all. PostgreSQL may mean
-    /// several instances: the bus also NOTIFYs, and a listener on every instance brings the others' updates to its hub.
+    /// several instances: the bus also NOTIFYs, and a listener on every instance brings the others' updates to its circuits.
     /// Registered before <see cref="Core.Publishing.PublishingRegistration.AddMidxPublishing"/>, which then keeps it.
     /// </summary>
     private static void AddJobUpdateBusAcrossInstances(this WebApplicationBuilder builder)

@@ -23,7 +23,7 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await Assertions.Expect(page.Locator("[data-admin-chart] svg")).ToBeVisibleAsync();
         // The four seeded workers of instance web-1; this app's own TokenRefresher may already have reported too.
         await Assertions.Expect(page.Locator("[data-worker]").Filter(new() { HasText = "web-1" })).ToHaveCountAsync(4);
-        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveTextAsync("Live updates: on");
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         await tab.ScreenshotAsync("admin-overview");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
@@ -60,25 +60,25 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await using var admin = await OpenAsAsync(_console.Admin);
         await using var creator = await OpenAsAsync(_console.Creator);
         await admin.Page.GotoAsync("/admin");
-        await Assertions.Expect(admin.Page.Locator("[data-live-status]")).ToHaveTextAsync("Live updates: on");
+        await Assertions.Expect(admin.Page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         var denied = await creator.Page.GotoAsync("/admin");
         await Assertions.Expect(creator.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("isn't open to your account");
         Assert.Equal("/access-denied", new Uri(denied!.Url).AbsolutePath);
 
-        // Through the real path: the in-process bus, PublishHubForwarder, the hub's admins group, admin-feed.js.
+        // Through the real path: the in-process bus, LiveJobForwarder, the admin circuit's LiveJobFeed, the overview.
         var bus = _console.App.Services.GetRequiredService<JobUpdateBus>();
         var jobId = Guid.NewGuid();
         await bus.PublishAsync(Update(jobId, JobState.Uploading, "Sending the video to TikTok (40%)."), CancellationToken.None);
 
         var item = admin.Page.Locator($"[data-admin-feed] li[data-job-id='{jobId}']").First;
         await Assertions.Expect(item).ToContainTextAsync("Sending the video to TikTok");
-        await Assertions.Expect(item.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Uploading");
+        await Assertions.Expect(item.Locator("[data-job-badge]")).ToHaveAttributeAsync("data-state", "Uploading");
         await Assertions.Expect(admin.Page.Locator("[data-admin-feed] li").First).ToHaveAttributeAsync("data-job-id", jobId.ToString());
 
         await bus.PublishAsync(Update(jobId, JobState.Published, "Published on TikTok."), CancellationToken.None);
         var newest = admin.Page.Locator("[data-admin-feed] li").First;
-        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveAttributeAsync("data-state", "Published");
-        await Assertions.Expect(newest.Locator("[data-state]")).ToHaveTextAsync(JobStateMachine.Label(JobState.Published));
+        await Assertions.Expect(newest.Locator("[data-job-badge]")).ToHaveAttributeAsync("data-state", "Published");
+        await Assertions.Expect(newest.Locator("[data-job-badge]")).ToHaveTextAsync(JobStateMachine.Label(JobState.Published));
         await admin.ScreenshotAsync("admin-overview-live-feed");
         Assert.Empty(admin.Errors);
     }

@@ -220,7 +220,7 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         var seeded = overview.QuerySelectorAll("[data-worker]").Where(w => w.TextContent.Contains("web-1")).ToList();
         Assert.Equal(
             [("MediaSweepWorker", "Healthy"), ("PublishWorker", "Healthy"), ("RetentionWorker", "Healthy"), ("TokenRefresher", "Late")],
-            seeded.Select(w => (w.GetAttribute("data-worker"), ElementText.Text(w.QuerySelector(".badge")))));
+            seeded.Select(w => (w.GetAttribute("data-worker"), ElementText.Text(w.QuerySelector("[data-worker-state]")))));
         var sweep = seeded.Single(w => w.GetAttribute("data-worker") == "MediaSweepWorker");
         Assert.StartsWith("Reports every 1 h 0 min · next by ", ElementText.Text(sweep.QuerySelector("[data-worker-schedule]")));
     }

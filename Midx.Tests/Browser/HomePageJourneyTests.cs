@@ -11,18 +11,10 @@ public sealed class HomePageJourneyTests(BrowserFixture browser) : IDisposable
     private readonly MidxAppFactory _app = new();
 
     [Fact]
-    public async Task HomePage_Visitor_SeesLandingBannerAndPolicyLinksWithoutHubConnectionOrErrors()
+    public async Task HomePage_Visitor_SeesLandingBannerAndPolicyLinksWithoutLiveIndicatorOrErrors()
     {
         await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        var hubRequests = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains(PublishHub.Path, StringComparison.Ordinal))
-            {
-                hubRequests.Add(request.Url);
-            }
-        };
 
         var response = await page.GotoAsync("/");
         Assert.Equal(200, response!.Status);
@@ -36,49 +28,11 @@ public sealed class HomePageJourneyTests(BrowserFixture browser) : IDisposable
             await Assertions.Expect(policies.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
         }
 
-        // A visitor has nothing live to follow and the hub refuses signed-out connections: no indicator, no attempt.
+        // A visitor has nothing live to follow: no indicator.
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveCountAsync(0);
 
         await tab.ScreenshotAsync("home-visitor");
-        Assert.Empty(hubRequests);
         Assert.Empty(tab.Errors);
-    }
-
-    [Fact]
-    public async Task HubPage_SessionEndsWhileOpen_StopsReconnectingAndSaysToSignInAgain()
-    {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
-        var page = tab.Page;
-        IWebSocketRoute? socket = null;
-        await page.RouteWebSocketAsync(new Regex(Regex.Escape(PublishHub.Path)), ws =>
-        {
-            ws.ConnectToServer();
-            socket = ws;
-        });
-        var negotiations = 0;
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains(PublishHub.Path + "/negotiate", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref negotiations);
-            }
-        };
-        await tab.SignInAsync("Grace Hopper");
-        // History still follows its posts over the publish hub (the footer's indicator belongs to it).
-        await page.GotoAsync("/history");
-        var live = page.Locator("[data-live-status]");
-        await Assertions.Expect(live).ToHaveTextAsync("Live updates: on");
-        var before = negotiations;
-
-        // Signed out in another tab, then the connection drops (a restart, a network change): the reconnect is refused.
-        await page.Context.ClearCookiesAsync();
-        await socket!.CloseAsync(new() { Code = 1011, Reason = "dropped by the test" });
-
-        await Assertions.Expect(live).ToHaveTextAsync("Live updates: off — sign in again to see new changes");
-        await tab.ScreenshotAsync("history-session-ended");
-        // Closed for good after the one refused attempt: a closed connection never tries again by itself.
-        Assert.Equal("Disconnected", await page.EvaluateAsync<string>("() => window.midxLive.state"));
-        Assert.Equal(before + 1, negotiations);
     }
 
     [Fact]

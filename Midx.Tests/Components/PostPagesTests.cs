@@ -198,7 +198,7 @@ public sealed class PostPagesTests : PageTestContext
         var account = await AddAccountAsync(avery.Id, "harbour");
         SignIn(avery);
         // Services are resolved only once every one is registered (signing in registers some).
-        _forwarder = new LiveJobForwarder(_bus, Context.Services.GetRequiredService<LiveJobAudience>(), NullLogger<LiveJobForwarder>.Instance);
+        _forwarder = new LiveJobForwarder(_bus, Context.Services.GetRequiredService<LiveJobAudience>());
         await _forwarder.StartAsync(CancellationToken.None);
         return (avery, account);
     }

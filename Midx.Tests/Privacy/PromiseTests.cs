@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Tests.Accounts;
 using Midx.Tests.Publishing;
 using Midx.Tests.Support;
 
@@ -158,15 +159,15 @@ public sealed class PromiseTests
         var adminPage = await stranger.GetAsync("/admin");
         Assert.Equal("/access-denied", adminPage.Headers.Location!.AbsolutePath);
 
-        await using var ownerHub = await HubListener.ConnectAsync(app.Client);
-        await using var strangerHub = await HubListener.ConnectAsync(stranger);
-        await using var adminHub = await HubListener.ConnectAsync(admin);
-        var cancel = await app.Client.PostFormAsync($"/jobs/{job.Id}", $"/jobs/{job.Id}/cancel");
+        await using var ownerCircuit = await CircuitListener.StartAsync(app.App.Services, app.UserId);
+        await using var strangerCircuit = await CircuitListener.StartAsync(app.App.Services, (await app.App.UserByEmailAsync("alan@sandbox.midx.test")).Id);
+        await using var adminCircuit = await CircuitListener.StartAsync(app.App.Services, (await app.App.UserByEmailAsync("ada@sandbox.midx.test")).Id);
+        var cancel = await app.Client.PostDialogFormAsync($"/jobs/{job.Id}", $"/jobs/{job.Id}/cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
 
-        Assert.Contains(job.Id.ToString(), await ownerHub.NextMessageAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(job.Id.ToString(), await adminHub.NextMessageAsync(TimeSpan.FromSeconds(10)));
-        Assert.Null(await strangerHub.NextMessageAsync(TimeSpan.FromSeconds(1)));
+        Assert.Equal(job.Id, (await ownerCircuit.NextUpdateAsync(TimeSpan.FromSeconds(10)))?.JobId);
+        Assert.Equal(job.Id, (await adminCircuit.NextUpdateAsync(TimeSpan.FromSeconds(10)))?.JobId);
+        Assert.Null(await strangerCircuit.NextUpdateAsync(TimeSpan.FromSeconds(1)));
     }
 
     [Fact]

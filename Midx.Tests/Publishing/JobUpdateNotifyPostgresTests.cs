@@ -7,8 +7,8 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Publishing;
 
 /// <summary>
-/// Live status across instances on a real PostgreSQL server: what one instance publishes reaches the owner's browsers
-/// connected to another, through NOTIFY and each instance's listener, exactly once.
+/// Live status across instances on a real PostgreSQL server: what one instance publishes reaches the owner's circuits
+/// on another, through NOTIFY and each instance's listener, exactly once.
 /// </summary>
 public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instances) : IClassFixture<TwoInstancesOnPostgres>
 {
@@ -18,9 +18,9 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
     public async Task ApplyJobChange_OnInstanceB_ReachesOwnerOnBothInstancesExactlyOnceAndNoStranger()
     {
         var jobId = await instances.SeedJobAsync(JobState.Queued);
-        await using var ownerOnA = await HubListener.ConnectAsync(instances.OwnerOnA);
-        await using var ownerOnB = await HubListener.ConnectAsync(instances.OwnerOnB);
-        await using var strangerOnA = await HubListener.ConnectAsync(instances.StrangerOnA);
+        await using var ownerOnA = await CircuitListener.StartAsync(instances.A.Services, instances.OwnerId);
+        await using var ownerOnB = await CircuitListener.StartAsync(instances.B.Services, instances.OwnerId);
+        await using var strangerOnA = await CircuitListener.StartAsync(instances.A.Services, instances.StrangerId);
 
         await TwoInstancesOnPostgres.ApplyAsync(instances.B, jobId, new JobChange(JobState.Cancelled) { Message = "Cancelled on instance B." });
         var ownerBarrier = await instances.NotifyAsAnotherInstanceAsync(instances.OwnerId);
@@ -35,7 +35,7 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
     public async Task ApplyJobChange_MessageTooLongForNotify_ReachesOtherInstanceWithStateIdsAndShortenedMessage()
     {
         var jobId = await instances.SeedJobAsync(JobState.Queued);
-        await using var ownerOnA = await HubListener.ConnectAsync(instances.OwnerOnA);
+        await using var ownerOnA = await CircuitListener.StartAsync(instances.A.Services, instances.OwnerId);
         var message = "TikTok said: " + new string('m', 20_000);
 
         await TwoInstancesOnPostgres.ApplyAsync(instances.B, jobId, new JobChange(JobState.Failed)
@@ -45,14 +45,15 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
             LogId = "202611220900001234ABCD",
         });
 
-        var update = Update(await ownerOnA.NextMessageAsync(Within));
-        Assert.Equal(jobId, update.GetProperty("jobId").GetGuid());
-        Assert.Equal(instances.OwnerId, update.GetProperty("userId").GetGuid());
-        Assert.Equal((int)JobState.Failed, update.GetProperty("state").GetInt32());
-        Assert.True(update.GetProperty("isTerminal").GetBoolean());
-        Assert.Equal("internal_error", update.GetProperty("errorCode").GetString());
-        Assert.Equal("202611220900001234ABCD", update.GetProperty("logId").GetString());
-        var shortened = update.GetProperty("message").GetString()!;
+        var update = await ownerOnA.NextUpdateAsync(Within);
+        Assert.NotNull(update);
+        Assert.Equal(jobId, update.JobId);
+        Assert.Equal(instances.OwnerId, update.UserId);
+        Assert.Equal(JobState.Failed, update.State);
+        Assert.True(update.IsTerminal);
+        Assert.Equal("internal_error", update.ErrorCode);
+        Assert.Equal("202611220900001234ABCD", update.LogId);
+        var shortened = update.Message!;
         Assert.EndsWith(JobUpdateNotification.Ellipsis, shortened);
         Assert.StartsWith(shortened[..^JobUpdateNotification.Ellipsis.Length], message, StringComparison.Ordinal);
         Assert.InRange(shortened.Length, 1000, JobUpdateNotification.MaxPayloadBytes);
@@ -71,9 +72,9 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
         Assert.Contains(instances.A.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal)
             && l.Contains("Not listening for job updates from other instances", StringComparison.Ordinal));
         var jobId = await instances.SeedJobAsync(JobState.Queued);
-        await using var ownerOnA = await HubListener.ConnectAsync(instances.OwnerOnA);
+        await using var ownerOnA = await CircuitListener.StartAsync(instances.A.Services, instances.OwnerId);
         await TwoInstancesOnPostgres.ApplyAsync(instances.B, jobId, new JobChange(JobState.Initializing));
-        Assert.Equal(jobId, Update(await ownerOnA.NextMessageAsync(Within)).GetProperty("jobId").GetGuid());
+        Assert.Equal(jobId, (await ownerOnA.NextUpdateAsync(Within))?.JobId);
         using var ready = JsonDocument.Parse(await instances.OwnerOnA.GetStringAsync("/readyz"));
         var check = ready.RootElement.GetProperty("checks").GetProperty("job-updates");
         Assert.Equal("healthy", check.GetProperty("status").GetString());
@@ -94,25 +95,17 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
         Assert.DoesNotContain(instance.Logs.Lines, l => l.Contains("Not listening for job updates from other instances", StringComparison.Ordinal));
     }
 
-    /// <summary>The job ids of the updates <paramref name="hub"/> receives, up to and including <paramref name="last"/>.</summary>
-    private static async Task<List<Guid>> JobIdsUntilAsync(HubListener hub, Guid last)
+    /// <summary>The job ids of the updates <paramref name="circuit"/> is given, up to and including <paramref name="last"/>.</summary>
+    private static async Task<List<Guid>> JobIdsUntilAsync(CircuitListener circuit, Guid last)
     {
         var ids = new List<Guid>();
         while (ids.LastOrDefault() != last)
         {
-            var message = await hub.NextMessageAsync(Within);
-            Assert.True(message is not null, $"No update arrived within {Within.TotalSeconds} s after {string.Join(", ", ids)}.");
-            ids.Add(Update(message).GetProperty("jobId").GetGuid());
+            var update = await circuit.NextUpdateAsync(Within);
+            Assert.True(update is not null, $"No update arrived within {Within.TotalSeconds} s after {string.Join(", ", ids)}.");
+            ids.Add(update.JobId);
         }
 
         return ids;
-    }
-
-    private static JsonElement Update(string? invocation)
-    {
-        Assert.NotNull(invocation);
-        using var json = JsonDocument.Parse(invocation);
-        Assert.Equal(PublishHub.Method, json.RootElement.GetProperty("target").GetString());
-        return json.RootElement.GetProperty("arguments")[0].Clone();
     }
 }

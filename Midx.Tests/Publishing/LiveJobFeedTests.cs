@@ -151,7 +151,7 @@ public sealed class LiveJobFeedTests : AdminDatabase, IAsyncDisposable
                 .AddScoped<SessionStampQuery>()
                 .BuildServiceProvider();
             _audience = new LiveJobAudience(_services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LiveJobAudience>.Instance);
-            _forwarder = new LiveJobForwarder(_bus, _audience, NullLogger<LiveJobForwarder>.Instance);
+            _forwarder = new LiveJobForwarder(_bus, _audience);
             await _forwarder.StartAsync(CancellationToken.None);
         }
 
