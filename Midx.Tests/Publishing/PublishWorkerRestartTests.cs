@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Publishing;
 
@@ -46,35 +48,9 @@ public sealed class PublishWorkerRestartTests
     public async Task Worker_RestartedMidUpload_ResumesFromTheBytesTikTokConfirmsWithoutASecondInit()
     {
         await using var app = await WorkerTestApp.StartAsync("public", workerEnabled: false);
-        var (path, sha256) = WriteLargeVideo(app);
-        var job = await app.InsertJobAsync(j =>
-        {
-            j.MediaPath = path;
-            j.FileSize = LargeVideoSize;
-            j.FileName = "large.mp4";
-        });
+        var (job, path, sha256) = await InsertLargeVideoJobAsync(app);
 
-        // First process: stops (shutdown) once two chunks are confirmed.
-        using var stop = new CancellationTokenSource();
-        using (app.App.Services.GetRequiredService<JobUpdateBus>().Subscribe((update, _) =>
-        {
-            if (update.JobId == job.Id && update.BytesUploaded >= 20_000_000)
-            {
-                stop.Cancel();
-            }
-
-            return Task.CompletedTask;
-        }))
-        {
-            Assert.Equal([job.Id], await app.ClaimAsync("before-restart"));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.RunAsync(job.Id, "before-restart", stop.Token));
-        }
-
-        var stopped = await app.JobAsync(job.Id);
-        Assert.Equal(JobState.Uploading, stopped.State);
-        Assert.NotNull(stopped.PublishId);
-        Assert.Equal(20_000_000, stopped.BytesUploaded);
-        Assert.Null(stopped.LeaseOwner);
+        var stopped = await StopAfterTwoChunksAsync(app, job.Id);
         // The process died before saving its last confirmed chunk: the row is one chunk behind TikTok.
         await using (var scope = app.App.Services.CreateAsyncScope())
         {
@@ -85,14 +61,7 @@ public sealed class PublishWorkerRestartTests
         }
 
         // Second process.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!JobStateMachine.IsTerminal((await app.JobAsync(job.Id)).State) && DateTime.UtcNow < deadline)
-        {
-            await app.PassAsync("after-restart");
-            await Task.Delay(60);
-        }
-
-        var done = await app.JobAsync(job.Id);
+        var done = await PassUntilDoneAsync(app, job.Id);
         Assert.Equal(JobState.Published, done.State);
         Assert.Equal(stopped.PublishId, done.PublishId);
         Assert.Single(await app.RequestsAsync("video_init"));
@@ -101,6 +70,33 @@ public sealed class PublishWorkerRestartTests
         Assert.Equal(sha256, (await app.SandboxPublishAsync(done.PublishId!)).GetProperty("sha256").GetString());
         Assert.Contains(await app.EventsAsync(job.Id),
             e => e.Message == "Resuming the upload where it stopped: 15% of the video was already with TikTok.");
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task Worker_WholeAppAndSandboxRestartedMidUpload_ResumesAtTheFirstByteTikTokLacksAndPublishesOnce()
+    {
+        await using var before = await WorkerTestApp.StartAsync("public", workerEnabled: false,
+            settings: new Dictionary<string, string?> { ["Midx:SandboxTikTok:StatePath"] = "sandbox-tiktok.db" });
+        var (job, path, sha256) = await InsertLargeVideoJobAsync(before);
+        var stopped = await StopAfterTwoChunksAsync(before, job.Id);
+
+        // A new process on the same database: the sandbox TikTok has only its state file to go on. Passes by hand, as
+        // above: the app's own worker would start before Kestrel listens and find its in-process sandbox unreachable.
+        await using var after = await before.RestartAsync();
+        var done = await PassUntilDoneAsync(after, job.Id);
+
+        Assert.Equal(JobState.Published, done.State);
+        Assert.Equal(stopped.PublishId, done.PublishId);
+        Assert.Empty(await after.RequestsAsync("video_init"));
+        Assert.Equal(
+            ["bytes 20000000-29999999/64000123", "bytes 30000000-39999999/64000123", "bytes 40000000-49999999/64000123", "bytes 50000000-64000122/64000123"],
+            (await after.RequestsAsync("upload")).Select(r => r.GetProperty("headers").GetProperty("Content-Range").GetString()));
+        var publishes = (await after.Client.GetFromJsonAsync<List<JsonElement>>($"{WorkerTestApp.SandboxTest}/publishes"))!;
+        var publish = Assert.Single(publishes, p => p.GetProperty("creatorKey").GetString() == "public");
+        Assert.Equal(done.PublishId, publish.GetProperty("publishId").GetString());
+        Assert.Equal("PUBLISH_COMPLETE", publish.GetProperty("status").GetString());
+        Assert.Equal(sha256, publish.GetProperty("sha256").GetString());
         Assert.False(File.Exists(path));
     }
 
@@ -124,6 +120,58 @@ public sealed class PublishWorkerRestartTests
         Assert.Equal(WorkerCodes.InitOutcomeUnknown, failed.ErrorCode);
         Assert.EndsWith("Midx can't tell whether TikTok received the request; check your TikTok profile/inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await app.RequestsAsync("video_init"));
+    }
+
+    /// <summary>A queued Direct Post job for a new large video, as a submission leaves it.</summary>
+    private static async Task<(PublishJob Job, string Path, string Sha256)> InsertLargeVideoJobAsync(WorkerTestApp app)
+    {
+        var (path, sha256) = WriteLargeVideo(app);
+        var job = await app.InsertJobAsync(j =>
+        {
+            j.MediaPath = path;
+            j.FileSize = LargeVideoSize;
+            j.FileName = "large.mp4";
+        });
+        return (job, path, sha256);
+    }
+
+    /// <summary>Runs the job in a worker that is shut down once TikTok has confirmed two chunks; returns the row it left.</summary>
+    private static async Task<PublishJob> StopAfterTwoChunksAsync(WorkerTestApp app, Guid jobId)
+    {
+        using var stop = new CancellationTokenSource();
+        using (app.App.Services.GetRequiredService<JobUpdateBus>().Subscribe((update, _) =>
+        {
+            if (update.JobId == jobId && update.BytesUploaded >= 20_000_000)
+            {
+                stop.Cancel();
+            }
+
+            return Task.CompletedTask;
+        }))
+        {
+            Assert.Equal([jobId], await app.ClaimAsync("before-restart"));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.RunAsync(jobId, "before-restart", stop.Token));
+        }
+
+        var stopped = await app.JobAsync(jobId);
+        Assert.Equal(JobState.Uploading, stopped.State);
+        Assert.NotNull(stopped.PublishId);
+        Assert.Equal(20_000_000, stopped.BytesUploaded);
+        Assert.Null(stopped.LeaseOwner);
+        return stopped;
+    }
+
+    /// <summary>Worker passes after the restart until the job ends (at most a minute); returns its last row.</summary>
+    private static async Task<PublishJob> PassUntilDoneAsync(WorkerTestApp app, Guid jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!JobStateMachine.IsTerminal((await app.JobAsync(jobId)).State) && DateTime.UtcNow < deadline)
+        {
+            await app.PassAsync("after-restart");
+            await Task.Delay(60);
+        }
+
+        return await app.JobAsync(jobId);
     }
 
     private static (string Path, string Sha256) WriteLargeVideo(WorkerTestApp app)

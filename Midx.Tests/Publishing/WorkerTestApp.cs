@@ -65,6 +65,17 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         return new WorkerTestApp(app, client, userId, accountId);
     }
 
+    /// <summary>
+    /// The whole app restarted on the same database and port (see <see cref="MidxAppFactory.RestartAsync"/>): the same
+    /// creator and account, and a client that is not signed in (enough for the sandbox's test controls).
+    /// </summary>
+    public async Task<WorkerTestApp> RestartAsync()
+    {
+        Client.Dispose();
+        var app = await App.RestartAsync();
+        return new WorkerTestApp(app, app.CreateHttpClient(), UserId, AccountId);
+    }
+
     /// <summary>Stores <paramref name="path"/> as the creator's upload, as the upload endpoint does, and returns its id.</summary>
     public async Task<Guid> StoreVideoAsync(string path)
     {

@@ -14,11 +14,31 @@ public sealed class SandboxTikTokApp : IDisposable
 {
     public const string Base = "/sandbox/tiktok";
 
-    public MidxAppFactory Factory { get; } = new();
+    public SandboxTikTokApp()
+        : this(new MidxAppFactory())
+    {
+    }
+
+    private SandboxTikTokApp(MidxAppFactory factory)
+    {
+        Factory = factory;
+        Client = factory.CreateHttpClient();
+    }
+
+    public MidxAppFactory Factory { get; }
 
     public HttpClient Client { get; }
 
-    public SandboxTikTokApp() => Client = Factory.CreateHttpClient();
+    /// <summary>A sandbox that keeps TikTok's memory in <paramref name="statePath"/> (relative to the data folder).</summary>
+    public static SandboxTikTokApp WithStateFile(string statePath) =>
+        new(new MidxAppFactory(new Dictionary<string, string?> { ["Midx:SandboxTikTok:StatePath"] = statePath }));
+
+    /// <summary>The same app restarted (see <see cref="MidxAppFactory.RestartAsync"/>): the sandbox comes back from its state file alone.</summary>
+    public async Task<SandboxTikTokApp> RestartAsync()
+    {
+        Client.Dispose();
+        return new SandboxTikTokApp(await Factory.RestartAsync());
+    }
 
     public string Origin => Factory.ServerAddress.GetLeftPart(UriPartial.Authority);
 

@@ -166,4 +166,31 @@ public sealed class UploadSessionTests
 
         Assert.Equal(206, result.StatusCode);
     }
+
+    [Fact]
+    public async Task LoadAll_AfterAChunkFailedHalfway_ResumesAtTheNextChunkAndHashesOnlyAcceptedBytes()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "midx-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var state = new SandboxStateFile(Path.Combine(folder, "sandbox-tiktok.db"));
+            var session = new UploadSession("1", "token", 10, 3, 3, Now.AddHours(1), state);
+            await Put(session, 0, 2);
+            var halfway = await Put(session, 3, 5, contentLength: 3, body: Video[3..5]);
+
+            var restored = Assert.Single(UploadSession.LoadAll(state));
+            var next = await Put(restored, 3, 5);
+            var last = await Put(restored, 6, 9);
+
+            Assert.Equal((400, 206, 201), (halfway.StatusCode, next.StatusCode, last.StatusCode));
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Video)), restored.Sha256);
+            Assert.Empty(Directory.GetFiles(state.UploadsFolder));
+            Assert.Equal(Now, Assert.Single(UploadSession.LoadAll(state)).CompletedAt);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

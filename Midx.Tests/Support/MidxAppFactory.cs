@@ -23,6 +23,8 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
 
     private readonly X509Certificate2? _httpsCertificate;
 
+    private bool _keepDataFolder;
+
     /// <param name="services">Replaces app services for this test (a fake clock, say), after the app registered its own.</param>
     /// <param name="https">
     /// Serve HTTPS only, with a throwaway self-signed certificate that <see cref="CreateHttpClient"/> trusts: what Production
@@ -31,14 +33,22 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
     /// </param>
     public MidxAppFactory(
         IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null, bool https = false)
+        : this(settings, environment, services, https, Path.Combine(Path.GetTempPath(), "midx-tests", Guid.NewGuid().ToString("N")), port: 0)
+    {
+    }
+
+    private MidxAppFactory(
+        IDictionary<string, string?>? settings, string environment, Action<IServiceCollection>? services, bool https, string dataFolder, int port)
     {
         _services = services;
         Environment = environment;
-        DataFolder = Path.Combine(Path.GetTempPath(), "midx-tests", Guid.NewGuid().ToString("N"));
+        DataFolder = dataFolder;
+        // The sandbox TikTok keeps its state in memory unless a test names a state file (Development names one for people).
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Midx:Sandbox"] = "true",
             ["Midx:DataFolder"] = DataFolder,
+            ["Midx:SandboxTikTok:StatePath"] = "",
             ["Logging:LogLevel:Default"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -47,7 +57,7 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
         }
 
         _httpsCertificate = https ? SelfSignedCertificate.ForLoopback() : null;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen =>
         {
             if (_httpsCertificate is not null)
             {
@@ -82,6 +92,19 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new Uri(address);
         }
+    }
+
+    /// <summary>
+    /// Stops this app as a process restart would (the sandbox servers and everything in memory go) and starts another
+    /// with the same settings, data folder and port, so upload URLs handed out before still point at it. The new app
+    /// owns the data folder from then on.
+    /// </summary>
+    public async Task<MidxAppFactory> RestartAsync()
+    {
+        var port = ServerAddress.Port;
+        _keepDataFolder = true;
+        await DisposeAsync();
+        return new MidxAppFactory(_settings, Environment, _services, _httpsCertificate is not null, DataFolder, port);
     }
 
     /// <summary>A client for the running server that keeps cookies and does not follow redirects.</summary>
@@ -125,7 +148,7 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
             _httpsCertificate?.Dispose();
         }
 
-        if (disposing && Directory.Exists(DataFolder))
+        if (disposing && !_keepDataFolder && Directory.Exists(DataFolder))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataFolder, recursive: true);

@@ -1,14 +1,28 @@
+using System.Text.Json;
+
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// Authorization codes: single use, short-lived, bound to the client, redirect URI, creator, granted scopes and PKCE
 /// challenge, so the code exchange can refuse a code brought with anything else. A code is spent by its first
-/// redemption attempt, successful or not. Thread-safe: all state is guarded by one lock.
+/// redemption attempt, successful or not. With a <see cref="SandboxStateFile"/> every change is written through, so a
+/// code issued before a restart can still be exchanged (once) after it. Thread-safe: all state is guarded by one lock.
 /// </summary>
 public sealed class AuthorizationCodeStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _codes = new(StringComparer.Ordinal);
+    private readonly SandboxStateFile? _state;
+
+    public AuthorizationCodeStore(SandboxStateFile? state = null)
+    {
+        _state = state;
+        foreach (var (code, entry) in state?.Query("SELECT code, grant_json, expires_at, used FROM codes", row => (row.GetString(0),
+            new Entry(JsonSerializer.Deserialize<AuthorizationCodeGrant>(row.GetString(1))!, SandboxStateFile.At(row.GetInt64(2))) { Used = row.GetBoolean(3) })) ?? [])
+        {
+            _codes[code] = entry;
+        }
+    }
 
     public string Issue(AuthorizationCodeGrant grant, DateTimeOffset now, TimeSpan ttl)
     {
@@ -16,6 +30,8 @@ public sealed class AuthorizationCodeStore
         lock (_gate)
         {
             _codes[code] = new Entry(grant, now + ttl);
+            _state?.Execute("INSERT INTO codes (code, grant_json, expires_at, used) VALUES ($code, $grant, $expiresAt, 0)",
+                ("$code", code), ("$grant", JsonSerializer.Serialize(grant)), ("$expiresAt", SandboxStateFile.Ticks(now + ttl)));
         }
 
         return code;
@@ -32,6 +48,7 @@ public sealed class AuthorizationCodeStore
             }
 
             entry.Used = true;
+            _state?.Execute("UPDATE codes SET used = 1 WHERE code = $code", ("$code", code));
             return now < entry.ExpiresAt ? entry.Grant : null;
         }
     }
@@ -41,6 +58,7 @@ public sealed class AuthorizationCodeStore
         lock (_gate)
         {
             _codes.Clear();
+            _state?.Execute("DELETE FROM codes");
         }
     }
 

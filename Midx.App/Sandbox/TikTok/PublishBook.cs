@@ -1,8 +1,15 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// Every publish, upload and published video the sandbox knows, plus the 24-hour counters behind TikTok's caps.
-/// Thread-safe: one lock guards all of it, including the <see cref="PublishRecord"/>s it hands out through its methods.
+/// With a <see cref="SandboxStateFile"/> every publish, upload and post is written through, and the fixture videos and
+/// posts are seeded from the moment the file was first seeded, so a restarted sandbox still knows each publish_id and
+/// counts the same posts against the caps. Thread-safe: one lock guards all of it, including the
+/// <see cref="PublishRecord"/>s it hands out through its methods.
 /// </summary>
 public sealed class PublishBook
 {
@@ -17,8 +24,21 @@ public sealed class PublishBook
     private readonly Dictionary<string, DateTimeOffset> _activePublishers = new(StringComparer.Ordinal);
     private readonly List<SandboxVideo> _seededVideos = [];
     private readonly Queue<PublishScenario> _scenarios = new();
+    private readonly SandboxStateFile? _state;
 
-    public PublishBook(DateTimeOffset now, int postCap) => Seed(now, postCap);
+    public PublishBook(DateTimeOffset now, int postCap, SandboxStateFile? state = null)
+    {
+        _state = state;
+        if (state?.Query("SELECT value FROM meta WHERE key = 'seeded_at'", row => row.GetInt64(0)) is [var seededAt])
+        {
+            Seed(SandboxStateFile.At(seededAt), postCap);
+            Load(state);
+        }
+        else
+        {
+            Seed(now, postCap);
+        }
+    }
 
     public void Reset(DateTimeOffset now, int postCap)
     {
@@ -30,6 +50,15 @@ public sealed class PublishBook
             _activePublishers.Clear();
             _seededVideos.Clear();
             _scenarios.Clear();
+            if (_state is not null)
+            {
+                _state.Execute("DELETE FROM publishes; DELETE FROM uploads; DELETE FROM direct_posts; DELETE FROM active_publishers; DELETE FROM meta;");
+                foreach (var kept in Directory.EnumerateFiles(_state.UploadsFolder))
+                {
+                    File.Delete(kept);
+                }
+            }
+
             Seed(now, postCap);
         }
     }
@@ -81,8 +110,8 @@ public sealed class PublishBook
             UploadSession? upload = null;
             if (request.Source == PublishSourceKind.FileUpload)
             {
-                upload = new UploadSession(number.ToString(System.Globalization.CultureInfo.InvariantCulture), SandboxTokens.UploadToken(),
-                    request.VideoSize, request.ChunkSize, request.ChunkCount, now.AddSeconds(switches.UploadUrlTtlSeconds));
+                upload = new UploadSession(number.ToString(CultureInfo.InvariantCulture), SandboxTokens.UploadToken(),
+                    request.VideoSize, request.ChunkSize, request.ChunkCount, now.AddSeconds(switches.UploadUrlTtlSeconds), _state);
                 _uploads[upload.UploadId] = upload;
             }
 
@@ -106,11 +135,14 @@ public sealed class PublishBook
                 RequestBody = body,
             };
             _publishes[id] = publish;
+            Save(publish);
 
             if (request.Flow == PublishFlow.Direct)
             {
                 Posts(creator.OpenId).Add(now);
                 _activePublishers[creator.OpenId] = now;
+                _state?.Execute("INSERT INTO direct_posts (open_id, at) VALUES ($openId, $at); INSERT OR REPLACE INTO active_publishers (open_id, at) VALUES ($openId, $at);",
+                    ("$openId", creator.OpenId), ("$at", SandboxStateFile.Ticks(now)));
             }
 
             return (null, publish);
@@ -135,6 +167,24 @@ public sealed class PublishBook
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="change"/> on a publish under the book's lock and keeps the publish when it says it changed;
+    /// false when it refused or the id is unknown.
+    /// </summary>
+    public bool Change(string publishId, Func<PublishRecord, bool> change)
+    {
+        lock (_gate)
+        {
+            if (!_publishes.TryGetValue(publishId, out var publish) || !change(publish))
+            {
+                return false;
+            }
+
+            Save(publish);
+            return true;
+        }
+    }
+
     public IReadOnlyList<T> All<T>(Func<PublishRecord, T> read)
     {
         lock (_gate)
@@ -152,7 +202,7 @@ public sealed class PublishBook
                 .Where(p => p.OpenId == openId)
                 .Select(p => (Publish: p, Since: p.PubliclyAvailableSince(now)))
                 .Where(x => x.Since is not null)
-                .Select(x => new SandboxVideo(x.Publish.PostId.ToString(System.Globalization.CultureInfo.InvariantCulture), openId, x.Since!.Value, x.Publish.Title ?? "", 30));
+                .Select(x => new SandboxVideo(x.Publish.PostId.ToString(CultureInfo.InvariantCulture), openId, x.Since!.Value, x.Publish.Title ?? "", 30));
             return _seededVideos.Where(v => v.OpenId == openId).Concat(published)
                 .OrderByDescending(v => v.CreateTime).ThenByDescending(v => v.Id, StringComparer.Ordinal).ToList();
         }
@@ -184,8 +234,39 @@ public sealed class PublishBook
         return posts;
     }
 
+    private void Save(PublishRecord publish) =>
+        _state?.Execute("INSERT OR REPLACE INTO publishes (publish_id, record_json) VALUES ($id, $json)",
+            ("$id", publish.PublishId), ("$json", JsonSerializer.Serialize(publish, UploadById.Writing)));
+
+    private void Load(SandboxStateFile state)
+    {
+        var uploads = UploadSession.LoadAll(state).ToDictionary(u => u.UploadId, StringComparer.Ordinal);
+        var reading = new JsonSerializerOptions { Converters = { new UploadById(uploads) } };
+        foreach (var publish in state.Query("SELECT record_json FROM publishes", row => JsonSerializer.Deserialize<PublishRecord>(row.GetString(0), reading)!))
+        {
+            _publishes[publish.PublishId] = publish;
+        }
+
+        foreach (var (id, upload) in uploads)
+        {
+            _uploads[id] = upload;
+        }
+
+        foreach (var (openId, at) in state.Query("SELECT open_id, at FROM direct_posts", row => (row.GetString(0), row.GetInt64(1))))
+        {
+            Posts(openId).Add(SandboxStateFile.At(at));
+        }
+
+        foreach (var (openId, at) in state.Query("SELECT open_id, at FROM active_publishers", row => (row.GetString(0), row.GetInt64(1))))
+        {
+            _activePublishers[openId] = SandboxStateFile.At(at);
+        }
+    }
+
+    /// <summary>The seeding moment is kept so the fixture videos keep their dates and the capped creator's posts age out once.</summary>
     private void Seed(DateTimeOffset now, int postCap)
     {
+        _state?.Execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded_at', $at)", ("$at", SandboxStateFile.Ticks(now)));
         foreach (var creator in TikTokFixtures.Creators)
         {
             // "At the daily cap" means postCap posts from other apps in the last 24 h; they age out like real ones.
@@ -206,3 +287,13 @@ public sealed class PublishBook
 /// A video as the Display API sees it (https://developers.tiktok.com/doc/tiktok-api-v2-video-object).
 /// </summary>
 public sealed record SandboxVideo(string Id, string OpenId, DateTimeOffset CreateTime, string Title, int DurationSeconds);
+
+/// <summary>Writes a publish's upload as its upload id, which the state file keeps in its own table, and reads it back from those.</summary>
+file sealed class UploadById(IReadOnlyDictionary<string, UploadSession> uploads) : JsonConverter<UploadSession>
+{
+    public static readonly JsonSerializerOptions Writing = new() { Converters = { new UploadById(new Dictionary<string, UploadSession>()) } };
+
+    public override UploadSession Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => uploads[reader.GetString()!];
+
+    public override void Write(Utf8JsonWriter writer, UploadSession value, JsonSerializerOptions options) => writer.WriteStringValue(value.UploadId);
+}

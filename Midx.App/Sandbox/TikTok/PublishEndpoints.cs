@@ -144,7 +144,7 @@ public static class PublishEndpoints
         }
 
         var now = sandbox.Now;
-        return sandbox.Publishes.With(publishId!, p => p.Cancel(now))
+        return sandbox.Publishes.Change(publishId!, p => p.Cancel(now))
             ? TikTokResponses.Ok(http, new { })
             : TikTokResponses.Error(http, 400, "publish_not_cancellable", "Only a PULL_FROM_URL download in progress can be cancelled.");
     }

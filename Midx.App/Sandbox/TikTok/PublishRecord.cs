@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// One <c>publish_id</c> and its status state machine
 /// (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status). The status is never stored:
 /// it is computed from the sandbox clock and the moments things happened (upload finished, user posted the draft,
-/// access removed, download cancelled), so advancing the clock moves the timers without any background work.
+/// access removed, download cancelled), so advancing the clock moves the timers without any background work. Those
+/// moments are what <see cref="PublishBook"/> writes to its state file as JSON, with the upload named by its id.
 /// Not thread-safe on its own: <see cref="PublishBook"/> guards every read and change with its lock.
 /// </summary>
 public sealed class PublishRecord
@@ -42,10 +45,13 @@ public sealed class PublishRecord
     /// <summary>The request body as received, for inspection by tests.</summary>
     public string? RequestBody { get; init; }
 
+    [JsonInclude]
     public DateTimeOffset? UserPostedAt { get; private set; }
 
+    [JsonInclude]
     public DateTimeOffset? AuthRemovedAt { get; private set; }
 
+    [JsonInclude]
     public DateTimeOffset? CancelledAt { get; private set; }
 
     public PublishStatus StatusAt(DateTimeOffset now)

@@ -208,10 +208,12 @@ public static class TestControlEndpoints
     private static IResult Hook(TikTokSandbox sandbox, string publishId, Func<PublishRecord, bool> change, string conflict)
     {
         var now = sandbox.Now;
-        var outcome = sandbox.Publishes.With(publishId, p => change(p) ? PublishView.Of(p, now) : null);
-        return sandbox.Publishes.With(publishId, _ => true)
-            ? outcome is null ? Results.Conflict(new { error = conflict }) : Results.Json(outcome, Json)
-            : Results.NotFound();
+        if (sandbox.Publishes.Change(publishId, change))
+        {
+            return Results.Json(sandbox.Publishes.With(publishId, p => PublishView.Of(p, now)), Json);
+        }
+
+        return sandbox.Publishes.With(publishId, _ => true) ? Results.Conflict(new { error = conflict }) : Results.NotFound();
     }
 
     private static IResult Clock(TikTokSandbox sandbox) =>

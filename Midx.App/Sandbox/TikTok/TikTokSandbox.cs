@@ -5,7 +5,9 @@ namespace Midx.App.Sandbox.TikTok;
 
 /// <summary>
 /// The whole state of the sandbox TikTok, in memory: its clock, switches, OAuth codes and tokens, rate-limit windows,
-/// publishes and uploads, armed faults, the consent hook and the request journal. One singleton per process.
+/// publishes and uploads, armed faults, the consent hook and the request journal. One singleton per process. Given a
+/// <see cref="SandboxStateFile"/>, the codes, tokens, publishes and uploads (what TikTok's servers remember) are also
+/// written through to it and loaded from it on start, so they outlive the process.
 /// Thread-safe: each part guards its own state with a lock, and the switches and consent hook are immutable records
 /// swapped atomically, so endpoints may run concurrently.
 /// </summary>
@@ -14,11 +16,13 @@ public sealed class TikTokSandbox
     private TikTokSandboxSwitches _switches = new();
     private ConsentHook _consent = ConsentHook.ShowPage;
 
-    public TikTokSandbox(TimeProvider time, string clientSecret)
+    public TikTokSandbox(TimeProvider time, string clientSecret, SandboxStateFile? state = null)
     {
         Clock = new TikTokSandboxClock(time);
         ClientSecret = clientSecret;
-        Publishes = new PublishBook(Clock.GetUtcNow(), _switches.PostCapPerCreator);
+        Codes = new AuthorizationCodeStore(state);
+        Tokens = new TokenStore(state);
+        Publishes = new PublishBook(Clock.GetUtcNow(), _switches.PostCapPerCreator, state);
     }
 
     public TikTokSandboxClock Clock { get; }
@@ -27,9 +31,9 @@ public sealed class TikTokSandbox
 
     public string ClientSecret { get; }
 
-    public AuthorizationCodeStore Codes { get; } = new();
+    public AuthorizationCodeStore Codes { get; }
 
-    public TokenStore Tokens { get; } = new();
+    public TokenStore Tokens { get; }
 
     public SlidingWindowRateLimiter RateLimiter { get; } = new();
 
@@ -64,6 +68,7 @@ public sealed class TikTokSandbox
     public string NewLogId() =>
         Now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
 
+    /// <summary>Back to a fresh sandbox: the test controls to their defaults and TikTok's memory, the state file's too, emptied.</summary>
     public void Reset()
     {
         Clock.Reset();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Midx.Core;
 using Midx.Core.Privacy;
 
 namespace Midx.App.Sandbox.TikTok;
@@ -5,15 +7,18 @@ namespace Midx.App.Sandbox.TikTok;
 /// <summary>Wires the sandbox TikTok: its state singleton and its endpoints under <see cref="SandboxRegistration.TikTokPath"/>.</summary>
 public static class TikTokSandboxRegistration
 {
-    public static IServiceCollection AddSandboxTikTok(this IServiceCollection services) =>
-        services.AddSingleton(sp =>
+    public static IServiceCollection AddSandboxTikTok(this IServiceCollection services)
+    {
+        services.AddOptions<SandboxTikTokOptions>().BindConfiguration(SandboxTikTokOptions.Section);
+        return services.AddSingleton(sp =>
         {
             // The secret may come from configuration; the well-known default exists only because this is the sandbox.
             var secret = sp.GetRequiredService<IConfiguration>()[TikTokFixtures.ClientSecretKey];
             secret = string.IsNullOrEmpty(secret) ? TikTokFixtures.DefaultClientSecret : secret;
             sp.GetRequiredService<SecretRedactor>().RegisterSecret(secret);
-            return new TikTokSandbox(sp.GetRequiredService<TimeProvider>(), secret);
+            return new TikTokSandbox(sp.GetRequiredService<TimeProvider>(), secret, StateFile(sp));
         });
+    }
 
     public static IEndpointRouteBuilder MapSandboxTikTok(this IEndpointRouteBuilder endpoints)
     {
@@ -38,5 +43,18 @@ public static class TikTokSandboxRegistration
         upload.AddEndpointFilter(TikTokEndpointFilter.InvokeAsync);
         upload.MapTikTokUploadEndpoints();
         return endpoints;
+    }
+
+    private static SandboxStateFile? StateFile(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<IOptions<SandboxTikTokOptions>>().Value.StatePath;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var dataFolder = Path.GetFullPath(services.GetRequiredService<IOptions<MidxOptions>>().Value.DataFolder,
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        return new SandboxStateFile(Path.GetFullPath(path, dataFolder));
     }
 }
