@@ -241,6 +241,9 @@ public static class UploadEndpoints
         "The upload stopped: no more of the video arrived. Check your connection and upload it again.");
 
     /// <summary>The answer (404) to deleting an upload that is not the user's or no longer here.</summary>
+    /// <summary>What the page says when an upload ended without an answer it can read (a proxy's error page, say).</summary>
+    public static PublishingError Failed { get; } = new("upload_failed", "The upload did not work. Try again.");
+
     public static PublishingError Gone { get; } = new("upload_not_found", "The uploaded video is no longer here. Upload it again.");
 
     private static PublishingError AntiforgeryRefused { get; } = new("antiforgery",

@@ -25,6 +25,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await tab.LinkTikTokAsync("Avery Stone");
 
         await page.GotoAsync("/compose");
+        await tab.WaitForCircuitAsync();
 
         // 1a: the target account from a fresh creator_info.
         await Assertions.Expect(page.Locator("[data-creator-nickname]")).ToHaveTextAsync("Avery Stone");
@@ -77,16 +78,16 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(wrapper).Not.ToHaveAttributeAsync("title", new Regex("."));
         await Assertions.Expect(promotional).ToBeVisibleAsync();
         await Assertions.Expect(paid).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("[data-declaration-music]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-declaration-music]")).ToHaveTextAsync(SharingGuidelineTexts.MusicUsageDeclaration);
+        await Assertions.Expect(page.Locator("[data-declaration=music]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-declaration=music]")).ToHaveTextAsync(SharingGuidelineTexts.MusicUsageDeclaration);
 
         // Branded content (with Your brand): "Paid partnership", the branded declaration, "Only me" disabled with its hover text.
         await branded.CheckAsync();
         await Assertions.Expect(paid).ToBeVisibleAsync();
         await Assertions.Expect(promotional).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("[data-declaration-branded]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-declaration-branded]")).ToHaveTextAsync(SharingGuidelineTexts.BrandedContentDeclaration);
-        await Assertions.Expect(page.Locator("[data-declaration-music]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-declaration=branded]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-declaration=branded]")).ToHaveTextAsync(SharingGuidelineTexts.BrandedContentDeclaration);
+        await Assertions.Expect(page.Locator("[data-declaration=music]")).ToBeHiddenAsync();
         var onlyMe = privacy.Locator("option[value=SELF_ONLY]");
         await Assertions.Expect(onlyMe).ToBeDisabledAsync();
         await Assertions.Expect(onlyMe).ToHaveAttributeAsync("title", SharingGuidelineTexts.BrandedNotPrivate);
@@ -132,6 +133,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await tab.LinkTikTokAsync("Noor Haddad");
 
         await page.GotoAsync("/compose");
+        await tab.WaitForCircuitAsync();
 
         foreach (var name in new[] { "Comment", "Duet", "Stitch" })
         {
@@ -153,6 +155,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await tab.SignInAsync("Grace Hopper");
         await tab.LinkTikTokAsync("Avery Stone");
         await page.GotoAsync("/compose");
+        await tab.WaitForCircuitAsync();
 
         // A real MP4 padded with a 1.5 MB "free" box, sent over a slowed-down link so the progress bar moves visibly.
         var padded = PaddedMp4(1_500_000);
@@ -164,7 +167,7 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         var bar = page.Locator("[data-upload-progress]");
         await file.SetInputFilesAsync(padded);
         await Assertions.Expect(page.Locator("[data-upload-status]")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => { const v = document.querySelector('[data-upload-progress]').value; return v >= 10 && v < 90; }");
+        await page.WaitForFunctionAsync("() => { const v = Number(document.querySelector('[data-upload-progress]').getAttribute('aria-valuenow')); return v >= 10 && v < 90; }");
         await Assertions.Expect(page.Locator("[data-upload-progress-text]")).ToContainTextAsync(new Regex(@"of 1\.4 MB \(\d+%\)"));
         await tab.ScreenshotAsync("compose-upload-progress");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel upload" }).ClickAsync();
@@ -187,10 +190,10 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         Assert.InRange(await preview.EvaluateAsync<double>("v => v.duration"), 1.9, 2.1);
 
         // The cover picker scrubs the preview and fills the field the form posts.
-        var range = page.Locator("[data-cover-range]");
+        var range = page.Locator("[data-cover-range] input[type=range]");
         await Assertions.Expect(range).ToBeVisibleAsync();
-        await range.EvaluateAsync("r => { r.value = '1200'; r.dispatchEvent(new Event('input', { bubbles: true })); }");
-        await Assertions.Expect(page.Locator("[data-cover-ms]")).ToHaveValueAsync("1200");
+        await range.EvaluateAsync("r => { r.value = '1200'; r.dispatchEvent(new Event('input', { bubbles: true })); r.dispatchEvent(new Event('change', { bubbles: true })); }");
+        await Assertions.Expect(page.Locator("[data-cover-ms] input")).ToHaveValueAsync("1200");
         await page.WaitForFunctionAsync("() => Math.abs(document.querySelector('video[data-preview]').currentTime - 1.2) < 0.05");
 
         await page.GetByLabel("Title and caption").FillAsync("Harbour at dusk 🌅 #travel");

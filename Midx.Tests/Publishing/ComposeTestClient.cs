@@ -12,8 +12,8 @@ using Midx.Tests.Support;
 namespace Midx.Tests.Publishing;
 
 /// <summary>
-/// Drives the compose page over HTTP as a browser without JavaScript would: reads the rendered form (its antiforgery
-/// token, submission key and handler), uploads a fixture video, and posts the form with the fields a test chooses.
+/// Reads pages over HTTP, uploads fixture videos through the upload endpoint, and posts them as the compose page does,
+/// for tests about what happens after a post is sent.
 /// </summary>
 internal static class ComposeTestClient
 {
@@ -28,7 +28,11 @@ internal static class ComposeTestClient
         response.Content.ReadAsStringAsync().ContinueWith(t => (IDocument)new HtmlParser().ParseDocument(t.Result), TaskScheduler.Default);
 
     /// <summary>Uploads a fixture through the script's path (raw body) and returns the upload id.</summary>
-    public static async Task<string> UploadAsync(this HttpClient client, string fixture, string name)
+    public static async Task<string> UploadAsync(this HttpClient client, string fixture, string name) =>
+        (await client.UploadVideoAsync(fixture, name)).Id;
+
+    /// <summary>Uploads a fixture through the script's path (raw body) and returns what the endpoint answered.</summary>
+    public static async Task<UploadEndpoints.UploadResponse> UploadVideoAsync(this HttpClient client, string fixture, string name)
     {
         // Any signed-in page carries a token; the home page does not spend one of TikTok's creator_info calls.
         var page = await client.GetHtmlAsync("/");
@@ -42,8 +46,7 @@ internal static class ComposeTestClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        var upload = await response.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>();
-        return upload!.Id;
+        return (await response.Content.ReadFromJsonAsync<UploadEndpoints.UploadResponse>())!;
     }
 
     /// <summary>
@@ -63,65 +66,37 @@ internal static class ComposeTestClient
         return client.PostAsync(action, form);
     }
 
-    /// <summary>The compose page's file form as rendered: where it posts and its antiforgery token.</summary>
-    public static (string Action, string Token) UploadForm(IDocument page)
-    {
-        var form = page.QuerySelector("form[data-upload-form]") ?? throw new InvalidOperationException("The compose page has no file form.");
-        return (form.GetAttribute("action")!, form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
-    }
-
-    /// <summary>The compose form's hidden fields as rendered (token, handler, account, submission key).</summary>
-    public static Dictionary<string, string> HiddenFields(IDocument page)
-    {
-        var form = page.QuerySelector("form#compose-form") ?? throw new InvalidOperationException("The compose page has no compose form.");
-        return form.QuerySelectorAll("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
-            .GroupBy(i => i.GetAttribute("name")!)
-            .ToDictionary(g => g.Key, g => g.Last().GetAttribute("value") ?? "");
-    }
-
-    /// <summary>Posts the compose form rendered at <paramref name="url"/> with these fields on top of its hidden ones.</summary>
-    public static async Task<HttpResponseMessage> PostComposeAsync(this HttpClient client, string url, IDictionary<string, string> fields, IDocument? rendered = null)
-    {
-        var page = rendered ?? await client.GetHtmlAsync(url);
-        var values = HiddenFields(page);
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
-
-        return await client.PostAsync(url, new FormUrlEncodedContent(values));
-    }
-
     public static async Task<List<PublishJob>> JobsAsync(this MidxAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MidxDbContext>().PublishJobs.AsNoTracking().ToListAsync();
     }
 
-    public static Dictionary<string, string> ValidDirectPost(string uploadId, string caption = "Sunset over the harbour #travel") => new()
+    /// <summary>
+    /// Uploads a fixture through the upload endpoint and posts it the way the compose page does (its draft's request, a
+    /// fresh creator_info, the submit command) as the client's person to their first linked account: by default a Direct
+    /// Post, only for them, now. Returns the job id.
+    /// </summary>
+    public static async Task<Guid> SubmitAsync(this HttpClient client, Func<PublishRequest, PublishRequest>? change = null, string caption = "Sunset over the harbour #travel")
     {
-        ["Form.Mode"] = "Direct",
-        ["Form.Source"] = "File",
-        ["Form.UploadId"] = uploadId,
-        ["Form.Caption"] = caption,
-        ["Form.PrivacyLevel"] = "SELF_ONLY",
-        ["Form.When"] = "now",
-        ["Form.ConsentGiven"] = "true",
-    };
-
-    /// <summary>Uploads a fixture and submits it scheduled two hours ahead (so no worker touches it); returns the job id.</summary>
-    public static async Task<Guid> SubmitScheduledAsync(this HttpClient client, string caption = "Sunset over the harbour #travel", string mode = "Direct")
-    {
-        var upload = await client.UploadAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4");
-        var fields = ValidDirectPost(upload, caption);
-        fields["Form.Mode"] = mode;
-        fields["Form.When"] = "later";
-        fields["Form.ScheduleLocal"] = DateTime.UtcNow.AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        using var response = await client.PostComposeAsync(ComposePage.Url(uploadId: Guid.Parse(upload)), fields);
-        var location = response.Headers.Location ?? throw new InvalidOperationException($"The compose form did not redirect ({(int)response.StatusCode}).");
-        return Guid.Parse(new Uri(client.BaseAddress!, location).AbsolutePath["/jobs/".Length..]);
+        var (app, email) = SignedInClients.Of(client);
+        var video = await client.UploadVideoAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4");
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<MidxDbContext>();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
+        var account = await db.TikTokAccounts.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.ConnectedAt).FirstAsync();
+        var creator = (await services.GetRequiredService<ComposeCreatorQuery>().ExecuteAsync(account.Id, CancellationToken.None)).Creator
+            ?? throw new InvalidOperationException("TikTok's creator_info refused the account.");
+        var draft = new ComposeDraft { Video = video, Caption = caption, PrivacyLevel = "SELF_ONLY" };
+        var request = draft.ToRequest(user.Id, account.Id, creator, consentGiven: true);
+        var result = await services.GetRequiredService<SubmitPublishJobCommand>().ExecuteAsync(change?.Invoke(request) ?? request, creator, CancellationToken.None);
+        return result.Succeeded ? result.Value.Job.Id : throw new InvalidOperationException($"The post was refused: {result.Error.Message}");
     }
+
+    /// <summary>Like <see cref="SubmitAsync"/>, scheduled two hours ahead (so no worker touches it).</summary>
+    public static Task<Guid> SubmitScheduledAsync(this HttpClient client, string caption = "Sunset over the harbour #travel", string mode = "Direct") =>
+        client.SubmitAsync(r => r with { Mode = Enum.Parse<PublishMode>(mode), ScheduledAtUtc = DateTime.UtcNow.AddHours(2) }, caption);
 
     /// <summary>Changes a job's row directly, standing in for the worker.</summary>
     public static async Task UpdateJobAsync(this MidxAppFactory app, Guid jobId, Action<PublishJob> change)

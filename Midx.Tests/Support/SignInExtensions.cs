@@ -31,6 +31,7 @@ public static class SignInExtensions
             throw new InvalidOperationException($"Signing in as {email} failed; Midx sent the browser to {landing.PathAndQuery}.");
         }
 
+        SignedInClients.Remember(flow.Client, app, email);
         return flow;
     }
 }

@@ -33,10 +33,7 @@ public sealed partial class DisconnectTests : IDisposable
     public async Task Disconnect_PublishedPost_StaysInHistoryAndOnItsPageUnderTheAccountsName()
     {
         await using var app = await WorkerTestApp.StartAsync("public");
-        var upload = await app.Client.UploadAsync(VideoFixtures.Mp4TwoSeconds, "harbour.mp4");
-        using var composed = await app.Client.PostComposeAsync(
-            ComposePage.Url(uploadId: Guid.Parse(upload)), ComposeTestClient.ValidDirectPost(upload, "Harbour at dusk"));
-        var jobId = Guid.Parse(new Uri(app.Client.BaseAddress!, composed.Headers.Location!).AbsolutePath["/jobs/".Length..]);
+        var jobId = await app.Client.SubmitAsync(caption: "Harbour at dusk");
         var posted = await app.WaitForStateAsync(jobId, JobState.Published);
         Assert.Equal(JobState.Published, posted.State);
         var history = await app.EventsAsync(jobId);
