@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Publishing;
@@ -121,7 +122,7 @@ public sealed class PublishWorkerRestartTests
 
         var failed = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Failed, failed.State);
-        Assert.Equal(WorkerCodes.InitOutcomeUnknown, failed.ErrorCode);
+        Assert.Equal(ErrorCatalog.InitOutcomeUnknown.Value, failed.ErrorCode);
         Assert.EndsWith("Midx can't tell whether TikTok received the request; check your TikTok profile/inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await app.RequestsAsync("video_init"));
     }
