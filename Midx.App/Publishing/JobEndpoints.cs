@@ -12,6 +12,17 @@ namespace Midx.App.Publishing;
 /// </summary>
 public static class JobEndpoints
 {
+    /// <summary>The notice for a refused cancel or retry; any other refusal reads as not retryable.</summary>
+    private static readonly Dictionary<ErrorCode, JobNotice> Notices = new()
+    {
+        [ErrorCatalog.NotCancellable] = JobNotice.NotCancellable,
+        [ErrorCatalog.NotRetryable] = JobNotice.NotRetryable,
+        [ErrorCatalog.VideoMissing] = JobNotice.VideoMissing,
+        [ErrorCatalog.AccountNeedsReconnect] = JobNotice.AccountNeedsReconnect,
+        [ErrorCatalog.AccountNotFound] = JobNotice.AccountNotFound,
+        [ErrorCatalog.AccountDisconnected] = JobNotice.AccountDisconnected,
+    };
+
     public static string StatusPath(Guid jobId) => $"/jobs/{jobId}/status";
 
     public static string CancelPath(Guid jobId) => $"/jobs/{jobId}/cancel";
@@ -101,16 +112,6 @@ public static class JobEndpoints
 
         return ReturnUrl.IsLocal(returnUrl) ? returnUrl! : JobPage.Url(jobId);
     }
-
-    private static readonly Dictionary<ErrorCode, JobNotice> Notices = new()
-    {
-        [ErrorCatalog.NotCancellable] = JobNotice.NotCancellable,
-        [ErrorCatalog.NotRetryable] = JobNotice.NotRetryable,
-        [ErrorCatalog.VideoMissing] = JobNotice.VideoMissing,
-        [ErrorCatalog.AccountNeedsReconnect] = JobNotice.AccountNeedsReconnect,
-        [ErrorCatalog.AccountNotFound] = JobNotice.AccountNotFound,
-        [ErrorCatalog.AccountDisconnected] = JobNotice.AccountDisconnected,
-    };
 
     private static JobNotice NoticeFor(ErrorCode code) => Notices.GetValueOrDefault(code, JobNotice.NotRetryable);
 

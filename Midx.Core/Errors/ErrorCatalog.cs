@@ -20,9 +20,10 @@ public static class ErrorCatalog
 
     // Generic API v2 (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling).
     public static readonly ErrorCode AccessTokenInvalid = TikTokCode("access_token_invalid", TikTokErrorKind.Auth,
-        "TikTok did not accept Midx's sign-in for this account, even after Midx renewed it.",
+        "TikTok did not accept Midx's sign-in for this account.",
         "Reconnect the account on the Accounts page.",
-        "TikTok no longer accepts the account's access token, even after a refresh.");
+        "TikTok refused the account's access token; the publish worker renews it and replays the call once before it holds "
+        + "the account's posts for a reconnect.");
 
     public static readonly ErrorCode InternalError = TikTokCode("internal_error", TikTokErrorKind.Transient,
         "TikTok had a problem on its side.",
@@ -136,7 +137,7 @@ public static class ErrorCatalog
         "The resolution is outside what TikTok accepts (360–4096 px per side).");
 
     public static readonly ErrorCode Internal = TikTokCode("internal", TikTokErrorKind.Transient,
-        "TikTok had a problem on its side while processing the video; nothing was wrong with the video.",
+        "TikTok had an internal problem while processing the video; nothing was wrong with the video.",
         "Retry the post.",
         "TikTok had an internal problem while processing the video.", retryable: true);
 

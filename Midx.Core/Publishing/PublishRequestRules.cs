@@ -36,7 +36,7 @@ public static class PublishRequestRules
         {
             if (string.IsNullOrEmpty(request.PrivacyLevel))
             {
-                return new(ErrorCatalog.PrivacyMissing);
+                return new(ErrorCatalog.PrivacyMissing, ErrorCatalog.PrivacyMissing.ToDo);
             }
 
             if (!creator.PrivacyLevelOptions.Contains(request.PrivacyLevel))

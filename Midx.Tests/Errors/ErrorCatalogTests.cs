@@ -4,16 +4,12 @@ using System.Text.RegularExpressions;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Tests.Publishing;
 
 namespace Midx.Tests.Errors;
 
 public sealed partial class ErrorCatalogTests
 {
-    private static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
-
-    private static readonly CreatorSnapshot Creator = new("Creator", "creator", null,
-        ["PUBLIC_TO_EVERYONE", "SELF_ONLY"], CommentDisabled: false, DuetDisabled: false, StitchDisabled: false, 300);
-
     [Fact]
     public void All_DeclaresEachCodeOnce()
     {
@@ -136,7 +132,7 @@ public sealed partial class ErrorCatalogTests
     public void MidxCode_IsNeverPassedOffAsTikToks(string value)
     {
         Assert.Equal(ErrorSource.Midx, ErrorCatalog.Find(value).Source);
-        Assert.Equal("Midx", new JobUpdate(Guid.Empty, Guid.Empty, JobState.Failed, "", true, null, 0, 0, null, value, null, null, Now).ErrorSource);
+        Assert.Equal("Midx", new JobUpdate(Guid.Empty, Guid.Empty, JobState.Failed, "", true, null, 0, 0, null, value, null, null, DateTime.UtcNow).ErrorSource);
     }
 
     [Fact]
@@ -182,18 +178,8 @@ public sealed partial class ErrorCatalogTests
     [MemberData(nameof(SubmissionRefusals))]
     public void SubmissionRefusal_BelongsToTheFieldThatMustChange(string refusal, string field)
     {
-        var valid = new PublishRequest
-        {
-            UserId = Guid.NewGuid(),
-            TikTokAccountId = Guid.NewGuid(),
-            SubmissionKey = "k1",
-            Mode = PublishMode.Direct,
-            Source = VideoSource.File,
-            UploadId = Guid.NewGuid(),
-            PrivacyLevel = "PUBLIC_TO_EVERYONE",
-            ConsentGiven = true,
-        };
-        string[] prefixes = ["https://media.midx.test/"];
+        var valid = PublishRequestRulesTests.Valid();
+        var now = PublishRequestRulesTests.Now;
         var request = refusal switch
         {
             "key" => valid with { SubmissionKey = "" },
@@ -203,15 +189,15 @@ public sealed partial class ErrorCatalogTests
             "privacy-offered" => valid with { PrivacyLevel = "FOLLOWER_OF_CREATOR" },
             "disclosure" => valid with { DisclosureOn = true },
             "branded-private" => valid with { DisclosureOn = true, BrandedContent = true, PrivacyLevel = "SELF_ONLY" },
-            "url-https" or "url-none" => valid with { Source = VideoSource.Url, UploadId = null, SourceUrl = "http://media.midx.test/a.mp4" },
+            "url-https" or "url-none" => valid with { Source = VideoSource.Url, UploadId = null, SourceUrl = "http://media.midx.test/videos/a.mp4" },
             "url-verified" => valid with { Source = VideoSource.Url, UploadId = null, SourceUrl = "https://elsewhere.test/a.mp4" },
             "video" => valid with { UploadId = null },
             "cover" => valid with { CoverTimestampMs = -1 },
-            "schedule" => valid with { ScheduledAtUtc = Now.AddHours(-1) },
+            "schedule" => valid with { ScheduledAtUtc = now.AddHours(-1) },
             _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
         };
 
-        var error = PublishRequestRules.Check(request, Creator, refusal == "url-none" ? [] : prefixes, Now);
+        var error = PublishRequestRules.Check(request, PublishRequestRulesTests.Creator, refusal == "url-none" ? [] : PublishRequestRulesTests.Prefixes, now);
 
         Assert.NotNull(error);
         Assert.Equal(field, ComposeFields.For(error.Code));

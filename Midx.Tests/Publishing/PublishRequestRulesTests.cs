@@ -4,13 +4,13 @@ namespace Midx.Tests.Publishing;
 
 public sealed class PublishRequestRulesTests
 {
-    private static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly string[] Prefixes = ["https://media.midx.test/videos/"];
+    internal static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
+    internal static readonly string[] Prefixes = ["https://media.midx.test/videos/"];
 
-    private static readonly CreatorSnapshot Creator = new("Creator", "creator", null,
+    internal static readonly CreatorSnapshot Creator = new("Creator", "creator", null,
         ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"], CommentDisabled: false, DuetDisabled: false, StitchDisabled: true, 300);
 
-    private static PublishRequest Valid() => new()
+    internal static PublishRequest Valid() => new()
     {
         UserId = Guid.NewGuid(),
         TikTokAccountId = Guid.NewGuid(),

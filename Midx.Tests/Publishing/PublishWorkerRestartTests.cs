@@ -123,7 +123,7 @@ public sealed class PublishWorkerRestartTests
         var failed = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Failed, failed.State);
         Assert.Equal(ErrorCatalog.InitOutcomeUnknown.Value, failed.ErrorCode);
-        Assert.EndsWith("Midx can't tell whether TikTok received the request; check your TikTok profile/inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
+        Assert.EndsWith("Midx can't tell whether TikTok received the request. Check your TikTok profile or inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await app.RequestsAsync("video_init"));
     }
 
