@@ -40,13 +40,12 @@ public static class ErrorCatalog
         "Check the caption, privacy and disclosure choices, change the post and try again.",
         "TikTok rejected the request's settings; its own message is in the status history.");
 
+    /// <summary>TikTok counts requests per minute (https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit).</summary>
     public static readonly ErrorCode RateLimitExceeded = TikTokCode("rate_limit_exceeded", TikTokErrorKind.Transient,
         "TikTok is receiving too many requests for this account right now.",
-        $"Midx waits a minute and tries again, up to {InitJobStep.MaxRateLimitedInits} times when starting an upload; "
-        + "if the post still fails, retry it later.",
-        "Too many requests for this account in TikTok's one-minute window "
-        + "(https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit). A refused init is started again a minute later, "
-        + $"up to {InitJobStep.MaxRateLimitedInits} times, before the job fails.", retryable: true);
+        $"Wait a minute and try again; a post TikTok refused to start is started again by Midx a minute later, up to {InitJobStep.MaxRateLimitedInits} times.",
+        "Too many requests for this account in TikTok's one-minute window. A refused init is started again a minute later, "
+        + $"up to {InitJobStep.MaxRateLimitedInits} times, before the job fails; a refused status check waits a minute.", retryable: true);
 
     public static readonly ErrorCode ScopeNotAuthorized = TikTokCode("scope_not_authorized", TikTokErrorKind.Reconnect,
         "This TikTok account has not given Midx the permission this needs.", Reconnect,
@@ -318,11 +317,11 @@ public static class ErrorCatalog
 
     public static readonly ErrorCode DisclosureIncomplete = SubmissionCode("disclosure_incomplete", ComposeFields.Disclosure,
         SharingGuidelineTexts.DisclosureIncomplete,
-        "Tick \"Your brand\", \"Branded content\" or both.");
+        $"Tick \"{SharingGuidelineTexts.YourBrand}\", \"{SharingGuidelineTexts.BrandedContent}\" or both.");
 
     public static readonly ErrorCode BrandedPrivate = SubmissionCode("branded_private", ComposeFields.Privacy,
         SharingGuidelineTexts.BrandedNotPrivate,
-        "Choose another audience, or turn off \"Branded content\".");
+        $"Choose another audience, or turn off \"{SharingGuidelineTexts.BrandedContent}\".");
 
     public static readonly ErrorCode VideoMissing = SubmissionCode("video_missing", ComposeFields.Video,
         "The post has no video Midx still keeps.",
@@ -350,7 +349,7 @@ public static class ErrorCatalog
 
     public static readonly ErrorCode UrlNotVerified = SubmissionCode("url_not_verified", ComposeFields.Url,
         "TikTok only downloads videos from addresses verified for Midx.",
-        "Put the video under one of them, or upload the file instead.");
+        "Put the video under one of those addresses, or upload the file instead.");
 
     public static readonly ErrorCode AccountNotFound = SubmissionCode("account_not_found", ComposeFields.Account,
         "That TikTok account is not linked to your Midx.",
