@@ -166,7 +166,7 @@ public static class ErrorCatalog
         "TikTok judged the caption to be spam.");
 
     /// <summary>A FAILED status without a fail_reason, stored as the status name itself as earlier versions did.</summary>
-    public static readonly ErrorCode FailedWithoutReason = new("FAILED", ErrorSource.TikTok, null,
+    public static readonly ErrorCode FailedWithoutReason = new(TikTokStatusMapping.Failed, ErrorSource.TikTok, null,
         "TikTok could not post the video and gave no reason.",
         "Try again; if it fails again, check the video in the TikTok app.",
         "TikTok's status was FAILED without a fail_reason.", false, null);

@@ -5,9 +5,9 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// Maps TikTok's post status (<c>status/fetch</c>,
 /// https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status) and <c>fail_reason</c> to a job
-/// state and a plain-language message, a failure's from <see cref="ErrorCatalog"/>. Only PUBLISH_COMPLETE counts as posted: TikTok can still fail a video after
-/// the upload, so any earlier status is no proof. For an inbox draft SEND_TO_USER_INBOX is Midx's success, since the
-/// rest is up to the creator in the TikTok app.
+/// state and a plain-language message; a failure's words are the <see cref="ErrorCatalog"/>'s. Only PUBLISH_COMPLETE
+/// counts as posted: TikTok can still fail a video after the upload, so any earlier status is no proof. For an inbox
+/// draft SEND_TO_USER_INBOX is Midx's success, since the rest is up to the creator in the TikTok app.
 /// </summary>
 public static class TikTokStatusMapping
 {

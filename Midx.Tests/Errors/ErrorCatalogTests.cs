@@ -135,6 +135,18 @@ public sealed partial class ErrorCatalogTests
         Assert.Equal("Midx", new JobUpdate(Guid.Empty, Guid.Empty, JobState.Failed, "", true, null, 0, 0, null, value, null, null, DateTime.UtcNow).ErrorSource);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void FailedStatusWithoutReason_IsStoredAsTheStatusAndKnown(string? reason)
+    {
+        var code = TikTokStatusMapping.FailureCode(reason);
+
+        Assert.Equal("FAILED", code.Value);
+        Assert.True(ErrorCatalog.IsKnown(code.Value));
+        Assert.Equal(code.Message, TikTokStatusMapping.Map("FAILED", reason, PublishMode.Direct).Message);
+    }
+
     [Fact]
     public void RateLimitAtInit_SaysWhatMidxDoes()
     {
