@@ -50,6 +50,6 @@ public sealed class ComposeCreatorQuery(TikTokAccessTokens tokens, TikTokApiClie
             _ => CreatorLookupProblem.Unavailable,
         };
         logger.LogInformation("creator_info for account {AccountId} said {TikTokCode} ({LogId})", accountId, error.Code, error.LogId);
-        return CreatorLookup.Stopped(problem, error.UserMessage, error.Code, error.LogId);
+        return CreatorLookup.Stopped(problem, error.UserMessage, error.Code.Value, error.LogId);
     }
 }

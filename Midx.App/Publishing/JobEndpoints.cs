@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
 using Midx.App.Accounts;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -11,6 +12,17 @@ namespace Midx.App.Publishing;
 /// </summary>
 public static class JobEndpoints
 {
+    /// <summary>The notice for a refused cancel or retry; any other refusal reads as not retryable.</summary>
+    private static readonly Dictionary<ErrorCode, JobNotice> Notices = new()
+    {
+        [ErrorCatalog.NotCancellable] = JobNotice.NotCancellable,
+        [ErrorCatalog.NotRetryable] = JobNotice.NotRetryable,
+        [ErrorCatalog.VideoMissing] = JobNotice.VideoMissing,
+        [ErrorCatalog.AccountNeedsReconnect] = JobNotice.AccountNeedsReconnect,
+        [ErrorCatalog.AccountNotFound] = JobNotice.AccountNotFound,
+        [ErrorCatalog.AccountDisconnected] = JobNotice.AccountDisconnected,
+    };
+
     public static string StatusPath(Guid jobId) => $"/jobs/{jobId}/status";
 
     public static string CancelPath(Guid jobId) => $"/jobs/{jobId}/cancel";
@@ -55,7 +67,7 @@ public static class JobEndpoints
         }
 
         var result = await cancel.ExecuteAsync(userId, id, cancellationToken);
-        if (!result.Succeeded && result.Error.Code == "job_not_found")
+        if (!result.Succeeded && result.Error.Code == ErrorCatalog.JobNotFound)
         {
             return Results.NotFound();
         }
@@ -80,7 +92,7 @@ public static class JobEndpoints
         var result = await retry.ExecuteAsync(userId, id, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Error.Code == "job_not_found" ? Results.NotFound() : Results.Redirect(WithNotice(back, NoticeFor(result.Error.Code)));
+            return result.Error.Code == ErrorCatalog.JobNotFound ? Results.NotFound() : Results.Redirect(WithNotice(back, NoticeFor(result.Error.Code)));
         }
 
         // The new attempt has its own page; from the history list the person stays on the list.
@@ -101,16 +113,7 @@ public static class JobEndpoints
         return ReturnUrl.IsLocal(returnUrl) ? returnUrl! : JobPage.Url(jobId);
     }
 
-    private static JobNotice NoticeFor(string code) => code switch
-    {
-        "not_cancellable" => JobNotice.NotCancellable,
-        "not_retryable" => JobNotice.NotRetryable,
-        "video_missing" => JobNotice.VideoMissing,
-        "account_needs_reconnect" => JobNotice.AccountNeedsReconnect,
-        "account_not_found" => JobNotice.AccountNotFound,
-        "account_disconnected" => JobNotice.AccountDisconnected,
-        _ => JobNotice.NotRetryable,
-    };
+    private static JobNotice NoticeFor(ErrorCode code) => Notices.GetValueOrDefault(code, JobNotice.NotRetryable);
 
     private static string WithNotice(string url, JobNotice notice)
     {
@@ -128,6 +131,6 @@ public static class JobEndpoints
     public sealed record JobEventView(JobState State, string StateLabel, string? Message, string? ErrorCode, string? LogId, DateTime At)
     {
         /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
-        public string? ErrorSource => ErrorCode is null ? null : WorkerCodes.Source(ErrorCode);
+        public string? ErrorSource => ErrorCode is null ? null : ErrorCatalog.Find(ErrorCode).Source.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.App.Publishing;
@@ -53,9 +54,9 @@ public sealed class TikTokVideosQuery(TikTokAccessTokens tokens, TikTokApiClient
 
         var error = answer.Error;
         var problem = error.Kind is TikTokErrorKind.Reconnect or TikTokErrorKind.Auth
-            ? (error.Is(TikTokErrorCatalog.ScopeNotAuthorized) ? TikTokVideosProblem.ScopeMissing : TikTokVideosProblem.NeedsReconnect)
+            ? (error.Is(ErrorCatalog.ScopeNotAuthorized) ? TikTokVideosProblem.ScopeMissing : TikTokVideosProblem.NeedsReconnect)
             : TikTokVideosProblem.Unavailable;
-        return TikTokVideosPage.Problem(problem, error.UserMessage, error.Code, error.LogId);
+        return TikTokVideosPage.Problem(problem, error.UserMessage, error.Code.Value, error.LogId);
     }
 }
 

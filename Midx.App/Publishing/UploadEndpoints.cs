@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Midx.App.Hosting;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -88,7 +89,7 @@ public static class UploadEndpoints
 
             if (source is null)
             {
-                return Refuse(context, wantsHtml, backTo, new PublishingError("no_file", "No video file was sent. Choose a file and try again."), StatusCodes.Status400BadRequest);
+                return Refuse(context, wantsHtml, backTo, new PublishingError(ErrorCatalog.NoFile), StatusCodes.Status400BadRequest);
             }
 
             var (pass, refusal, retryAfter) = gate.TryEnter(userId);
@@ -237,17 +238,15 @@ public static class UploadEndpoints
     }
 
     /// <summary>The answer (408) to an upload whose sender went silent.</summary>
-    public static PublishingError Stalled { get; } = new("upload_stalled",
-        "The upload stopped: no more of the video arrived. Check your connection and upload it again.");
+    public static PublishingError Stalled { get; } = new(ErrorCatalog.UploadStalled);
 
     /// <summary>The answer (404) to deleting an upload that is not the user's or no longer here.</summary>
+    public static PublishingError Gone { get; } = new(ErrorCatalog.UploadGone);
+
     /// <summary>What the page says when an upload ended without an answer it can read (a proxy's error page, say).</summary>
-    public static PublishingError Failed { get; } = new("upload_failed", "The upload did not work. Try again.");
+    public static PublishingError Failed { get; } = new(ErrorCatalog.UploadFailed);
 
-    public static PublishingError Gone { get; } = new("upload_not_found", "The uploaded video is no longer here. Upload it again.");
-
-    private static PublishingError AntiforgeryRefused { get; } = new("antiforgery",
-        "The upload did not come from a Midx page you have open (its security token is missing or old). Reload the page and try again.");
+    private static PublishingError AntiforgeryRefused { get; } = new(ErrorCatalog.Antiforgery);
 
     private static async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IAntiforgery antiforgery)
     {
@@ -324,7 +323,7 @@ public static class UploadEndpoints
             && j.State != JobState.Published && j.State != JobState.Failed && j.State != JobState.Cancelled, cancellationToken);
         if (inUse)
         {
-            return Results.Json(new PublishingError("in_use", "This video belongs to a post that is still on its way to TikTok. Cancel the post first."),
+            return Results.Json(new PublishingError(ErrorCatalog.UploadInUse),
                 statusCode: StatusCodes.Status409Conflict);
         }
 
@@ -333,7 +332,7 @@ public static class UploadEndpoints
     }
 
     private static IResult Refuse(HttpContext context, bool wantsHtml, Guid? backTo, PublishingError error, int status) => wantsHtml
-        ? Results.Redirect(ComposePage.Url(backTo, uploadError: error.Code))
+        ? Results.Redirect(ComposePage.Url(backTo, uploadError: error.Code.Value))
         : Results.Json(error, statusCode: status);
 
     /// <summary>

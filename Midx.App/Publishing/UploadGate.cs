@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.App.Publishing;
@@ -30,8 +31,8 @@ public sealed class UploadGate : IDisposable
         if (!concurrent.IsAcquired)
         {
             concurrent.Dispose();
-            return (null, new PublishingError("too_many_uploads_at_once",
-                $"You already have {_options.MaxConcurrentUploadsPerUser} uploads in progress. Wait for one to finish, then try again."), null);
+            return (null, new PublishingError(ErrorCatalog.TooManyUploadsAtOnce,
+                $"You already have {_options.MaxConcurrentUploadsPerUser} uploads in progress. {ErrorCatalog.TooManyUploadsAtOnce.ToDo}"), null);
         }
 
         var hourly = _hourly.AttemptAcquire(userId);
@@ -40,8 +41,8 @@ public sealed class UploadGate : IDisposable
             var retryAfter = hourly.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : (TimeSpan?)null;
             hourly.Dispose();
             concurrent.Dispose();
-            return (null, new PublishingError("upload_rate_limited",
-                $"You have started {_options.UploadsPerHour} uploads within an hour, the most Midx allows. Try again later."), retryAfter);
+            return (null, new PublishingError(ErrorCatalog.UploadRateLimited,
+                $"You have started {_options.UploadsPerHour} uploads within an hour, the most Midx allows. {ErrorCatalog.UploadRateLimited.ToDo}"), retryAfter);
         }
 
         hourly.Dispose();

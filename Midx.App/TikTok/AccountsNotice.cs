@@ -1,4 +1,5 @@
 using Midx.App.Components.Shared;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -57,9 +58,9 @@ public static class AccountsNoticeText
         AccountsNotice.InvalidState =>
             "That TikTok link could not be verified: it was not started from this Midx session, or it was already used. Start again with \"Link a TikTok account\".",
         AccountsNotice.LinkExpired => "That link attempt took too long and expired. Start again with \"Link a TikTok account\".",
-        AccountsNotice.Declined => TikTokErrorCatalog.Describe(TikTokErrorCatalog.AccessDenied).UserMessage,
-        AccountsNotice.TikTokRefused => tikTokCode is not null && TikTokErrorCatalog.IsKnown(tikTokCode)
-            ? $"TikTok did not link the account. {TikTokErrorCatalog.Describe(tikTokCode).UserMessage}"
+        AccountsNotice.Declined => ErrorCatalog.AccessDenied.Message,
+        AccountsNotice.TikTokRefused => tikTokCode is not null && ErrorCatalog.IsKnown(tikTokCode)
+            ? $"TikTok did not link the account. {ErrorCatalog.Find(tikTokCode).Message}"
             : "TikTok did not link the account. Please try again.",
         AccountsNotice.TikTokUnreachable => "TikTok could not be reached, so no account was linked. Please try again in a moment.",
         AccountsNotice.LinkedElsewhere =>

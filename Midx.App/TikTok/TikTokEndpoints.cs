@@ -64,7 +64,7 @@ public static class TikTokEndpoints
             _ => AccountsNotice.InvalidState,
         };
         var linked = notice is AccountsNotice.Linked or AccountsNotice.Updated ? result.AccountId : null;
-        return ToAccounts(context, AccountsNoticeText.Flash(notice, result.Error?.Code, missingScopes: result.MissingScopes is { Count: > 0 }), linked);
+        return ToAccounts(context, AccountsNoticeText.Flash(notice, result.Error?.Code.Value, missingScopes: result.MissingScopes is { Count: > 0 }), linked);
     }
 
     private static async Task<IResult> DisconnectAsync(

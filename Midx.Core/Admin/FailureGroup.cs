@@ -1,3 +1,5 @@
+using Midx.Core.Errors;
+
 namespace Midx.Core.Admin;
 
 /// <summary>Failed jobs sharing one code, with their counts and the newest few as examples.</summary>
@@ -6,7 +8,7 @@ public sealed record FailureGroup(
     int LastDay,
     int LastWeek,
     DateTime LastSeenAt,
-    FailureExplanation Explanation,
+    ErrorCode Explanation,
     IReadOnlyList<FailureExample> Examples);
 
 public sealed record FailureExample(Guid JobId, DateTime FailedAt, string? Message);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Core.Admin;
@@ -35,7 +36,7 @@ public sealed class FailureGroupsQuery(MidxDbContext db, TimeProvider time)
 
         return groups
             .OrderByDescending(g => g.LastDay).ThenByDescending(g => g.LastWeek)
-            .Select(g => new FailureGroup(g.Code ?? FailureCatalog.NoCode, g.LastDay, g.LastWeek, g.LastSeenAt, FailureCatalog.Explain(g.Code), g.Examples))
+            .Select(g => new FailureGroup(g.Code ?? ErrorCatalog.NoCode.Value, g.LastDay, g.LastWeek, g.LastSeenAt, ErrorCatalog.Find(g.Code), g.Examples))
             .ToList();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Admin;
 
@@ -62,7 +63,7 @@ internal static class UploadRows
         if (!string.IsNullOrWhiteSpace(filter.ErrorCode))
         {
             var code = filter.ErrorCode.Trim();
-            jobs = code == FailureCatalog.NoCode
+            jobs = code == ErrorCatalog.NoCode.Value
                 ? jobs.Where(j => j.ErrorCode == null)
                 : jobs.Where(j => j.ErrorCode == code);
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Publishing;
 
@@ -33,7 +34,7 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
         job.PublicPostId = change.PublicPostId ?? job.PublicPostId;
         if (change.ErrorCode is not null || change.State == JobState.Failed)
         {
-            job.ErrorCode = change.ErrorCode ?? job.ErrorCode;
+            job.ErrorCode = change.ErrorCode?.Value ?? job.ErrorCode;
             job.ErrorMessage = Truncate(change.Message, 1000) ?? job.ErrorMessage;
             job.ErrorLogId = change.LogId ?? job.ErrorLogId;
         }
@@ -64,7 +65,7 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
                 TikTokStatus = change.TikTokStatus,
                 BytesUploaded = change.BytesUploaded,
                 Message = Truncate(change.Message, 1000),
-                ErrorCode = change.ErrorCode,
+                ErrorCode = change.ErrorCode?.Value,
                 LogId = change.LogId,
             };
             db.PublishEvents.Add(entry);
@@ -101,17 +102,17 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
     /// With <paramref name="keepOnJob"/> the code and message also stay on the job until the worker clears them, so a
     /// page shows why a waiting job waits. Null when someone else moved the job first.
     /// </summary>
-    public async Task<JobUpdate?> NoteAsync(PublishJob job, string message, string code, bool keepOnJob, CancellationToken cancellationToken)
+    public async Task<JobUpdate?> NoteAsync(PublishJob job, string message, ErrorCode code, bool keepOnJob, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         job.UpdatedAt = now;
         if (keepOnJob)
         {
-            job.ErrorCode = code;
+            job.ErrorCode = code.Value;
             job.ErrorMessage = Truncate(message, 1000);
         }
 
-        var entry = new PublishEvent { JobId = job.Id, At = now, State = job.State, TikTokStatus = job.TikTokStatus, Message = Truncate(message, 1000), ErrorCode = code };
+        var entry = new PublishEvent { JobId = job.Id, At = now, State = job.State, TikTokStatus = job.TikTokStatus, Message = Truncate(message, 1000), ErrorCode = code.Value };
         db.PublishEvents.Add(entry);
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Publishing;
 
@@ -14,7 +15,7 @@ public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeComm
         var job = await db.PublishJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
         if (job is null)
         {
-            return PublishingResult<PublishJob>.Fail("job_not_found", "There is no such post among yours.");
+            return PublishingResult<PublishJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
         }
 
         if (!JobStateMachine.CanUserCancel(job.State))
@@ -32,7 +33,7 @@ public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeComm
         return PublishingResult<PublishJob>.Ok(job);
     }
 
-    private static PublishingError NotCancellable(JobState state) => new("not_cancellable", state switch
+    private static PublishingError NotCancellable(JobState state) => new(ErrorCatalog.NotCancellable, state switch
     {
         JobState.Initializing or JobState.Processing or JobState.SentToInbox =>
             $"This post can no longer be cancelled from Midx: TikTok already has it ({JobStateMachine.Label(state)}).",

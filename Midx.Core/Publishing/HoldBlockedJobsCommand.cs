@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Publishing;
@@ -31,7 +32,7 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
     {
         // Oldest first, so a batch limit never starves a job; the id breaks ties so every run sees the same order.
         var blocked = await candidates
-            .Where(j => j.ErrorCode != WorkerCodes.HeldAccountNeedsReconnect && j.ErrorCode != WorkerCodes.HeldUserDisabled)
+            .Where(j => j.ErrorCode != ErrorCatalog.HeldAccountNeedsReconnect.Value && j.ErrorCode != ErrorCatalog.HeldUserDisabled.Value)
             .Join(db.Users, j => j.UserId, u => u.Id, (j, u) => new { Job = j, UserDisabled = u.IsDisabled })
             .LeftJoin(db.TikTokAccounts, x => x.Job.TikTokAccountId, a => a.Id, (x, a) => new
             {
@@ -51,9 +52,9 @@ public sealed class HoldBlockedJobsCommand(MidxDbContext db, ApplyJobChangeComma
         {
             var prefix = upcoming ? "Needs you before its time: " : "On hold: ";
             var (code, message) = item.UserDisabled
-                ? (WorkerCodes.HeldUserDisabled,
+                ? (ErrorCatalog.HeldUserDisabled,
                     prefix + "this Midx account is disabled, so nothing is sent to TikTok. It goes on if the account is enabled again.")
-                : (WorkerCodes.HeldAccountNeedsReconnect,
+                : (ErrorCatalog.HeldAccountNeedsReconnect,
                     prefix + $"TikTok no longer accepts Midx's access to @{item.Username ?? "this account"}. "
                     + "Reconnect the account on the Accounts page and this post goes on by itself.");
             if (await apply.NoteAsync(item.Job, message, code, keepOnJob: true, cancellationToken) is not null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Publishing;
@@ -57,7 +58,7 @@ public sealed class InitJobStep(
         {
             if (job.MediaPath is null || !File.Exists(job.MediaPath) || new FileInfo(job.MediaPath).Length != job.FileSize || !ChunkPlan.IsSupportedSize(job.FileSize))
             {
-                return await FailAsync(job, WorkerCodes.MediaMissing,
+                return await FailAsync(job, ErrorCatalog.MediaMissing,
                     "The video file is no longer on Midx, so nothing was sent to TikTok. Upload the video again and post it.", null, cancellationToken);
             }
 
@@ -92,11 +93,11 @@ public sealed class InitJobStep(
         catch (Exception e) when (e is HttpRequestException or TimeoutException)
         {
             logger.LogWarning("Job {JobId}: the init call to TikTok got no answer ({Fault})", job.Id, e.GetType().Name);
-            return await FailAsync(job, WorkerCodes.InitOutcomeUnknown,
-                "TikTok did not answer while the upload was being started. " + WorkerCodes.CannotTellMessage, null, cancellationToken);
+            return await FailAsync(job, ErrorCatalog.InitOutcomeUnknown,
+                "TikTok did not answer while the upload was being started. " + ErrorCatalog.InitOutcomeUnknown.Message, null, cancellationToken);
         }
 
-        if (!answer.IsSuccess && answer.Error.Is(TikTokErrorCatalog.RateLimitExceeded)
+        if (!answer.IsSuccess && answer.Error.Is(ErrorCatalog.RateLimitExceeded)
             && await RateLimitedInitsAsync(job.Id, cancellationToken) < MaxRateLimitedInits)
         {
             return await RateLimitedAsync(job, answer.Error, now, cancellationToken);
@@ -133,8 +134,8 @@ public sealed class InitJobStep(
         }
 
         logger.LogWarning("Job {JobId} was interrupted after its init call started and before TikTok's answer was saved", job.Id);
-        return await FailAsync(job, WorkerCodes.InitOutcomeUnknown,
-            "Midx stopped while TikTok was being asked to start this upload. " + WorkerCodes.CannotTellMessage, null, cancellationToken);
+        return await FailAsync(job, ErrorCatalog.InitOutcomeUnknown,
+            "Midx stopped while TikTok was being asked to start this upload. " + ErrorCatalog.InitOutcomeUnknown.Message, null, cancellationToken);
     }
 
     /// <summary>
@@ -181,13 +182,13 @@ public sealed class InitJobStep(
             StepResult.WaitUntil(now + StatusPollRateLimiter.Window), cancellationToken);
 
     private Task<int> RateLimitedInitsAsync(Guid jobId, CancellationToken cancellationToken) =>
-        db.PublishEvents.CountAsync(e => e.JobId == jobId && e.State == JobState.Queued && e.ErrorCode == TikTokErrorCatalog.RateLimitExceeded,
+        db.PublishEvents.CountAsync(e => e.JobId == jobId && e.State == JobState.Queued && e.ErrorCode == ErrorCatalog.RateLimitExceeded.Value,
             cancellationToken);
 
     /// <summary>TikTok's refusal of an init, in words for the creator. A 5xx may have been processed, so it says so.</summary>
-    private static (string Code, string Message) Explain(TikTokError error)
+    private static (ErrorCode Code, string Message) Explain(TikTokError error)
     {
-        if (error.Is(TikTokErrorCatalog.RateLimitExceeded))
+        if (error.Is(ErrorCatalog.RateLimitExceeded))
         {
             return (error.Code, $"TikTok kept refusing to start the upload because too many were started for this account ({MaxRateLimitedInits} tries, "
                 + "a minute apart). Nothing was posted; retry later.");
@@ -195,11 +196,11 @@ public sealed class InitJobStep(
 
         if (error.Kind == TikTokErrorKind.Transient || error.HttpStatus >= 500)
         {
-            return (error.Code, "TikTok answered with an error of its own while the upload was being started. " + WorkerCodes.CannotTellMessage);
+            return (error.Code, "TikTok answered with an error of its own while the upload was being started. " + ErrorCatalog.InitOutcomeUnknown.Message);
         }
 
         var message = error.UserMessage;
-        if (error.Is(TikTokErrorCatalog.InvalidParams) && error.TikTokMessage is { } said)
+        if (error.Is(ErrorCatalog.InvalidParams) && error.TikTokMessage is { } said)
         {
             message += $" TikTok said: \"{said}\"";
         }
@@ -234,7 +235,7 @@ public sealed class InitJobStep(
         return await apply.ExecuteAsync(job, change, cancellationToken) is null ? StepResult.Done : next;
     }
 
-    private async Task<StepResult> FailAsync(PublishJob job, string code, string message, string? logId, CancellationToken cancellationToken)
+    private async Task<StepResult> FailAsync(PublishJob job, ErrorCode code, string message, string? logId, CancellationToken cancellationToken)
     {
         await apply.ExecuteAsync(job, new JobChange(JobState.Failed) { Message = message, ErrorCode = code, LogId = logId }, cancellationToken);
         return StepResult.Done;

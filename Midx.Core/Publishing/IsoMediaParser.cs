@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Publishing;
 
@@ -63,7 +64,7 @@ internal static class IsoMediaParser
                 if (chosen is null)
                 {
                     var major = brands.Length >= 4 ? Encoding.ASCII.GetString(brands.Span[..4]).Trim() : "?";
-                    return PublishingResult<VideoFacts>.Fail("unsupported_container",
+                    return PublishingResult<VideoFacts>.Fail(ErrorCatalog.UnsupportedContainer,
                         $"This file is an ISO media file of type \"{major}\" (for example audio only or a picture), "
                         + "not an MP4 or MOV video. Export it as an MP4 video and upload that.");
                 }

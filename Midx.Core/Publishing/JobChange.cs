@@ -1,3 +1,5 @@
+using Midx.Core.Errors;
+
 namespace Midx.Core.Publishing;
 
 /// <summary>One change to a job, applied by <see cref="ApplyJobChangeCommand"/>.</summary>
@@ -13,7 +15,7 @@ public sealed record JobChange(JobState State)
     public long? BytesUploaded { get; init; }
 
     /// <summary>TikTok's error code or fail_reason, or Midx's own code for a failure it found first.</summary>
-    public string? ErrorCode { get; init; }
+    public ErrorCode? ErrorCode { get; init; }
 
     /// <summary>TikTok's log id for the call that produced this change, for support.</summary>
     public string? LogId { get; init; }

@@ -1,3 +1,5 @@
+using Midx.Core.Errors;
+
 namespace Midx.Core.Publishing;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record JobUpdate(
     DateTime At)
 {
     /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
-    public string? ErrorSource => ErrorCode is null ? null : WorkerCodes.Source(ErrorCode);
+    public string? ErrorSource => ErrorCode is null ? null : ErrorCatalog.Find(ErrorCode).Source.ToString();
 
     public static JobUpdate From(PublishJob job, string? message, DateTime at) => new(
         job.Id,

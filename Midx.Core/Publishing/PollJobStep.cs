@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Publishing;
@@ -36,8 +37,8 @@ public sealed class PollJobStep(
         {
             await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
             {
-                ErrorCode = WorkerCodes.InitOutcomeUnknown,
-                Message = "Midx has no record of TikTok's id for this upload. " + WorkerCodes.CannotTellMessage,
+                ErrorCode = ErrorCatalog.InitOutcomeUnknown,
+                Message = "Midx has no record of TikTok's id for this upload. " + ErrorCatalog.InitOutcomeUnknown.Message,
             }, cancellationToken);
             return StepResult.Done;
         }
@@ -116,7 +117,7 @@ public sealed class PollJobStep(
                 {
                     Message = meaning.Message,
                     TikTokStatus = status.Status,
-                    ErrorCode = string.IsNullOrEmpty(status.FailReason) ? TikTokStatusMapping.Failed : status.FailReason,
+                    ErrorCode = TikTokStatusMapping.FailureCode(status.FailReason),
                     LogId = answer.LogId,
                 }, cancellationToken);
                 return StepResult.Done;
@@ -147,7 +148,7 @@ public sealed class PollJobStep(
         {
             job.PublicPostId = postId;
             job.NextPollAt = null;
-            await apply.NoteAsync(job, "TikTok finished reviewing the post: it is public, and its link is ready.", WorkerCodes.PostIdArrived, keepOnJob: false, cancellationToken);
+            await apply.NoteAsync(job, "TikTok finished reviewing the post: it is public, and its link is ready.", ErrorCatalog.PostIdArrived, keepOnJob: false, cancellationToken);
             return StepResult.Stop;
         }
 
@@ -177,7 +178,7 @@ public sealed class PollJobStep(
 
         await apply.NoteAsync(job,
             "Midx has stopped checking whether you posted this draft. If you post it from your TikTok inbox, it appears on your profile as usual.",
-            WorkerCodes.InboxWatchEnded, keepOnJob: false, cancellationToken);
+            ErrorCatalog.InboxWatchEnded, keepOnJob: false, cancellationToken);
         return StepResult.Stop;
     }
 
@@ -198,12 +199,12 @@ public sealed class PollJobStep(
 
         var processingFor = Now - await FirstEventAtAsync(job, JobState.Processing, cancellationToken);
         if (processingFor >= settings.ProcessingWarningAfter
-            && !await db.PublishEvents.AnyAsync(e => e.JobId == job.Id && e.ErrorCode == WorkerCodes.StillProcessing, cancellationToken))
+            && !await db.PublishEvents.AnyAsync(e => e.JobId == job.Id && e.ErrorCode == ErrorCatalog.StillProcessing.Value, cancellationToken))
         {
             var note = $"Still processing after {Describe(settings.ProcessingWarningAfter)}: TikTok has not finished with this video yet and gave no "
                 + $"reason. This sometimes takes hours. Midx keeps checking every {Describe(settings.SlowPollInterval)} and updates this page "
                 + "when TikTok decides; nothing needs doing meanwhile.";
-            if (await apply.NoteAsync(job, note, WorkerCodes.StillProcessing, keepOnJob: false, cancellationToken) is null)
+            if (await apply.NoteAsync(job, note, ErrorCatalog.StillProcessing, keepOnJob: false, cancellationToken) is null)
             {
                 return StepResult.Done;
             }
@@ -231,7 +232,7 @@ public sealed class PollJobStep(
                 return StepResult.Stop;
             default:
                 // TikTok busy or failing on its side: the job keeps its state and is checked again later.
-                var wait = error.Is(TikTokErrorCatalog.RateLimitExceeded) ? StatusPollRateLimiter.Window : settings.MaxStatusPollInterval;
+                var wait = error.Is(ErrorCatalog.RateLimitExceeded) ? StatusPollRateLimiter.Window : settings.MaxStatusPollInterval;
                 return StepResult.WaitUntil(Now + wait);
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Publishing;
 
@@ -67,7 +68,7 @@ public sealed class PublishJobRunner(
             return StepResult.Stop;
         }
 
-        if (WorkerCodes.IsHold(job.ErrorCode))
+        if (ErrorCatalog.IsHold(job.ErrorCode))
         {
             // The hold is over (the claim only takes runnable jobs): the job no longer shows the reason it waited.
             job.ErrorCode = null;
@@ -115,8 +116,8 @@ public sealed class PublishJobRunner(
         {
             await apply.ExecuteAsync(job, new JobChange(JobState.Failed)
             {
-                ErrorCode = WorkerCodes.InitOutcomeUnknown,
-                Message = "Midx ran into an error of its own while TikTok was being asked to start this upload. " + WorkerCodes.CannotTellMessage,
+                ErrorCode = ErrorCatalog.InitOutcomeUnknown,
+                Message = "Midx ran into an error of its own while TikTok was being asked to start this upload. " + ErrorCatalog.InitOutcomeUnknown.Message,
             }, cancellationToken);
             return StepResult.Done;
         }

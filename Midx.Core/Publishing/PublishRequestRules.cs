@@ -1,3 +1,5 @@
+using Midx.Core.Errors;
+
 namespace Midx.Core.Publishing;
 
 /// <summary>
@@ -16,41 +18,41 @@ public static class PublishRequestRules
     {
         if (string.IsNullOrWhiteSpace(request.SubmissionKey) || request.SubmissionKey.Length > MaxSubmissionKeyLength)
         {
-            return new("submission_key", "The form was incomplete. Reload the page and try again.");
+            return new(ErrorCatalog.SubmissionKey);
         }
 
         if (!request.ConsentGiven)
         {
-            return new("consent_missing", "Nothing was sent: Midx posts only after you press Publish under the declaration.");
+            return new(ErrorCatalog.ConsentMissing);
         }
 
         if (request.Caption.Length > MaxCaptionLength)
         {
-            return new("caption_too_long",
-                $"The caption is {request.Caption.Length:N0} characters long; TikTok allows at most {MaxCaptionLength:N0}. Shorten it and try again.");
+            return new(ErrorCatalog.CaptionTooLong,
+                $"The caption is {request.Caption.Length:N0} characters long; TikTok allows at most {MaxCaptionLength:N0}. {ErrorCatalog.CaptionTooLong.ToDo}");
         }
 
         if (request.Mode == PublishMode.Direct)
         {
             if (string.IsNullOrEmpty(request.PrivacyLevel))
             {
-                return new("privacy_missing", "Choose who can see this post.");
+                return new(ErrorCatalog.PrivacyMissing, ErrorCatalog.PrivacyMissing.ToDo);
             }
 
             if (!creator.PrivacyLevelOptions.Contains(request.PrivacyLevel))
             {
-                return new("privacy_not_offered",
-                    $"This TikTok account does not offer \"{SharingGuidelineTexts.PrivacyName(request.PrivacyLevel)}\" right now. Choose one of the options shown.");
+                return new(ErrorCatalog.PrivacyNotOffered,
+                    $"This TikTok account does not offer \"{SharingGuidelineTexts.PrivacyName(request.PrivacyLevel)}\" right now. {ErrorCatalog.PrivacyNotOffered.ToDo}");
             }
 
             if (request.DisclosureOn && !request.YourBrand && !request.BrandedContent)
             {
-                return new("disclosure_incomplete", SharingGuidelineTexts.DisclosureIncomplete);
+                return new(ErrorCatalog.DisclosureIncomplete, SharingGuidelineTexts.DisclosureIncomplete);
             }
 
             if (request.DisclosureOn && request.BrandedContent && request.PrivacyLevel == SharingGuidelineTexts.SelfOnly)
             {
-                return new("branded_private", SharingGuidelineTexts.BrandedNotPrivate);
+                return new(ErrorCatalog.BrandedPrivate, SharingGuidelineTexts.BrandedNotPrivate);
             }
         }
 
@@ -61,17 +63,17 @@ public static class PublishRequestRules
 
         if (request.Source == VideoSource.File && request.UploadId is null)
         {
-            return new("video_missing", "Choose a video to post.");
+            return new(ErrorCatalog.VideoMissing, ErrorCatalog.VideoMissing.ToDo);
         }
 
         if (request.CoverTimestampMs is < 0)
         {
-            return new("cover_out_of_range", "The cover frame must be a moment inside the video.");
+            return new(ErrorCatalog.CoverOutOfRange);
         }
 
         if (request.ScheduledAtUtc is { } at && at < nowUtc.AddMinutes(-1))
         {
-            return new("schedule_in_past", "The time you chose has already passed. Choose a later time, or post now.");
+            return new(ErrorCatalog.ScheduleInPast);
         }
 
         return null;
@@ -85,19 +87,19 @@ public static class PublishRequestRules
     {
         if (prefixes.Count == 0)
         {
-            return new("url_not_available", "Posting from a link is not set up on this Midx. Upload the video file instead.");
+            return new(ErrorCatalog.UrlNotAvailable);
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
-            return new("url_not_https", "The video link must be a full https:// address.");
+            return new(ErrorCatalog.UrlNotHttps);
         }
 
         if (!prefixes.Any(p => uri.AbsoluteUri.StartsWith(p, StringComparison.Ordinal)))
         {
-            return new("url_not_verified",
+            return new(ErrorCatalog.UrlNotVerified,
                 "TikTok only downloads videos from addresses verified for Midx: " + string.Join(", ", prefixes)
-                + ". Put the video under one of them, or upload the file instead.");
+                + ". " + ErrorCatalog.UrlNotVerified.ToDo);
         }
 
         return null;
@@ -106,6 +108,6 @@ public static class PublishRequestRules
     /// <summary>A cover moment must lie inside the video.</summary>
     public static PublishingError? CheckCover(int? coverTimestampMs, int durationMs) =>
         coverTimestampMs is { } ms && (ms < 0 || ms > durationMs)
-            ? new PublishingError("cover_out_of_range", "The cover frame must be a moment inside the video.")
+            ? new PublishingError(ErrorCatalog.CoverOutOfRange)
             : null;
 }

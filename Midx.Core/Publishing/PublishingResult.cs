@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Midx.Core.Errors;
 
 namespace Midx.Core.Publishing;
 
@@ -22,7 +23,7 @@ public sealed class PublishingResult<T>
 
     public static PublishingResult<T> Ok(T value) => new(value, null);
 
-    public static PublishingResult<T> Fail(string code, string message) => new(null, new PublishingError(code, message));
+    public static PublishingResult<T> Fail(ErrorCode code, string message) => new(null, new PublishingError(code, message));
 
     public static PublishingResult<T> Fail(PublishingError error) => new(null, error);
 

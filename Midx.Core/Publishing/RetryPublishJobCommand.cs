@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Publishing;
@@ -19,7 +20,7 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
         var failed = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
         if (failed is null)
         {
-            return PublishingResult<SubmittedJob>.Fail("job_not_found", "There is no such post among yours.");
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
         }
 
         var key = SubmissionKeyFor(failed.Id);
@@ -31,7 +32,7 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
 
         if (!JobStateMachine.CanUserRetry(failed.State))
         {
-            return PublishingResult<SubmittedJob>.Fail("not_retryable", "Only a failed post can be retried.");
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.NotRetryable, ErrorCatalog.NotRetryable.Told);
         }
 
         if (failed.TikTokAccountId is null)
@@ -41,25 +42,25 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
             var creator = await db.ConsentRecords.AsNoTracking().Where(c => c.JobId == failed.Id)
                 .Select(c => new { c.CreatorUsername, c.CreatorNickname }).SingleOrDefaultAsync(cancellationToken);
             var name = PostAccountName.Of(creator?.CreatorUsername, creator?.CreatorNickname) ?? "its TikTok account";
-            return PublishingResult<SubmittedJob>.Fail("account_disconnected",
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountDisconnected,
                 $"This post can't be retried: {name} was disconnected from Midx. Link {name} again, then compose the post again.");
         }
 
         if (failed.Source == VideoSource.File && (failed.MediaPath is null || !File.Exists(failed.MediaPath)))
         {
-            return PublishingResult<SubmittedJob>.Fail("video_missing",
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.VideoMissing,
                 "The video file of this post is no longer kept on Midx. Compose the post again with the file.");
         }
 
         var account = await db.TikTokAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == failed.TikTokAccountId && a.UserId == userId, cancellationToken);
         if (account is null)
         {
-            return PublishingResult<SubmittedJob>.Fail("account_not_found", "The TikTok account of this post is no longer linked. Link it and compose the post again.");
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNotFound, "The TikTok account of this post is no longer linked. Link it and compose the post again.");
         }
 
         if (account.TokenState == TokenState.NeedsReconnect)
         {
-            return PublishingResult<SubmittedJob>.Fail("account_needs_reconnect",
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNeedsReconnect,
                 $"TikTok no longer accepts Midx's access to @{account.Username}. Reconnect the account on the Accounts page, then retry.");
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Privacy;
 using Midx.Core.TikTok;
 
@@ -39,13 +40,13 @@ public sealed class SubmitPublishJobCommand(
             .SingleOrDefaultAsync(a => a.Id == request.TikTokAccountId && a.UserId == request.UserId, cancellationToken);
         if (account is null)
         {
-            return PublishingResult<SubmittedJob>.Fail("account_not_found", "Choose one of your linked TikTok accounts.");
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNotFound, ErrorCatalog.AccountNotFound.ToDo);
         }
 
         if (account.TokenState == TokenState.NeedsReconnect)
         {
-            return PublishingResult<SubmittedJob>.Fail("account_needs_reconnect",
-                $"TikTok no longer accepts Midx's access to @{account.Username}. Reconnect the account on the Accounts page, then post again.");
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNeedsReconnect,
+                $"TikTok no longer accepts Midx's access to @{account.Username}. {ErrorCatalog.AccountNeedsReconnect.ToDo}");
         }
 
         StoredMedia? video = null;
@@ -54,7 +55,7 @@ public sealed class SubmitPublishJobCommand(
             video = await media.FindAsync(request.UserId, request.UploadId!.Value, cancellationToken);
             if (video is null)
             {
-                return PublishingResult<SubmittedJob>.Fail("video_missing",
+                return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.VideoMissing,
                     $"The uploaded video is no longer here (Midx keeps uploads for {retention.Value.MediaHours} hours). Upload it again.");
             }
 
@@ -79,7 +80,7 @@ public sealed class SubmitPublishJobCommand(
             var latest = video.UploadedAt.AddHours(retention.Value.MediaHours - 1);
             if (request.ScheduledAtUtc > latest)
             {
-                return PublishingResult<SubmittedJob>.Fail("schedule_too_far",
+                return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.ScheduleTooFar,
                     $"Midx keeps an uploaded video for {retention.Value.MediaHours} hours, so this post can be scheduled until "
                     + $"{latest:yyyy-MM-dd HH:mm} UTC at the latest.");
             }

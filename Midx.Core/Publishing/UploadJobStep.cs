@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Core.Publishing;
@@ -31,7 +32,7 @@ public sealed class UploadJobStep(
     {
         if (job.UploadUrl is null || job.PublishId is null || !ChunkPlan.IsSupportedSize(job.FileSize))
         {
-            return await FailAsync(job, WorkerCodes.UploadNotFound, "Midx lost TikTok's upload link for this video. " + NothingPosted, cancellationToken);
+            return await FailAsync(job, ErrorCatalog.UploadNotFound, "Midx lost TikTok's upload link for this video. " + NothingPosted, cancellationToken);
         }
 
         var plan = ChunkPlan.For(job.FileSize);
@@ -42,7 +43,7 @@ public sealed class UploadJobStep(
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException)
         {
-            return await FailAsync(job, WorkerCodes.MediaMissing,
+            return await FailAsync(job, ErrorCatalog.MediaMissing,
                 "The video file was deleted from Midx before all of it reached TikTok. Nothing was posted; upload the video again.", cancellationToken);
         }
 
@@ -50,7 +51,7 @@ public sealed class UploadJobStep(
         {
             if (video.Length != plan.VideoSize)
             {
-                return await FailAsync(job, WorkerCodes.MediaMissing,
+                return await FailAsync(job, ErrorCatalog.MediaMissing,
                     "The video file on Midx changed before all of it reached TikTok. Nothing was posted; upload the video again.", cancellationToken);
             }
 
@@ -85,7 +86,7 @@ public sealed class UploadJobStep(
                     case ChunkUploadOutcome.OutOfSync:
                         if (++resyncs > MaxResyncs)
                         {
-                            return await FailAsync(job, WorkerCodes.UploadOutOfSync,
+                            return await FailAsync(job, ErrorCatalog.UploadOutOfSync,
                                 "TikTok and Midx kept disagreeing about how much of the video had arrived. " + NothingPosted, cancellationToken);
                         }
 
@@ -100,7 +101,7 @@ public sealed class UploadJobStep(
 
                         if (point.Kind == ResumeKind.Mismatch)
                         {
-                            return await FailAsync(job, WorkerCodes.UploadOutOfSync,
+                            return await FailAsync(job, ErrorCatalog.UploadOutOfSync,
                                 $"TikTok reported {confirmed} bytes received, which does not match how Midx split the video. " + NothingPosted, cancellationToken);
                         }
 
@@ -114,17 +115,17 @@ public sealed class UploadJobStep(
 
                         break;
                     case ChunkUploadOutcome.Expired:
-                        return await FailAsync(job, WorkerCodes.UploadExpired,
+                        return await FailAsync(job, ErrorCatalog.UploadExpired,
                             $"TikTok's upload link expired before all of the video was sent (TikTok allows one hour; {part} was refused). " + NothingPosted,
                             cancellationToken);
                     case ChunkUploadOutcome.NotFound:
-                        return await FailAsync(job, WorkerCodes.UploadNotFound,
+                        return await FailAsync(job, ErrorCatalog.UploadNotFound,
                             $"TikTok no longer knows this upload, so {part} could not be sent. " + NothingPosted, cancellationToken);
                     case ChunkUploadOutcome.ServerError:
-                        return await FailAsync(job, WorkerCodes.UploadServerError,
+                        return await FailAsync(job, ErrorCatalog.UploadServerError,
                             $"TikTok's upload server failed {attempts} times in a row on {part}. Nothing was posted; retry in a few minutes.", cancellationToken);
                     default:
-                        return await FailAsync(job, WorkerCodes.UploadRejected,
+                        return await FailAsync(job, ErrorCatalog.UploadRejected,
                             $"TikTok's upload server refused {part} (HTTP {result.HttpStatus}). Nothing was posted; retry, and tell us if it happens again.",
                             cancellationToken);
                 }
@@ -133,7 +134,7 @@ public sealed class UploadJobStep(
             // Every chunk was accepted with 206 but none with 201: ask where TikTok stands before going on.
             return ChunkResume.Resync(plan, await UploadedBytesFromStatusAsync(job, cancellationToken)).Kind == ResumeKind.Complete
                 ? await CompleteAsync(job, plan, cancellationToken)
-                : await FailAsync(job, WorkerCodes.UploadOutOfSync, "TikTok did not confirm the end of the upload. " + NothingPosted, cancellationToken);
+                : await FailAsync(job, ErrorCatalog.UploadOutOfSync, "TikTok did not confirm the end of the upload. " + NothingPosted, cancellationToken);
         }
     }
 
@@ -218,7 +219,7 @@ public sealed class UploadJobStep(
         return StepResult.WaitUntil(next);
     }
 
-    private async Task<StepResult> FailAsync(PublishJob job, string code, string message, CancellationToken cancellationToken)
+    private async Task<StepResult> FailAsync(PublishJob job, ErrorCode code, string message, CancellationToken cancellationToken)
     {
         await apply.ExecuteAsync(job, new JobChange(JobState.Failed) { Message = message, ErrorCode = code }, cancellationToken);
         return StepResult.Done;

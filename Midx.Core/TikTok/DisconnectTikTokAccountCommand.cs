@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Core.TikTok;
@@ -135,9 +136,9 @@ public sealed class DisconnectTikTokAccountCommand(
                 ? await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled)
                 {
                     Message = $"Cancelled because {name} was disconnected before it was sent. Nothing was posted on TikTok.",
-                    ErrorCode = WorkerCodes.AccountDisconnected,
+                    ErrorCode = ErrorCatalog.AccountDisconnected,
                 }, cancellationToken)
-                : await apply.NoteAsync(job, StoppedFollowingMessage(job, name), WorkerCodes.AccountDisconnected, keepOnJob: true, cancellationToken);
+                : await apply.NoteAsync(job, StoppedFollowingMessage(job, name), ErrorCatalog.AccountDisconnected, keepOnJob: true, cancellationToken);
             if (update is null)
             {
                 // The jobs (PostgreSQL) or the whole database (SQLite) are locked, so nothing can have moved the job: a bug.

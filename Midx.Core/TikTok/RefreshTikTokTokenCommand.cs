@@ -96,7 +96,7 @@ public sealed class RefreshTikTokTokenCommand(
         if (answer.Error.Kind == TikTokErrorKind.Reconnect)
         {
             // Another instance may have rotated the token while we were asking; then ours was simply stale.
-            return await NeedsReconnectAsync(account, answer.Error.UserMessage, answer.Error.Code, answer.Error, cancellationToken, onlyIfUnchanged: true);
+            return await NeedsReconnectAsync(account, answer.Error.UserMessage, answer.Error.Code.Value, answer.Error, cancellationToken, onlyIfUnchanged: true);
         }
 
         logger.LogWarning("Refreshing TikTok account {AccountId} failed with {TikTokErrorCode} ({TikTokErrorKind}, log_id {TikTokLogId}); will retry",

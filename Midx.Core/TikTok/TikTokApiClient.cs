@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Midx.Core.Errors;
 using Polly;
 using Polly.Retry;
 
@@ -24,6 +25,9 @@ public sealed class TikTokApiClient
     public const string LogIdHeader = "x-tt-logid";
 
     private const string JsonMediaType = "application/json";
+
+    /// <summary>The error code of a successful answer (https://developers.tiktok.com/doc/tiktok-api-v2-error-handling).</summary>
+    private const string SuccessCode = "ok";
 
     private readonly HttpClient _http;
     private readonly TikTokOptions _options;
@@ -259,7 +263,7 @@ public sealed class TikTokApiClient
                     token.AccessToken, token.ExpiresIn.Value, token.OpenId, token.RefreshToken, token.RefreshExpiresIn ?? 0, token.Scope ?? "", token.TokenType), logId);
             }
 
-            error = TikTokError.From(TikTokErrorCatalog.UnexpectedResponse, "The token answer lacked a token, open_id or expires_in.", logId, (int)response.StatusCode);
+            error = TikTokError.From(ErrorCatalog.UnexpectedResponse, "The token answer lacked a token, open_id or expires_in.", logId, (int)response.StatusCode);
         }
 
         Log(endpoint, response.StatusCode, error, logId);
@@ -286,7 +290,7 @@ public sealed class TikTokApiClient
                 return TikTokResult<TResult>.Success(value!, logId);
             }
 
-            error = TikTokError.From(TikTokErrorCatalog.UnexpectedResponse, "The answer said ok but carried no data.", logId, (int)response.StatusCode);
+            error = TikTokError.From(ErrorCatalog.UnexpectedResponse, "The answer said ok but carried no data.", logId, (int)response.StatusCode);
         }
 
         Log(endpoint, response.StatusCode, error, logId);
@@ -326,10 +330,10 @@ public sealed class TikTokApiClient
         }
         else if (response.IsSuccessStatusCode && !string.IsNullOrWhiteSpace(body))
         {
-            return TikTokError.From(TikTokErrorCatalog.UnexpectedResponse, null, logId, status);
+            return TikTokError.From(ErrorCatalog.UnexpectedResponse, null, logId, status);
         }
 
-        if (!string.IsNullOrEmpty(code) && !string.Equals(code, TikTokErrorCatalog.Ok, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(code) && !string.Equals(code, SuccessCode, StringComparison.OrdinalIgnoreCase))
         {
             return TikTokError.From(code, message, logId, status);
         }
@@ -341,10 +345,10 @@ public sealed class TikTokApiClient
 
         var fromStatus = status switch
         {
-            429 => TikTokErrorCatalog.RateLimitExceeded,
-            401 => TikTokErrorCatalog.AccessTokenInvalid,
-            >= 500 => TikTokErrorCatalog.InternalError,
-            _ => TikTokErrorCatalog.UnexpectedResponse,
+            429 => ErrorCatalog.RateLimitExceeded,
+            401 => ErrorCatalog.AccessTokenInvalid,
+            >= 500 => ErrorCatalog.InternalError,
+            _ => ErrorCatalog.UnexpectedResponse,
         };
         return TikTokError.From(fromStatus, message, logId, status);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
@@ -193,13 +194,13 @@ public sealed class OverviewQueriesTests : AdminDatabase
 
         Assert.Equal(1, commands.Count);
         Assert.Equal(
-            [("spam_risk_text", 1, 2), (FailureCatalog.NoCode, 1, 1), ("upload_expired", 0, 1)],
+            [("spam_risk_text", 1, 2), (ErrorCatalog.NoCode.Value, 1, 1), ("upload_expired", 0, 1)],
             groups.Select(g => (g.Code, g.LastDay, g.LastWeek)));
         var spam = groups[0];
         Assert.Equal(newest.Id, spam.Examples[0].JobId);
         Assert.Equal(2, spam.Examples.Count);
-        Assert.Equal(FailureSource.TikTok, spam.Explanation.Source);
-        Assert.Contains("caption", spam.Explanation.WhatToDo);
-        Assert.Equal(FailureSource.Midx, groups[2].Explanation.Source);
+        Assert.Equal(ErrorSource.TikTok, spam.Explanation.Source);
+        Assert.Contains("caption", spam.Explanation.ToDo);
+        Assert.Equal(ErrorSource.Midx, groups[2].Explanation.Source);
     }
 }

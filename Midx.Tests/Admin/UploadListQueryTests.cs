@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Admin;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Admin;
@@ -91,7 +92,7 @@ public sealed class UploadListQueryTests : AdminDatabase
             [failedSpam.Id, published.Id],
             await Ids(new UploadFilter { From = DateOnly.FromDateTime(day), To = DateOnly.FromDateTime(day.AddDays(1)) }));
         Assert.Equal([failedSpam.Id], await Ids(new UploadFilter { ErrorCode = "spam_risk_text" }));
-        Assert.Equal([failedNoCode.Id], await Ids(new UploadFilter { State = JobState.Failed, ErrorCode = FailureCatalog.NoCode }));
+        Assert.Equal([failedNoCode.Id], await Ids(new UploadFilter { State = JobState.Failed, ErrorCode = ErrorCatalog.NoCode.Value }));
         Assert.Equal(
             [failedSpam.Id],
             await Ids(new UploadFilter { State = JobState.Failed, Account = "ada_main", From = DateOnly.FromDateTime(day.AddDays(1)) }));

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Accounts;
@@ -89,7 +90,7 @@ public sealed class PromiseTests
             await scope.ServiceProvider.GetRequiredService<RefreshDueTikTokTokensCommand>().ExecuteAsync(CancellationToken.None);
         }
 
-        var job = await app.WaitForAsync(scheduled.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect);
+        var job = await app.WaitForAsync(scheduled.Id, j => j.ErrorCode == ErrorCatalog.HeldAccountNeedsReconnect.Value);
 
         Assert.Equal(JobState.Scheduled, job.State);
         Assert.StartsWith("Needs you before its time", job.ErrorMessage, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
@@ -94,7 +95,7 @@ public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
             await Command(db).ExecuteAsync(tracked, new JobChange(JobState.Failed)
             {
                 Message = "TikTok refused the video's frame rate.",
-                ErrorCode = "frame_rate_check_failed",
+                ErrorCode = ErrorCatalog.FrameRateCheckFailed,
                 LogId = "202611220900001234ABCD",
                 TikTokStatus = "FAILED",
             }, CancellationToken.None);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
@@ -133,11 +134,11 @@ public sealed class ClaimDueJobsCommandTests : IAsyncLifetime
 
         await using var check = _database.NewContext();
         var held = await check.PublishJobs.ToDictionaryAsync(j => j.Id);
-        Assert.Equal(WorkerCodes.HeldAccountNeedsReconnect, held[reconnect.Id].ErrorCode);
+        Assert.Equal(ErrorCatalog.HeldAccountNeedsReconnect.Value, held[reconnect.Id].ErrorCode);
         Assert.Contains("Reconnect the account", held[reconnect.Id].ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(WorkerCodes.HeldUserDisabled, held[disabled.Id].ErrorCode);
+        Assert.Equal(ErrorCatalog.HeldUserDisabled.Value, held[disabled.Id].ErrorCode);
         Assert.All(held.Values, j => Assert.Equal(JobState.Queued, j.State));
-        Assert.Equal(2, await check.PublishEvents.CountAsync(e => e.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect || e.ErrorCode == WorkerCodes.HeldUserDisabled));
+        Assert.Equal(2, await check.PublishEvents.CountAsync(e => e.ErrorCode == ErrorCatalog.HeldAccountNeedsReconnect.Value || e.ErrorCode == ErrorCatalog.HeldUserDisabled.Value));
     }
 
     private async Task<IReadOnlyList<Guid>> ClaimAsync(string owner, int max)

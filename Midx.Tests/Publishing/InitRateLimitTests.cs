@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
@@ -31,7 +32,7 @@ public sealed class InitRateLimitTests
         Assert.Null(waiting.PublishId);
         Assert.InRange(waiting.NextPollAt!.Value, before.AddSeconds(55), DateTime.UtcNow.AddSeconds(61));
         var note = (await app.EventsAsync(job.Id))[^1];
-        Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, note.ErrorCode);
+        Assert.Equal(ErrorCatalog.RateLimitExceeded.Value, note.ErrorCode);
         Assert.Contains("TikTok created nothing, so Midx starts this one again in a minute.", note.Message, StringComparison.Ordinal);
         Assert.Empty(await app.ClaimAsync("too-early"));
 
@@ -60,7 +61,7 @@ public sealed class InitRateLimitTests
 
         var failed = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Failed, failed.State);
-        Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, failed.ErrorCode);
+        Assert.Equal(ErrorCatalog.RateLimitExceeded.Value, failed.ErrorCode);
         Assert.EndsWith("Nothing was posted; retry later.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(InitJobStep.MaxRateLimitedInits + 1, (await app.RequestsAsync("video_init")).Count);
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
@@ -151,7 +152,7 @@ public sealed class JobPageTests : IDisposable
         {
             j.State = JobState.Failed;
             j.ErrorCode = "internal";
-            j.ErrorMessage = TikTokStatusMapping.MapFailure("internal").Message;
+            j.ErrorMessage = ErrorCatalog.Internal.Message;
             j.ErrorLogId = "20261122094512ABCDEF";
         });
         var page = await avery.GetHtmlAsync(JobPage.Url(jobId));
@@ -186,7 +187,7 @@ public sealed class JobPageTests : IDisposable
         {
             var job = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().PublishJobs.SingleAsync(j => j.Id == jobId);
             await scope.ServiceProvider.GetRequiredService<ApplyJobChangeCommand>().ExecuteAsync(job,
-                new JobChange(JobState.Failed) { ErrorCode = WorkerCodes.UploadExpired, Message = "TikTok's upload link expired." }, CancellationToken.None);
+                new JobChange(JobState.Failed) { ErrorCode = ErrorCatalog.UploadExpired, Message = "TikTok's upload link expired." }, CancellationToken.None);
         }
 
         var page = await avery.GetHtmlAsync(JobPage.Url(jobId));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
@@ -41,7 +42,7 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
         await TwoInstancesOnPostgres.ApplyAsync(instances.B, jobId, new JobChange(JobState.Failed)
         {
             Message = message,
-            ErrorCode = "internal_error",
+            ErrorCode = ErrorCatalog.InternalError,
             LogId = "202611220900001234ABCD",
         });
 

@@ -4,13 +4,13 @@ namespace Midx.Tests.Publishing;
 
 public sealed class PublishRequestRulesTests
 {
-    private static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly string[] Prefixes = ["https://media.midx.test/videos/"];
+    internal static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
+    internal static readonly string[] Prefixes = ["https://media.midx.test/videos/"];
 
-    private static readonly CreatorSnapshot Creator = new("Creator", "creator", null,
+    internal static readonly CreatorSnapshot Creator = new("Creator", "creator", null,
         ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"], CommentDisabled: false, DuetDisabled: false, StitchDisabled: true, 300);
 
-    private static PublishRequest Valid() => new()
+    internal static PublishRequest Valid() => new()
     {
         UserId = Guid.NewGuid(),
         TikTokAccountId = Guid.NewGuid(),
@@ -31,7 +31,7 @@ public sealed class PublishRequestRulesTests
     [Fact]
     public void Check_WithoutConsent_IsRefused()
     {
-        Assert.Equal("consent_missing", PublishRequestRules.Check(Valid() with { ConsentGiven = false }, Creator, Prefixes, Now)?.Code);
+        Assert.Equal("consent_missing", PublishRequestRules.Check(Valid() with { ConsentGiven = false }, Creator, Prefixes, Now)?.Code.Value);
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public sealed class PublishRequestRulesTests
 
         Assert.Null(PublishRequestRules.Check(Valid() with { Caption = at }, Creator, Prefixes, Now));
         var error = PublishRequestRules.Check(Valid() with { Caption = over }, Creator, Prefixes, Now);
-        Assert.Equal("caption_too_long", error?.Code);
+        Assert.Equal("caption_too_long", error?.Code.Value);
         Assert.Contains("2,201", error?.Message);
     }
 
     [Fact]
     public void Check_DirectPostWithoutPrivacy_IsRefused()
     {
-        Assert.Equal("privacy_missing", PublishRequestRules.Check(Valid() with { PrivacyLevel = null }, Creator, Prefixes, Now)?.Code);
+        Assert.Equal("privacy_missing", PublishRequestRules.Check(Valid() with { PrivacyLevel = null }, Creator, Prefixes, Now)?.Code.Value);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class PublishRequestRulesTests
     {
         var error = PublishRequestRules.Check(Valid() with { PrivacyLevel = "FOLLOWER_OF_CREATOR" }, Creator, Prefixes, Now);
 
-        Assert.Equal("privacy_not_offered", error?.Code);
+        Assert.Equal("privacy_not_offered", error?.Code.Value);
         Assert.Contains("Followers", error?.Message);
     }
 
@@ -100,7 +100,7 @@ public sealed class PublishRequestRulesTests
     {
         var request = Valid() with { Source = VideoSource.Url, UploadId = null, SourceUrl = url };
 
-        Assert.Equal(expected, PublishRequestRules.Check(request, Creator, Prefixes, Now)?.Code);
+        Assert.Equal(expected, PublishRequestRules.Check(request, Creator, Prefixes, Now)?.Code.Value);
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public sealed class PublishRequestRulesTests
 
         var error = PublishRequestRules.Check(request, Creator, [], Now);
 
-        Assert.Equal("url_not_available", error?.Code);
+        Assert.Equal("url_not_available", error?.Code.Value);
         Assert.Contains("Upload the video file", error?.Message);
     }
 
     [Fact]
     public void Check_ScheduledInThePast_IsRefused()
     {
-        Assert.Equal("schedule_in_past", PublishRequestRules.Check(Valid() with { ScheduledAtUtc = Now.AddMinutes(-5) }, Creator, Prefixes, Now)?.Code);
+        Assert.Equal("schedule_in_past", PublishRequestRules.Check(Valid() with { ScheduledAtUtc = Now.AddMinutes(-5) }, Creator, Prefixes, Now)?.Code.Value);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class PublishRequestRulesTests
     [InlineData(-1, 2000, "cover_out_of_range")]
     public void CheckCover_MomentAgainstDuration_MustLieInsideTheVideo(int cover, int duration, string? expected)
     {
-        Assert.Equal(expected, PublishRequestRules.CheckCover(cover, duration)?.Code);
+        Assert.Equal(expected, PublishRequestRules.CheckCover(cover, duration)?.Code.Value);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Publishing;
@@ -117,8 +118,8 @@ public sealed class PublishWorkerRestartTests
 
         var failed = await app.JobAsync(job.Id);
         Assert.Equal(JobState.Failed, failed.State);
-        Assert.Equal(WorkerCodes.InitOutcomeUnknown, failed.ErrorCode);
-        Assert.EndsWith("Midx can't tell whether TikTok received the request; check your TikTok profile/inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(ErrorCatalog.InitOutcomeUnknown.Value, failed.ErrorCode);
+        Assert.EndsWith("Midx can't tell whether TikTok received the request. Check your TikTok profile or inbox before retrying.", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty(await app.RequestsAsync("video_init"));
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class PublishWorkerTests
         Assert.Equal(JobState.Published, withId.State);
         Assert.Null(withId.NextPollAt);
         var events = await app.EventsAsync(withId.Id);
-        Assert.Single(events, e => e.ErrorCode == WorkerCodes.PostIdArrived);
+        Assert.Single(events, e => e.ErrorCode == ErrorCatalog.PostIdArrived.Value);
         Assert.Single(await app.RequestsAsync("video_init"));
     }
 
@@ -159,8 +160,8 @@ public sealed class PublishWorkerTests
     }
 
     [Theory]
-    [InlineData(403, WorkerCodes.UploadExpired, "expired")]
-    [InlineData(404, WorkerCodes.UploadNotFound, "no longer knows this upload")]
+    [InlineData(403, "upload_expired", "expired")]
+    [InlineData(404, "upload_not_found", "no longer knows this upload")]
     public async Task Worker_UploadUrlGone_FailsWithAPlainMessageAndKeepsTheFileForARetry(int status, string code, string words)
     {
         await using var app = await WorkerTestApp.StartAsync("public");
@@ -178,8 +179,8 @@ public sealed class PublishWorkerTests
     }
 
     [Theory]
-    [InlineData("capped", TikTokErrorCatalog.SpamRiskTooManyPosts, "daily limit")]
-    [InlineData("banned", TikTokErrorCatalog.SpamRiskUserBannedFromPosting, "blocked this account")]
+    [InlineData("capped", "spam_risk_too_many_posts", "daily limit")]
+    [InlineData("banned", "spam_risk_user_banned_from_posting", "blocked this account")]
     public async Task Worker_InitRefusedForTheAccount_FailsWithTikToksCodeLogIdAndPlainMessage(string creator, string code, string words)
     {
         await using var app = await WorkerTestApp.StartAsync(creator);
@@ -204,8 +205,8 @@ public sealed class PublishWorkerTests
         var submitted = await app.SubmitAsync(PublishMode.Direct, privacy: "PUBLIC_TO_EVERYONE");
         var job = await app.WaitForStateAsync(submitted.Id, JobState.Failed);
 
-        Assert.Equal(TikTokErrorCatalog.PrivacyLevelOptionMismatch, job.ErrorCode);
-        Assert.Equal(TikTokErrorCatalog.Describe(TikTokErrorCatalog.PrivacyLevelOptionMismatch).UserMessage, job.ErrorMessage);
+        Assert.Equal(ErrorCatalog.PrivacyLevelOptionMismatch.Value, job.ErrorCode);
+        Assert.Equal(ErrorCatalog.PrivacyLevelOptionMismatch.Message, job.ErrorMessage);
     }
 
     [Fact]
@@ -218,7 +219,7 @@ public sealed class PublishWorkerTests
         var job = await app.WaitForStateAsync(submitted.Id, JobState.Failed);
 
         Assert.Equal("frame_rate_check_failed", job.ErrorCode);
-        Assert.Equal(TikTokStatusMapping.MapFailure("frame_rate_check_failed").Message, job.ErrorMessage);
+        Assert.Equal(ErrorCatalog.FrameRateCheckFailed.Message, job.ErrorMessage);
         Assert.False(string.IsNullOrEmpty(job.ErrorLogId));
         Assert.Equal(TikTokStatusMapping.Failed, job.TikTokStatus);
     }
@@ -232,8 +233,8 @@ public sealed class PublishWorkerTests
         var submitted = await app.SubmitAsync(PublishMode.Direct);
         var job = await app.WaitForStateAsync(submitted.Id, JobState.Failed);
 
-        Assert.Equal(TikTokErrorCatalog.InternalError, job.ErrorCode);
-        Assert.EndsWith(WorkerCodes.CannotTellMessage, job.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(ErrorCatalog.InternalError.Value, job.ErrorCode);
+        Assert.EndsWith(ErrorCatalog.InitOutcomeUnknown.Message, job.ErrorMessage, StringComparison.Ordinal);
         Assert.Single(await app.RequestsAsync("video_init"));
     }
 
@@ -259,13 +260,13 @@ public sealed class PublishWorkerTests
         var held = await SubmitWithTokenRefusedTwiceAtAsync(app, "video_init");
 
         // TikTok refused the token twice and so created nothing: the job waits, as if init had never been called.
-        Assert.Equal((JobState.Queued, WorkerCodes.HeldAccountNeedsReconnect), (held.State, held.ErrorCode));
+        Assert.Equal((JobState.Queued, ErrorCatalog.HeldAccountNeedsReconnect.Value), (held.State, held.ErrorCode));
         Assert.Equal("On hold: TikTok no longer accepts Midx's access to @avery.creates. Reconnect the account on the Accounts page and this post goes on by itself.",
             held.ErrorMessage);
         Assert.Null(held.InitStartedAt);
         Assert.Null(held.PublishId);
         Assert.Equal(2, (await app.RequestsAsync("video_init")).Count);
-        var refusal = Assert.Single(await app.EventsAsync(held.Id), e => e.ErrorCode == TikTokErrorCatalog.AccessTokenInvalid);
+        var refusal = Assert.Single(await app.EventsAsync(held.Id), e => e.ErrorCode == ErrorCatalog.AccessTokenInvalid.Value);
         Assert.Equal(JobState.Queued, refusal.State);
         Assert.StartsWith("TikTok refused Midx's access to this account, so nothing was sent.", refusal.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(refusal.LogId));
@@ -290,7 +291,7 @@ public sealed class PublishWorkerTests
         var held = await SubmitWithTokenRefusedTwiceAtAsync(app, "status_fetch");
 
         // The video is at TikTok: the job keeps its state and only its status checks wait for the reconnect.
-        Assert.Equal((JobState.Processing, WorkerCodes.HeldAccountNeedsReconnect), (held.State, held.ErrorCode));
+        Assert.Equal((JobState.Processing, ErrorCatalog.HeldAccountNeedsReconnect.Value), (held.State, held.ErrorCode));
         Assert.NotNull(held.PublishId);
         Assert.Equal(2, (await app.RequestsAsync("status_fetch")).Count);
         Assert.Single(await app.RequestsAsync("token"), r => r.GetProperty("form").GetProperty("grant_type").GetString() == "refresh_token");
@@ -322,7 +323,7 @@ public sealed class PublishWorkerTests
         await app.ArmFaultAsync(new { endpoint = "token", mode = "Status", status = 400, errorCode = "invalid_grant", count = 5 });
 
         var submitted = await app.SubmitAsync(PublishMode.Direct);
-        var job = await app.WaitForAsync(submitted.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect);
+        var job = await app.WaitForAsync(submitted.Id, j => j.ErrorCode == ErrorCatalog.HeldAccountNeedsReconnect.Value);
 
         Assert.Equal(JobState.Queued, job.State);
         Assert.Contains("Reconnect the account", job.ErrorMessage, StringComparison.Ordinal);
@@ -334,7 +335,7 @@ public sealed class PublishWorkerTests
             Assert.Equal(TokenState.NeedsReconnect, account.TokenState);
         }
 
-        Assert.Single(await app.EventsAsync(job.Id), e => e.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect);
+        Assert.Single(await app.EventsAsync(job.Id), e => e.ErrorCode == ErrorCatalog.HeldAccountNeedsReconnect.Value);
     }
 
     [Fact]
@@ -348,13 +349,13 @@ public sealed class PublishWorkerTests
 
         var submitted = await app.SubmitAsync(PublishMode.Direct);
         await app.WaitForAsync(submitted.Id, j => j.State == JobState.Processing);
-        var events = await WaitForEventAsync(app, submitted.Id, WorkerCodes.StillProcessing);
+        var events = await WaitForEventAsync(app, submitted.Id, ErrorCatalog.StillProcessing.Value);
 
         var job = await app.JobAsync(submitted.Id);
         Assert.Equal(JobState.Processing, job.State);
         Assert.StartsWith("Still processing after", events.Message, StringComparison.Ordinal);
         Assert.NotNull(job.NextPollAt);
-        Assert.Single(await app.EventsAsync(submitted.Id), e => e.ErrorCode == WorkerCodes.StillProcessing);
+        Assert.Single(await app.EventsAsync(submitted.Id), e => e.ErrorCode == ErrorCatalog.StillProcessing.Value);
     }
 
     [Fact]
@@ -373,7 +374,7 @@ public sealed class PublishWorkerTests
     {
         await app.ArmFaultAsync(new { endpoint, mode = "Status", status = 401, errorCode = "access_token_invalid", count = 2 });
         var submitted = await app.SubmitAsync(PublishMode.Direct);
-        return await app.WaitForAsync(submitted.Id, j => j.ErrorCode == WorkerCodes.HeldAccountNeedsReconnect || JobStateMachine.IsTerminal(j.State));
+        return await app.WaitForAsync(submitted.Id, j => j.ErrorCode == ErrorCatalog.HeldAccountNeedsReconnect.Value || JobStateMachine.IsTerminal(j.State));
     }
 
     private static async Task<PublishEvent> WaitForEventAsync(WorkerTestApp app, Guid jobId, string code)

@@ -54,7 +54,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
 
         var result = await RetryAsync(job.Id);
 
-        Assert.Equal("not_retryable", result.Error?.Code);
+        Assert.Equal("not_retryable", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         await using var db = _h.Database.NewContext();
         var result = await _h.Retry(db).ExecuteAsync(stranger.Id, failed.Id, CancellationToken.None);
 
-        Assert.Equal("job_not_found", result.Error?.Code);
+        Assert.Equal("job_not_found", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
 
         var result = await RetryAsync(failed.Id);
 
-        Assert.Equal("video_missing", result.Error?.Code);
+        Assert.Equal("video_missing", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         await using var db = _h.Database.NewContext();
         var result = await _h.Cancel(db).ExecuteAsync(_h.Database.User.Id, job.Id, CancellationToken.None);
 
-        Assert.Equal("not_cancellable", result.Error?.Code);
+        Assert.Equal("not_cancellable", result.Error?.Code.Value);
         Assert.Contains("TikTok already has it", result.Error?.Message);
         await using var check = _h.Database.NewContext();
         Assert.Equal(JobState.Processing, (await check.PublishJobs.SingleAsync()).State);
@@ -118,7 +118,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         await using var db = _h.Database.NewContext();
         var result = await _h.Cancel(db).ExecuteAsync(stranger.Id, job.Id, CancellationToken.None);
 
-        Assert.Equal("job_not_found", result.Error?.Code);
+        Assert.Equal("job_not_found", result.Error?.Code.Value);
         Assert.True(File.Exists(job.MediaPath));
     }
 

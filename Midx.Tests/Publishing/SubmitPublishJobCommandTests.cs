@@ -83,7 +83,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
         var result = await SubmitAsync(Request(video), Creator with { MaxVideoPostDurationSec = 2 });
 
-        Assert.Equal("too_long", result.Error?.Code);
+        Assert.Equal("too_long", result.Error?.Code.Value);
         Assert.Contains("at most 2 seconds", result.Error?.Message);
         await using var db = _h.Database.NewContext();
         Assert.Empty(await db.PublishJobs.ToListAsync());
@@ -98,7 +98,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
         var result = await SubmitAsync(Request(theirs));
 
-        Assert.Equal("video_missing", result.Error?.Code);
+        Assert.Equal("video_missing", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
         var result = await SubmitAsync(Request(video) with { TikTokAccountId = theirAccount.Id });
 
-        Assert.Equal("account_not_found", result.Error?.Code);
+        Assert.Equal("account_not_found", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
         var result = await SubmitAsync(Request(video));
 
-        Assert.Equal("account_needs_reconnect", result.Error?.Code);
+        Assert.Equal("account_needs_reconnect", result.Error?.Code.Value);
         Assert.Contains("Reconnect", result.Error?.Message);
     }
 
@@ -179,7 +179,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
         var result = await SubmitAsync(Request(video) with { ScheduledAtUtc = _h.Now.AddHours(47.5) });
 
-        Assert.Equal("schedule_too_far", result.Error?.Code);
+        Assert.Equal("schedule_too_far", result.Error?.Code.Value);
         Assert.Contains("48 hours", result.Error?.Message);
     }
 

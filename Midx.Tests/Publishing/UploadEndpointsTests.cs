@@ -84,7 +84,7 @@ public sealed class UploadEndpointsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<PublishingError>();
-        Assert.Equal(code, error?.Code);
+        Assert.Equal(code, error?.Code.Value);
         Assert.False(string.IsNullOrWhiteSpace(error?.Message));
         Assert.Empty(StoredFiles());
     }
@@ -97,7 +97,7 @@ public sealed class UploadEndpointsTests : IDisposable
         using var response = await client.PostAsync(UploadEndpoints.Path, VideoBody(VideoFixtures.Mp4TwoSeconds));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("antiforgery", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+        Assert.Equal("antiforgery", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code.Value);
         Assert.Empty(StoredFiles());
     }
 
@@ -123,7 +123,7 @@ public sealed class UploadEndpointsTests : IDisposable
 
         Assert.Equal(400, status);
         var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
-        Assert.Equal("antiforgery", error?.Code);
+        Assert.Equal("antiforgery", error?.Code.Value);
         Assert.Contains("security token", error?.Message, StringComparison.Ordinal);
         Assert.Empty(StoredFiles());
     }
@@ -160,7 +160,7 @@ public sealed class UploadEndpointsTests : IDisposable
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("upload_not_found", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+        Assert.Equal("upload_gone", (await response.Content.ReadFromJsonAsync<PublishingError>())?.Code.Value);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class UploadEndpointsTests : IDisposable
         using var refused = await PostRawAsync(client, token, VideoFixtures.Mp4TwoSeconds, "clip.mp4");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("upload_rate_limited", (await refused.Content.ReadFromJsonAsync<PublishingError>())?.Code);
+        Assert.Equal("upload_rate_limited", (await refused.Content.ReadFromJsonAsync<PublishingError>())?.Code.Value);
         Assert.Equal(5, StoredFiles().Count(f => f.EndsWith(".mp4", StringComparison.Ordinal)));
     }
 
@@ -230,7 +230,7 @@ public sealed class UploadEndpointsTests : IDisposable
 
         Assert.Equal(408, status);
         var error = JsonSerializer.Deserialize<PublishingError>(body, JsonSerializerOptions.Web);
-        Assert.Equal("upload_stalled", error?.Code);
+        Assert.Equal("upload_stalled", error?.Code.Value);
         Assert.Contains("stopped", error?.Message, StringComparison.Ordinal);
         Assert.Empty(Stored());
         Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ public sealed class UploadGateTests
         Assert.NotNull(first.Pass);
         Assert.NotNull(second.Pass);
         Assert.Null(third.Pass);
-        Assert.Equal("too_many_uploads_at_once", third.Refusal?.Code);
+        Assert.Equal("too_many_uploads_at_once", third.Refusal?.Code.Value);
         Assert.Contains("2 uploads in progress", third.Refusal?.Message);
 
         first.Pass!.Dispose();
@@ -43,7 +43,7 @@ public sealed class UploadGateTests
         var refused = gate.TryEnter(user);
 
         Assert.Null(refused.Pass);
-        Assert.Equal("upload_rate_limited", refused.Refusal?.Code);
+        Assert.Equal("upload_rate_limited", refused.Refusal?.Code.Value);
         Assert.NotNull(refused.RetryAfter);
     }
 

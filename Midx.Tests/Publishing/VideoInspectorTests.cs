@@ -28,7 +28,7 @@ public sealed class VideoInspectorTests
         var result = await VideoInspector.InspectFileAsync(VideoFixtures.PathOf(VideoFixtures.TruncatedMp4), CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("truncated", result.Error.Code);
+        Assert.Equal("truncated", result.Error.Code.Value);
         Assert.Contains("incomplete", result.Error.Message);
     }
 
@@ -38,7 +38,7 @@ public sealed class VideoInspectorTests
         var result = await VideoInspector.InspectFileAsync(VideoFixtures.PathOf(VideoFixtures.RenamedText), CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Equal("not_a_video", result.Error.Code);
+        Assert.Equal("not_a_video", result.Error.Code.Value);
         Assert.Contains("MP4, MOV and WebM", result.Error.Message);
     }
 
@@ -47,7 +47,7 @@ public sealed class VideoInspectorTests
     {
         var result = await VideoInspector.InspectAsync(new MemoryStream(), CancellationToken.None);
 
-        Assert.Equal("empty_file", result.Error?.Code);
+        Assert.Equal("empty_file", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class VideoInspectorTests
     {
         var result = await VideoInspector.InspectAsync(new LengthOnlyStream(VideoLimits.MaxBytes + 1), CancellationToken.None);
 
-        Assert.Equal("file_too_large", result.Error?.Code);
+        Assert.Equal("file_too_large", result.Error?.Code.Value);
         Assert.Contains("4 GB", result.Error?.Message);
     }
 
@@ -89,7 +89,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal("duration_unknown", result.Error?.Code);
+        Assert.Equal("duration_unknown", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal("unsupported_container", result.Error?.Code);
+        Assert.Equal("unsupported_container", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal("no_video_track", result.Error?.Code);
+        Assert.Equal("no_video_track", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal("duration_unknown", result.Error?.Code);
+        Assert.Equal("duration_unknown", result.Error?.Code.Value);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(bytes), CancellationToken.None);
 
-        Assert.Equal("unsupported_container", result.Error?.Code);
+        Assert.Equal("unsupported_container", result.Error?.Code.Value);
         Assert.Contains(".mkv", result.Error?.Message);
     }
 
@@ -153,7 +153,7 @@ public sealed class VideoInspectorTests
 
         var result = await VideoInspector.InspectAsync(new MemoryStream(whole[..(whole.Length / 2)]), CancellationToken.None);
 
-        Assert.Equal("truncated", result.Error?.Code);
+        Assert.Equal("truncated", result.Error?.Code.Value);
     }
 
     [Theory]
@@ -168,7 +168,7 @@ public sealed class VideoInspectorTests
 
         var error = VideoInspector.CheckDuration(video, creatorMax);
 
-        Assert.Equal(expected, error?.Code);
+        Assert.Equal(expected, error?.Code.Value);
     }
 
     [Fact]

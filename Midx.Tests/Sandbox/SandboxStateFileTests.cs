@@ -31,7 +31,8 @@ public sealed class SandboxStateFileTests
         var creator = await scope.ServiceProvider.GetRequiredService<TikTokApiClient>().QueryCreatorInfoAsync(token.AccessToken!, CancellationToken.None);
 
         Assert.Equal((TokenRefreshOutcome.StillFresh, linked.AccessToken), (token.Outcome, token.AccessToken));
-        Assert.True(creator.IsSuccess, creator.Error?.Code);
+        Assert.True(creator.IsSuccess, creator.Error?.Code.Value);
+        Assert.NotNull(creator.Value);
         Assert.Equal("avery.creates", creator.Value.CreatorUsername);
     }
 

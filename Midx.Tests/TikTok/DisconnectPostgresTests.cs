@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
 using Midx.App.TikTok;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Publishing;
@@ -54,7 +55,7 @@ public sealed class DisconnectPostgresTests : IAsyncLifetime
         Assert.EndsWith("1 post not yet sent to TikTok was cancelled.", _app.NoticeIn(disconnected)?.Text);
         var jobs = (await _app.JobsAsync()).ToDictionary(j => j.Id);
         Assert.All(jobs.Values, j => Assert.Null(j.TikTokAccountId));
-        Assert.Equal((JobState.Cancelled, WorkerCodes.AccountDisconnected), (jobs[scheduled].State, jobs[scheduled].ErrorCode));
+        Assert.Equal((JobState.Cancelled, ErrorCatalog.AccountDisconnected.Value), (jobs[scheduled].State, jobs[scheduled].ErrorCode));
         Assert.Equal(JobState.Cancelled, jobs[uploading].State);
         Assert.Equal(JobState.Published, jobs[published].State);
         await using var scope = _app.Services.CreateAsyncScope();

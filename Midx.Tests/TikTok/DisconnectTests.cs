@@ -9,6 +9,7 @@ using Midx.App.Accounts;
 using Midx.App.Publishing;
 using Midx.App.TikTok;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 using Midx.Tests.Accounts;
@@ -81,7 +82,7 @@ public sealed partial class DisconnectTests : IDisposable
         Assert.Equal((jobId, message), (update?.JobId, update?.Message));
 
         var job = await JobAsync(jobId);
-        Assert.Equal((JobState.Cancelled, (Guid?)null, WorkerCodes.AccountDisconnected, message),
+        Assert.Equal((JobState.Cancelled, (Guid?)null, ErrorCatalog.AccountDisconnected.Value, message),
             (job.State, job.TikTokAccountId, job.ErrorCode, job.ErrorMessage));
         Assert.False(File.Exists(mediaPath), "The cancelled post's video file is still on disk.");
         Assert.Equal(2, await HistoryCountAsync(jobId));
@@ -153,7 +154,7 @@ public sealed partial class DisconnectTests : IDisposable
 
         Assert.EndsWith("Your post history is kept; Midx stopped following 2 posts TikTok already had.", _app.NoticeIn(response)?.Text);
         var stillProcessing = await JobAsync(processing);
-        Assert.Equal((JobState.Processing, (Guid?)null, (DateTime?)null, WorkerCodes.AccountDisconnected),
+        Assert.Equal((JobState.Processing, (Guid?)null, (DateTime?)null, ErrorCatalog.AccountDisconnected.Value),
             (stillProcessing.State, stillProcessing.TikTokAccountId, stillProcessing.NextPollAt, stillProcessing.ErrorCode));
         Assert.Equal("Midx stopped following this post when " + Account + " was disconnected. "
             + "TikTok had the whole video — check your TikTok profile for the result.", stillProcessing.ErrorMessage);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
@@ -81,7 +82,7 @@ public sealed class TikTokApiClientTests
         var result = await client.ExchangeCodeAsync(AuthorizationCode, "https://midx.test/cb", Verifier, Ct);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal("invalid_grant", result.Error.Code);
+        Assert.Equal("invalid_grant", result.Error.Code.Value);
         Assert.Equal(TikTokErrorKind.Reconnect, result.Error.Kind);
         Assert.Equal("Authorization code is expired.", result.Error.TikTokMessage);
         Assert.Equal("202206221854370101130062072500FFA2", result.LogId);
@@ -113,7 +114,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.RefreshTokenAsync("rft.old-token!0001", Ct);
 
-        Assert.Equal(TikTokErrorCatalog.UnexpectedResponse, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.UnexpectedResponse, result.Error?.Code);
     }
 
     [Theory]
@@ -183,7 +184,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.GetUserInfoAsync(AccessToken, ["username"], Ct);
 
-        Assert.Equal(TikTokErrorCatalog.ScopePermissionMissed, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopePermissionMissed, result.Error?.Code);
         Assert.Equal(TikTokErrorKind.Reconnect, result.Error?.Kind);
         Assert.Equal("some fields need additional scopes", result.Error?.TikTokMessage);
     }
@@ -226,7 +227,7 @@ public sealed class TikTokApiClientTests
         var result = await client.QueryCreatorInfoAsync(AccessToken, Ct);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal(code, result.Error.Code);
+        Assert.Equal(code, result.Error.Code.Value);
         Assert.Equal(kind, result.Error.Kind);
         Assert.Equal(200, result.Error.HttpStatus);
         Assert.Equal("L5", result.LogId);
@@ -286,7 +287,7 @@ public sealed class TikTokApiClientTests
         Assert.Equal(kind, result.Error?.Kind);
         Assert.Equal("The chunk size is invalid", result.Error?.TikTokMessage);
         Assert.Equal("L7", result.Error?.LogId);
-        Assert.True(result.Error!.Is(code));
+        Assert.True(result.Error!.Is(ErrorCatalog.Find(code)));
         Assert.Single(handler.Requests);
     }
 
@@ -418,7 +419,7 @@ public sealed class TikTokApiClientTests
         Assert.Equal(TikTokPublishStatus.Failed, result.Value?.Status);
         Assert.Equal("picture_size_check_failed", result.Value?.FailReason);
         Assert.Empty(result.Value!.PublicalyAvailablePostId);
-        Assert.Equal(TikTokErrorKind.Content, TikTokErrorCatalog.Describe(result.Value.FailReason!).Kind);
+        Assert.Equal(TikTokErrorKind.Content, ErrorCatalog.Find(result.Value.FailReason!).Kind);
     }
 
     [Theory]
@@ -457,7 +458,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.CancelAsync(AccessToken, "v_pub_url~v2.1", Ct);
 
-        Assert.Equal(TikTokErrorCatalog.PublishNotCancellable, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.PublishNotCancellable, result.Error?.Code);
     }
 
     [Fact]
@@ -516,7 +517,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.GetUserInfoAsync(AccessToken, ["open_id"], Ct);
 
-        Assert.Equal(code, result.Error?.Code);
+        Assert.Equal(code, result.Error?.Code.Value);
         Assert.Equal("HEADERLOG", result.LogId);
     }
 
@@ -529,7 +530,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.GetUserInfoAsync(AccessToken, ["open_id"], Ct);
 
-        Assert.Equal(TikTokErrorCatalog.UnexpectedResponse, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.UnexpectedResponse, result.Error?.Code);
     }
 
     [Fact]
@@ -561,7 +562,7 @@ public sealed class TikTokApiClientTests
 
         var result = await client.QueryCreatorInfoAsync(AccessToken, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.RateLimitExceeded, result.Error?.Code);
         Assert.Equal(TikTokErrorKind.Transient, result.Error?.Kind);
         Assert.Equal(3, handler.Requests.Count);
     }
@@ -577,7 +578,7 @@ public sealed class TikTokApiClientTests
         var result = await client.InitDirectPostAsync(AccessToken, new TikTokPostInfo { PrivacyLevel = "SELF_ONLY" },
             TikTokSourceInfo.FileUpload(ChunkPlan.For(10)), Ct);
 
-        Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.RateLimitExceeded, result.Error?.Code);
         Assert.Single(handler.Requests);
     }
 

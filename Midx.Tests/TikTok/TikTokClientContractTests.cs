@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.Tests.TikTok;
@@ -45,9 +46,9 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var first = await Client.ExchangeCodeAsync(code2, sandbox.Callback, verifier, Ct);
         var replay = await Client.ExchangeCodeAsync(code2, sandbox.Callback, verifier, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, wrong.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, wrong.Error?.Code);
         Assert.True(first.IsSuccess);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, replay.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, replay.Error?.Code);
         Assert.Equal(TikTokErrorKind.Reconnect, replay.Error?.Kind);
         Assert.NotNull(replay.LogId);
     }
@@ -68,7 +69,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         Assert.Equal(7200, refreshed.Value.ExpiresIn);
         Assert.Equal(15_552_000, refreshed.Value.RefreshExpiresIn);
         Assert.Equal(tokens.OpenId, refreshed.Value.OpenId);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, again.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, again.Error?.Code);
         Assert.Equal(errorsAsHttp200 ? 200 : 400, again.Error?.HttpStatus);
     }
 
@@ -82,9 +83,9 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var refresh = await Client.RefreshTokenAsync(tokens.RefreshToken, Ct);
 
         Assert.True(revoke.IsSuccess, revoke.Error?.ToString());
-        Assert.Equal(TikTokErrorCatalog.AccessTokenInvalid, after.Error?.Code);
+        Assert.Equal(ErrorCatalog.AccessTokenInvalid, after.Error?.Code);
         Assert.Equal(TikTokErrorKind.Auth, after.Error?.Kind);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, refresh.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, refresh.Error?.Code);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.GetUserInfoAsync(tokens.AccessToken, ["open_id", "username"], Ct);
 
-        Assert.Equal(TikTokErrorCatalog.ScopePermissionMissed, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopePermissionMissed, result.Error?.Code);
         Assert.Equal(TikTokErrorKind.Reconnect, result.Error?.Kind);
     }
 
@@ -133,7 +134,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.QueryCreatorInfoAsync("act.not-a-token!0000", Ct);
 
-        Assert.Equal(TikTokErrorCatalog.AccessTokenInvalid, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.AccessTokenInvalid, result.Error?.Code);
         Assert.Equal(status, result.Error?.HttpStatus);
         Assert.NotNull(result.LogId);
     }
@@ -160,7 +161,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.QueryCreatorInfoAsync(tokens.AccessToken, Ct);
 
-        Assert.Equal(code, result.Error?.Code);
+        Assert.Equal(code, result.Error?.Code.Value);
         Assert.Equal(kind, result.Error?.Kind);
     }
 
@@ -171,7 +172,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.QueryCreatorInfoAsync(tokens.AccessToken, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.ScopeNotAuthorized, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopeNotAuthorized, result.Error?.Code);
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var limited = await Client.QueryCreatorInfoAsync(tokens.AccessToken, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.RateLimitExceeded, limited.Error?.Code);
+        Assert.Equal(ErrorCatalog.RateLimitExceeded, limited.Error?.Code);
         Assert.Equal(429, limited.Error?.HttpStatus);
         Assert.Equal(20 + 1 + 3, await sandbox.RequestCountAsync("creator_info"));
     }
@@ -302,7 +303,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var result = await Client.InitDirectPostAsync(tokens.AccessToken, new TikTokPostInfo { PrivacyLevel = "SELF_ONLY" },
             TikTokSourceInfo.FileUpload(ChunkPlan.For(1000)), Ct);
 
-        Assert.Equal(TikTokErrorCatalog.UnauditedClientCanOnlyPostToPrivateAccounts, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.UnauditedClientCanOnlyPostToPrivateAccounts, result.Error?.Code);
         Assert.Contains("account to Private", result.Error?.UserMessage);
     }
 
@@ -314,7 +315,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var result = await Client.InitDirectPostAsync(tokens.AccessToken, new TikTokPostInfo { PrivacyLevel = "PUBLIC_TO_EVERYONE" },
             TikTokSourceInfo.FileUpload(ChunkPlan.For(1000)), Ct);
 
-        Assert.Equal(TikTokErrorCatalog.PrivacyLevelOptionMismatch, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.PrivacyLevelOptionMismatch, result.Error?.Code);
     }
 
     [Theory]
@@ -328,7 +329,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.InitDirectPostAsync(tokens.AccessToken, new TikTokPostInfo { PrivacyLevel = "SELF_ONLY" }, bad, Ct);
 
-        Assert.True(result.Error?.Is(TikTokErrorCatalog.InvalidParams));
+        Assert.True(result.Error?.Is(ErrorCatalog.InvalidParams));
         Assert.Equal(TikTokErrorKind.Content, result.Error?.Kind);
         Assert.Contains("chunk", result.Error?.TikTokMessage, StringComparison.OrdinalIgnoreCase);
     }
@@ -345,11 +346,11 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var cancel = await Client.CancelAsync(tokens.AccessToken, verified.Value!.PublishId, Ct);
         var cancelAgain = await Client.CancelAsync(tokens.AccessToken, verified.Value.PublishId, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.UrlOwnershipUnverified, unverified.Error?.Code);
+        Assert.Equal(ErrorCatalog.UrlOwnershipUnverified, unverified.Error?.Code);
         Assert.StartsWith("v_pub_url~", verified.Value.PublishId);
         Assert.Null(verified.Value.UploadUrl);
         Assert.True(cancel.IsSuccess, cancel.Error?.ToString());
-        Assert.Equal(TikTokErrorCatalog.PublishNotCancellable, cancelAgain.Error?.Code);
+        Assert.Equal(ErrorCatalog.PublishNotCancellable, cancelAgain.Error?.Code);
     }
 
     [Fact]
@@ -376,7 +377,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var result = await Client.InitInboxUploadAsync(tokens.AccessToken, TikTokSourceInfo.FileUpload(ChunkPlan.For(10)), Ct);
 
-        Assert.Equal(TikTokErrorCatalog.ScopeNotAuthorized, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopeNotAuthorized, result.Error?.Code);
     }
 
     [Fact]
@@ -391,7 +392,7 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
 
         var sixth = await Client.InitInboxUploadAsync(tokens.AccessToken, TikTokSourceInfo.PullFromUrl("https://media.sandbox.midx.test/d.mp4"), Ct);
 
-        Assert.Equal(TikTokErrorCatalog.SpamRiskTooManyPendingShare, sixth.Error?.Code);
+        Assert.Equal(ErrorCatalog.SpamRiskTooManyPendingShare, sixth.Error?.Code);
         Assert.Equal(TikTokErrorKind.Quota, sixth.Error?.Kind);
     }
 
@@ -406,8 +407,8 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var unknown = await Client.FetchStatusAsync(owner.AccessToken, "v_pub_url~v2.999999", Ct);
         var foreign = await Client.FetchStatusAsync(other.AccessToken, init.Value!.PublishId, Ct);
 
-        Assert.Equal(TikTokErrorCatalog.InvalidPublishId, unknown.Error?.Code);
-        Assert.Equal(TikTokErrorCatalog.TokenNotAuthorizedForSpecifiedPublishId, foreign.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidPublishId, unknown.Error?.Code);
+        Assert.Equal(ErrorCatalog.TokenNotAuthorizedForSpecifiedPublishId, foreign.Error?.Code);
     }
 
     [Fact]
@@ -456,8 +457,8 @@ public sealed class TikTokClientContractTests(TikTokSandboxFixture sandbox) : IC
         var list = await Client.ListVideosAsync(tokens.AccessToken, ["id"], null, 10, Ct);
         var query = await Client.QueryVideosAsync(tokens.AccessToken, ["id"], ["1"], Ct);
 
-        Assert.Equal(TikTokErrorCatalog.ScopeNotAuthorized, list.Error?.Code);
-        Assert.Equal(TikTokErrorCatalog.ScopeNotAuthorized, query.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopeNotAuthorized, list.Error?.Code);
+        Assert.Equal(ErrorCatalog.ScopeNotAuthorized, query.Error?.Code);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Midx.App.TikTok;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,7 +7,9 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Sandbox.TikTok;
+using Midx.App.TikTok;
 using Midx.Core.Data;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
@@ -208,7 +209,7 @@ public sealed class TikTokLinkFlowTests
         var page = await journey.AccountsAsync();
 
         Assert.Equal(TokenRefreshOutcome.NeedsReconnect, result.Outcome);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, result.Error?.Code);
         var health = page.QuerySelector("[data-token-health]")!;
         Assert.Equal("needs-reconnect", health.GetAttribute("data-token-health"));
         Assert.Contains("Needs reconnect", health.TextContent);

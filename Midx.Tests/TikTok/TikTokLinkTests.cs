@@ -2,6 +2,7 @@ using System.Net;
 using System.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
@@ -223,7 +224,7 @@ public sealed class TikTokLinkTests
         var result = await Complete(services, userId, new TikTokLinkCallback(state, null, null, error, "The user denied."));
 
         Assert.Equal(outcome, result.Outcome);
-        Assert.Equal(error, result.Error?.Code);
+        Assert.Equal(error, result.Error?.Code.Value);
         Assert.Empty(services.Handler.Requests);
         TikTokTestServices.DeleteFolder(services.Folder);
     }
@@ -239,7 +240,7 @@ public sealed class TikTokLinkTests
         var result = await Complete(services, userId, new TikTokLinkCallback(state, "used-code", "user.info.basic", null, null));
 
         Assert.Equal(TikTokLinkOutcome.TikTokRefused, result.Outcome);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, result.Error?.Code);
         Assert.Empty(await services.WithDbAsync(db => db.TikTokAccounts.ToListAsync()));
         TikTokTestServices.DeleteFolder(services.Folder);
     }

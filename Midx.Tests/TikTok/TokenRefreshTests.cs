@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
@@ -115,7 +116,7 @@ public sealed class TokenRefreshTests
         var result = await Refresh(services, account.Id, TokenRefreshReason.Scheduled);
 
         Assert.Equal(TokenRefreshOutcome.NeedsReconnect, result.Outcome);
-        Assert.Equal(TikTokErrorCatalog.InvalidGrant, result.Error?.Code);
+        Assert.Equal(ErrorCatalog.InvalidGrant, result.Error?.Code);
         var saved = await services.ReloadAsync(account.Id);
         Assert.Equal(TokenState.NeedsReconnect, saved.TokenState);
         Assert.Contains("Reconnect", saved.TokenProblem);
@@ -167,7 +168,7 @@ public sealed class TokenRefreshTests
 
         Assert.Equal(TokenRefreshOutcome.Postponed, first.Outcome);
         Assert.Equal(grant.AccessToken, first.AccessToken);
-        Assert.Equal(TikTokErrorCatalog.TemporarilyUnavailable, second.Error?.Code);
+        Assert.Equal(ErrorCatalog.TemporarilyUnavailable, second.Error?.Code);
         var saved = await services.ReloadAsync(account.Id);
         Assert.Equal(TokenState.Active, saved.TokenState);
         Assert.Equal(2, saved.RefreshFailures);
