@@ -203,7 +203,8 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await tab.ScreenshotAsync("compose-filled");
 
         await page.Locator("button[data-publish]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"));
+        // The circuit moves to the post page without loading a new document.
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("Sent to Midx's queue");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Harbour at dusk 🌅 #travel");
         var job = Assert.Single(await _app.JobsAsync());

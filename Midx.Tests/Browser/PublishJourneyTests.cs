@@ -34,6 +34,7 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/switches", new() { DataObject = new { processingDelaySeconds = 2, moderationDelaySeconds = 0 } })).Ok);
 
         await page.GotoAsync("/compose");
+        await page.Locator("[data-circuit=on]").WaitForAsync();
         await page.GetByLabel("Video file (MP4, MOV or WebM, up to 4 GB)").SetInputFilesAsync(VideoFixtures.PathOf(VideoFixtures.Mp4TwoSeconds));
         await Assertions.Expect(page.Locator("[data-upload-summary]")).ToContainTextAsync("two-seconds.mp4");
         await page.GetByLabel("Title and caption").FillAsync("Blue hour at the harbour #travel");
@@ -41,7 +42,7 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Switch, new() { Name = "Comment", Exact = true }).CheckAsync();
         await page.Locator("button[data-publish]").ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"));
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         // Marks this document; a reload would lose the mark.
         await page.EvaluateAsync("() => { window.__sameDocument = true; }");
@@ -171,6 +172,7 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     private static async Task ComposeAsync(IPage page, string caption, bool later)
     {
         await page.GotoAsync("/compose");
+        await page.Locator("[data-circuit=on]").WaitForAsync();
         await page.GetByLabel("Video file (MP4, MOV or WebM, up to 4 GB)").SetInputFilesAsync(VideoFixtures.PathOf(VideoFixtures.Mp4TwoSeconds));
         await Assertions.Expect(page.Locator("[data-upload-summary]")).ToContainTextAsync("two-seconds.mp4");
         await page.GetByLabel("Title and caption").FillAsync(caption);
@@ -182,7 +184,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         }
 
         await page.Locator("button[data-publish]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"));
+        // The circuit moves to the post page without loading a new document.
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public void Dispose() => _app.Dispose();
