@@ -25,6 +25,9 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await Assertions.Expect(page.Locator("[data-worker]").Filter(new() { HasText = "web-1" })).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         await tab.ScreenshotAsync("admin-overview");
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync("admin-overview-390");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-row]")).Not.ToHaveCountAsync(0);

@@ -201,6 +201,9 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Switch, new() { Name = "Comment", Exact = true }).CheckAsync();
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("compose-filled");
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync("compose-filled-390");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.Locator("button[data-publish]").ClickAsync();
         // The circuit moves to the post page without loading a new document.

@@ -64,12 +64,18 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("job-page");
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync("job-page-390");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         var row = page.Locator("[data-job-id]").First;
         await Assertions.Expect(row.Locator("[data-job-badge]")).ToHaveTextAsync("Posted");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "On TikTok" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("history");
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync("history-390");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "On TikTok", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-tiktok-video]").First).ToBeVisibleAsync();
