@@ -48,7 +48,7 @@ public sealed class DisconnectPostgresTests : IAsyncLifetime
         Assert.Equal(nameof(AccountsNotice.PostsBeingSent), _app.NoticeIn(refused)?.Code);
         Assert.All(await _app.JobsAsync(), j => Assert.Equal(accountId, j.TikTokAccountId));
 
-        using var cancel = await avery.PostFormAsync(JobPage.Url(uploading), JobEndpoints.CancelPath(uploading));
+        using var cancel = await avery.PostDialogFormAsync(JobPage.Url(uploading), JobEndpoints.CancelPath(uploading));
         using var disconnected = await avery.PostDialogFormAsync("/accounts", TikTokEndpoints.DisconnectPath(accountId));
 
         Assert.Equal(nameof(AccountsNotice.Disconnected), _app.NoticeIn(disconnected)?.Code);
