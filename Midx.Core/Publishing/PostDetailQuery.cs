@@ -29,13 +29,15 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
         var message = JobLease.WorkerStopped(job, time.GetUtcNow().UtcDateTime)
             ? JobLease.WorkerStoppedMessage
             : events.LastOrDefault()?.Message ?? job.ErrorMessage;
-        return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message);
+        var videoKept = RetryPublishJobCommand.VideoKept(job);
+        return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept);
     }
 }
 
 /// <summary>
 /// A post as its page shows it. <see cref="Message"/> is what the page says now: the newest history line, or, when
-/// the worker sending it died, that the upload resumes after the restart.
+/// the worker sending it died, that the upload resumes after the restart. <see cref="VideoKept"/>: a new attempt could
+/// still send the video (<see cref="RetryPublishJobCommand.VideoKept"/>).
 /// </summary>
 public sealed record PostDetail(
     PublishJob Job,
@@ -43,7 +45,8 @@ public sealed record PostDetail(
     ConsentRecord? Consent,
     string? Username,
     Guid? RetryId,
-    string? Message)
+    string? Message,
+    bool VideoKept)
 {
     /// <summary>The job as the live update of this moment carries it.</summary>
     public JobUpdate Update => JobUpdate.From(Job, Message, Events.LastOrDefault()?.At ?? Job.UpdatedAt);

@@ -30,14 +30,16 @@ public sealed record PostHistoryFilter(
 
 /// <summary>
 /// One page of a person's posts, newest first, with what each row needs besides the job: whether a failed post was
-/// retried already, and the names of accounts that were disconnected since (from the posts' consent records).
+/// retried already, the names of accounts that were disconnected since (from the posts' consent records), and which
+/// failed posts no longer have their video (<see cref="RetryPublishJobCommand.VideoKept"/>), so cannot be retried.
 /// <paramref name="Total"/> counts every post the filters match, on all pages.
 /// </summary>
 public sealed record PostHistoryPage(
     IReadOnlyList<PublishJob> Jobs,
     int Total,
     IReadOnlyCollection<Guid> Retried,
-    IReadOnlyDictionary<Guid, DisconnectedAccount> Disconnected);
+    IReadOnlyDictionary<Guid, DisconnectedAccount> Disconnected,
+    IReadOnlyCollection<Guid> VideoGone);
 
 /// <summary>How a post's consent record names an account that was disconnected since.</summary>
 public sealed record DisconnectedAccount(string? Username, string Nickname);
@@ -84,6 +86,7 @@ public sealed class PostHistoryQuery(MidxDbContext db)
         var total = await jobs.CountAsync(cancellationToken);
         var page = await jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
             .Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var videoGone = page.Where(j => j.State == JobState.Failed && !RetryPublishJobCommand.VideoKept(j)).Select(j => j.Id).ToList();
         page.ForEach(j => j.WithoutWorkerSecrets());
 
         var retryKeys = page.Where(j => j.State == JobState.Failed).Select(j => RetryPublishJobCommand.SubmissionKeyFor(j.Id)).ToList();
@@ -95,6 +98,6 @@ public sealed class PostHistoryQuery(MidxDbContext db)
         var disconnected = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && orphans.Contains(c.JobId))
             .ToDictionaryAsync(c => c.JobId, c => new DisconnectedAccount(c.CreatorUsername, c.CreatorNickname), cancellationToken);
 
-        return new PostHistoryPage(page, total, retried, disconnected);
+        return new PostHistoryPage(page, total, retried, disconnected, videoGone);
     }
 }

@@ -15,6 +15,13 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
 {
     public static string SubmissionKeyFor(Guid failedJobId) => $"retry-{failedJobId:N}";
 
+    /// <summary>
+    /// Whether Midx still has what a new attempt would send: a link always; an uploaded file only until it is deleted,
+    /// which happens once TikTok has the video (so a post TikTok refused while processing cannot be sent again).
+    /// </summary>
+    public static bool VideoKept(PublishJob job) =>
+        job.Source == VideoSource.Url || (job.MediaPath is not null && File.Exists(job.MediaPath));
+
     public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
     {
         var failed = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
@@ -46,7 +53,7 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
                 $"This post can't be retried: {name} was disconnected from Midx. Link {name} again, then compose the post again.");
         }
 
-        if (failed.Source == VideoSource.File && (failed.MediaPath is null || !File.Exists(failed.MediaPath)))
+        if (!VideoKept(failed))
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.VideoMissing,
                 "The video file of this post is no longer kept on Midx. Compose the post again with the file.");

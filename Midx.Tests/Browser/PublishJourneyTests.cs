@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Midx.App.Publishing;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Accounts;
 using Midx.Tests.Publishing;
@@ -146,6 +148,72 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.Locator("[data-job-account]")).ToHaveTextAsync("@avery.creates (disconnected)");
         await Assertions.Expect(row.Locator("[data-job-message]")).ToHaveTextAsync("Cancelled because @avery.creates was disconnected before it was sent. Nothing was posted on TikTok.");
         await tab.ScreenshotAsync("history-after-disconnect");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task Scheduled_WhenItsTimeComes_ThePostPageFollowsItToPostedWithoutReload()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+        await ComposeAsync(page, "Sunrise, later", later: true);
+        await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Scheduled");
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        // The chosen time comes (the row's time is moved to now instead of waiting a day): the worker sends it.
+        var jobId = Guid.Parse(new Uri(page.Url).AbsolutePath["/jobs/".Length..]);
+        await _app.UpdateJobAsync(jobId, j => j.ScheduledAt = DateTime.UtcNow.AddSeconds(-1));
+
+        await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
+        var states = await page.Locator("[data-job-timeline] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.eventState)");
+        Assert.Equal(nameof(JobState.Scheduled), states[0]);
+        Assert.Contains(nameof(JobState.Uploading), states);
+        Assert.Equal(nameof(JobState.Published), states[^1]);
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task Failure_OnTikTok_ShowsCodeExplanationAndLogIdLive_AndRetryOnlyWhereMidxStillHasTheVideo()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+
+        // TikTok refuses the caption while processing: it had the video, so Midx deleted its copy and cannot send it again.
+        Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/publish-scenario", new() { DataObject = new { failReason = "spam_risk_text", processingSeconds = 1 } })).Ok);
+        await ComposeAsync(page, "Buy now!!! #spam", later: false);
+        var error = page.Locator("[data-job-error]");
+        await Assertions.Expect(error).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Failed");
+        await Assertions.Expect(error.Locator("[data-job-error-heading]")).ToHaveTextAsync("What TikTok said");
+        await Assertions.Expect(error.Locator("[data-job-error-code]")).ToHaveTextAsync("spam_risk_text");
+        await Assertions.Expect(error.Locator("[data-job-error-message]")).ToHaveTextAsync(ErrorCatalog.SpamRiskText.Message);
+        await Assertions.Expect(error.Locator("[data-job-log-id]")).ToHaveTextAsync(new Regex("^[0-9]{14}[0-9A-F]{20}$"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-retry-impossible]")).ToHaveTextAsync(JobNoticeText.For(JobNotice.VideoMissing, null)!);
+        await Assertions.Expect(page.Locator("[data-job-action=retry]")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await tab.ScreenshotAsync("job-page-failed");
+
+        // TikTok refuses to start the upload: it never had the video, Midx still has it, so Retry sends it again.
+        Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/faults", new() { DataObject = new { endpoint = "video_init", status = 403, errorCode = "spam_risk_too_many_posts" } })).Ok);
+        await ComposeAsync(page, "Harbour at dusk", later: false);
+        await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Failed", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-job-error-code]")).ToHaveTextAsync("spam_risk_too_many_posts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("as a new attempt");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-notice]")).ToHaveTextAsync(JobNoticeText.For(JobNotice.Retried, null)!);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "an earlier post" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
+        Assert.Equal(3, (await _app.JobsAsync()).Count);
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 

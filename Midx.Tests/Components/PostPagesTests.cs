@@ -90,6 +90,8 @@ public sealed class PostPagesTests : PageTestContext
         var (avery, account) = await SignInWithAccountAsync();
         var job = await AddJobAsync(avery.Id, account.Id, JobState.Failed, j =>
         {
+            // A link: TikTok downloads it again, so Midx can always retry it.
+            (j.Source, j.SourceUrl) = (VideoSource.Url, "https://media.midx.test/v/1.mp4");
             j.ErrorCode = "spam_risk_text";
             j.ErrorMessage = "TikTok flagged the caption as possible spam.";
             j.ErrorLogId = "20261202120000ABCDEF";
@@ -164,6 +166,7 @@ public sealed class PostPagesTests : PageTestContext
         var inside = await AddJobAsync(avery.Id, account.Id, JobState.Failed, j =>
         {
             j.CreatedAt = new DateTime(2026, 11, 19, 23, 30, 0, DateTimeKind.Utc);
+            (j.Source, j.SourceUrl) = (VideoSource.Url, "https://media.midx.test/v/1.mp4");
             j.ErrorCode = "spam_risk_text";
             j.ErrorMessage = "TikTok flagged the caption as possible spam.";
         });
