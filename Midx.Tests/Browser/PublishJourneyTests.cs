@@ -197,6 +197,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-retry-impossible]")).ToHaveTextAsync(JobNoticeText.For(JobNotice.VideoMissing, null)!);
         await Assertions.Expect(page.Locator("[data-job-action=retry]")).ToHaveCountAsync(0);
+        // Opened afresh (prerendered, then live), the page still shows the whole history.
+        await Assertions.Expect(page.Locator("[data-job-timeline] li").Last).ToHaveAttributeAsync("data-event-state", nameof(JobState.Failed));
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("job-page-failed");
 
