@@ -150,3 +150,11 @@ def sign_in(base, email, name):
     if not any(c.name == "midx.session" for c in browser.jar):
         sys.exit(f"Signing in as {email} failed.")
     return browser
+
+
+def ensure_playwright():
+    """Installs playwright-core into scripts/node_modules (pinned in scripts/package.json; it downloads no browser)."""
+    scripts = os.path.join(ROOT, "scripts")
+    if not os.path.isdir(os.path.join(scripts, "node_modules", "playwright-core")):
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=scripts, check=True,
+                       env=dict(os.environ, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1"))
