@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Publishing;
 using Midx.Tests.Support;
@@ -214,6 +215,41 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
         Assert.Equal(1200, job.CoverTimestampMs);
         Assert.False(job.DisableComment);
         Assert.Equal("padded.mp4", job.FileName);
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task Upload_300MegabyteVideo_ShowsProgressAndCancelKeepsNothing()
+    {
+        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = tab.Page;
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+        await page.GotoAsync("/compose");
+        await tab.WaitForCircuitAsync();
+        var big = PaddedMp4(300 * 1024 * 1024);
+        // Slowed to 60 MB/s so the bar is caught in the middle on any machine; the bytes still go in one plain request.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await Throttle(cdp, 60 * 1024 * 1024);
+
+        await page.GetByLabel("Video file (MP4, MOV or WebM, up to 4 GB)").SetInputFilesAsync(big);
+        await page.WaitForFunctionAsync("() => { const v = Number(document.querySelector('[data-upload-progress]')?.getAttribute('aria-valuenow')); return v >= 5 && v < 80; }",
+            null, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-upload-progress-text]")).ToContainTextAsync(new Regex(@"MB of 300 MB \(\d+%\)"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel upload" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-upload-error]")).ToHaveTextAsync(ErrorCatalog.UploadCancelled.Message);
+        await Assertions.Expect(page.Locator("[data-upload-status]")).ToBeHiddenAsync();
+        // The endpoint deletes what it had received of the aborted request.
+        var media = Path.Combine(_app.DataFolder, "media");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.Exists(media) && Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(!Directory.Exists(media) || !Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories).Any(), "Part of the cancelled upload was kept.");
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 
