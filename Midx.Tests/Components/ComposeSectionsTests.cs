@@ -168,6 +168,45 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         Assert.NotNull(cut.Find("[data-caption-count]"));
     }
 
+    [Fact]
+    public void Details_TickAiGenerated_SetsTheDraftAndRaisesChanged()
+    {
+        var draft = new ComposeDraft();
+        var cut = RenderDetails(draft);
+        var aigc = cut.FindAll("label").Single(l => Text(l) == "This video is AI-generated");
+        Assert.False(InputOf(aigc).HasAttribute("checked"));
+
+        InputOf(aigc).Change(true);
+
+        Assert.True(draft.IsAigc);
+        Assert.Equal(1, _changes);
+    }
+
+    // ComposeMode
+
+    [Fact]
+    public void Mode_New_IsDirectPostWithoutTheInboxNotice()
+    {
+        var cut = Render<ComposeMode>(p => p.Add(x => x.Draft, new ComposeDraft()));
+
+        Assert.True(InputOf(cut.Find("[data-mode-choice=Direct]")).HasAttribute("checked"));
+        Assert.False(InputOf(cut.Find("[data-mode-choice=Inbox]")).HasAttribute("checked"));
+        Assert.Empty(cut.FindAll("[data-inbox-only]"));
+    }
+
+    [Fact]
+    public void Mode_ChooseInbox_SetsTheDraftRaisesChangedAndExplainsTheInbox()
+    {
+        var draft = new ComposeDraft();
+        var cut = Render<ComposeMode>(p => p.Add(x => x.Draft, draft).Add(x => x.Changed, () => _changes++));
+
+        InputOf(cut.Find("[data-mode-choice=Inbox]")).Click();
+
+        Assert.Equal(PublishMode.Inbox, draft.Mode);
+        Assert.Equal(1, _changes);
+        cut.WaitForAssertion(() => Assert.Equal(SharingGuidelineTexts.InboxNotice, Text(cut.Find("[data-inbox-only]"))));
+    }
+
     // ComposeDisclosure
 
     [Fact]
@@ -364,6 +403,19 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         var input = cut.Find("input[type=datetime-local][data-schedule-local]");
         Assert.Equal("2026-12-24T18:30", input.GetAttribute("value"));
         Assert.Contains(draft.TimeZone, Text(cut.Find("[data-schedule-zone]")));
+    }
+
+    [Fact]
+    public void When_ChooseATime_SetsTheDraftAndShowsTheDateField()
+    {
+        var draft = new ComposeDraft { TimeZone = "Europe/Berlin" };
+        var cut = RenderWhen(draft);
+
+        InputOf(cut.FindAll(".mud-radio").Single(r => Text(r) == "At a time I choose")).Click();
+
+        Assert.True(draft.Later);
+        Assert.Equal(1, _changes);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input[data-schedule-local]")));
     }
 
     [Fact]

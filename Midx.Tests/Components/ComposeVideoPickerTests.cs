@@ -90,7 +90,7 @@ public sealed class ComposeVideoPickerTests : MudBlazorTestContext
         var cut = RenderPicker();
         Pick(cut, "empty.mp4", size: 0, durationSeconds: null);
 
-        cut.Render(p => p.Add(x => x.Problem, _problems.Single()));
+        Redraw(cut);
 
         Assert.Equal(VideoErrors.Empty.Message, Text(cut.Find("[data-upload-error]")));
     }
@@ -141,7 +141,8 @@ public sealed class ComposeVideoPickerTests : MudBlazorTestContext
 
         Assert.Equal(Stored, _draft.Video);
         Assert.Equal([null, null], _problems);
-        cut.Render();
+        Redraw(cut);
+        Assert.Empty(cut.FindAll("[data-upload-error]"));
         Assert.Equal("clip.mp4 · 9.4 KB · 13 seconds", Text(cut.Find("[data-upload-summary]")));
         Assert.Equal(Stored.Id, cut.Find("input[data-upload-id]").GetAttribute("value"));
         Assert.Empty(cut.FindAll("[data-upload-status]"));
@@ -162,7 +163,8 @@ public sealed class ComposeVideoPickerTests : MudBlazorTestContext
         Assert.Equal(code, expected.Value);
         Assert.Equal(expected.Message, _problems.Last());
         Assert.Null(_draft.Video);
-        cut.Render();
+        Redraw(cut);
+        Assert.Equal(expected.Message, Text(cut.Find("[data-upload-error]")));
         Assert.Empty(cut.FindAll("[data-upload-status]"));
         Assert.Empty(cut.FindAll("[data-upload-summary]"));
     }
@@ -180,6 +182,8 @@ public sealed class ComposeVideoPickerTests : MudBlazorTestContext
 
         Assert.Equal(refusal.Message, _problems.Last());
         Assert.Null(_draft.Video);
+        Redraw(cut);
+        Assert.Equal(refusal.Message, Text(cut.Find("[data-upload-error]")));
     }
 
     [Theory]
@@ -228,6 +232,12 @@ public sealed class ComposeVideoPickerTests : MudBlazorTestContext
         .Add(x => x.Errors, new Dictionary<string, string>())
         .Add(x => x.ProblemChanged, problem => _problems.Add(problem))
         .Add(x => x.Changed, () => _changes++));
+
+    /// <summary>
+    /// What ComposePage does with the picker's reports: it hands the last problem back (<c>@bind-Problem</c>) and redraws
+    /// on <c>Changed</c>, which is what shows a finished upload (OnUploadFinished does not redraw the picker itself).
+    /// </summary>
+    private void Redraw(IRenderedComponent<ComposeVideoPicker> cut) => cut.Render(p => p.Add(x => x.Problem, _problems.LastOrDefault()));
 
     /// <summary>Picks a file as the browser would report it through the module's <c>inspect</c>.</summary>
     private void Pick(IRenderedComponent<ComposeVideoPicker> cut, string name, long size, double? durationSeconds)

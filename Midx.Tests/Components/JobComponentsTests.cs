@@ -139,6 +139,28 @@ public sealed class JobComponentsTests : MudBlazorTestContext
         Assert.Equal("Retry", Text(form.QuerySelector("button[type=submit]")));
     }
 
+    [Theory]
+    [InlineData(JobState.Uploading, 4000, "3.9 KB of 9.4 KB sent to TikTok", 4000)]
+    [InlineData(JobState.Uploading, 20000, "9.4 KB sent to TikTok", 9582)]
+    [InlineData(JobState.Processing, 0, "9.4 KB sent to TikTok", 9582)]
+    [InlineData(JobState.Published, 0, "9.4 KB sent to TikTok", 9582)]
+    public void Progress_FileUpload_ShowsTheBytesTikTokHas(JobState state, long uploaded, string text, long sent)
+    {
+        var cut = Render<JobProgress>(p => p.Add(x => x.Job, JobIn(state, j => (j.FileSize, j.BytesUploaded) = (9582, uploaded))));
+
+        Assert.Equal(text, Text(cut.Find("[data-job-progress-text]")));
+        var bar = cut.Find("[data-job-progress]");
+        Assert.Equal(sent.ToString(System.Globalization.CultureInfo.InvariantCulture), bar.GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public void Progress_Link_ShowsNothing()
+    {
+        var cut = Render<JobProgress>(p => p.Add(x => x.Job, JobIn(JobState.Processing, j => (j.Source, j.FileSize, j.SourceUrl) = (VideoSource.Url, 0, "https://videos.midx.test/a.mp4"))));
+
+        Assert.Empty(cut.FindAll("[data-job-progress-box]"));
+    }
+
     private IRenderedComponent<JobActions> RenderActions(PublishJob job, bool hasRetry = false) => Render<JobActions>(p => p
         .Add(x => x.Job, job)
         .Add(x => x.ReturnUrl, ReturnUrl)
