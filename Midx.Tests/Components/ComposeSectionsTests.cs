@@ -1,7 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
+using Midx.Core.TikTok;
 using Midx.Tests.Support;
 using static Midx.Tests.Support.ElementText;
 
@@ -22,7 +25,48 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
 
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
+    private static readonly UploadEndpoints.UploadResponse Uploaded = new(
+        "5f0c7d2e9b8a4c6d8e1f2a3b4c5d6e7f", "clip.mp4", 9582, "video/mp4", 12300, "/uploads/5f0c7d2e9b8a4c6d8e1f2a3b4c5d6e7f");
+
     private int _changes;
+
+    // ComposeCreatorCard
+
+    [Fact]
+    public void Creator_ShowsWhoThePostGoesToFromCreatorInfoAndTheLongestVideo()
+    {
+        var account = AccountNamed("harbour");
+        var cut = RenderCreator([account], account, Open with { AvatarUrl = "https://p16.tiktokcdn.test/avery.jpg" });
+
+        Assert.Equal(Open.Nickname, Text(cut.Find("[data-creator-nickname]")));
+        Assert.Equal("@" + Open.Username, Text(cut.Find("[data-creator-username]")));
+        Assert.Equal("https://p16.tiktokcdn.test/avery.jpg", cut.Find("img[data-creator-avatar]").GetAttribute("src"));
+        Assert.Equal("This account can post videos up to 10 minutes long.", Text(cut.Find("[data-max-duration]")));
+        Assert.Empty(cut.FindAll("[data-account-switch]"));
+        Assert.Empty(cut.FindAll("[data-account-problem]"));
+    }
+
+    [Fact]
+    public void Creator_WithoutCreatorInfoOrAvatar_NamesTheLinkedAccountWithItsInitial()
+    {
+        var account = AccountNamed("harbour");
+        var cut = RenderCreator([account], account, creator: null, problem: "TikTok did not answer; try again.");
+
+        Assert.Equal(account.DisplayName, Text(cut.Find("[data-creator-nickname]")));
+        Assert.Equal("@harbour", Text(cut.Find("[data-creator-username]")));
+        Assert.Equal("H", Text(cut.Find(".mud-avatar")));
+        Assert.Empty(cut.FindAll("[data-max-duration]"));
+        Assert.Equal("TikTok did not answer; try again.", Text(cut.Find("[data-account-problem]")));
+    }
+
+    [Fact]
+    public void Creator_SeveralAccounts_OffersToSwitch()
+    {
+        var (first, second) = (AccountNamed("harbour"), AccountNamed("dusk"));
+        var cut = RenderCreator([first, second], second, Open);
+
+        Assert.NotNull(cut.Find("[data-account-switch]"));
+    }
 
     // ComposeDetails
 
@@ -134,11 +178,8 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         Assert.False(box.HasAttribute("checked"));
         Assert.Equal(CommentOffReason, Text(comment.QuerySelector("[data-interaction-why]")));
         Assert.False(cut.Find("[data-interaction=Duet] input").HasAttribute("disabled"));
-        Assert.DoesNotContain(CommentOffReason, providers.Markup);
 
-        cut.Find("[data-interaction=Comment] .mud-tooltip-root").PointerEnter();
-
-        providers.WaitForAssertion(() => Assert.Contains(CommentOffReason, providers.Markup));
+        HoverShowsTooltip(cut, "[data-interaction=Comment] .mud-tooltip-root", providers, CommentOffReason);
     }
 
     [Theory]
@@ -277,11 +318,8 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         Assert.False(branded.HasAttribute("checked"));
         Assert.False(InputOf(cut.Find("[data-your-brand]")).HasAttribute("disabled"));
         Assert.Equal(SharingGuidelineTexts.BrandedNotPrivate, Text(cut.Find("[data-branded-private-note]")));
-        Assert.DoesNotContain(SharingGuidelineTexts.BrandedNotPrivate, providers.Markup);
 
-        cut.Find("[data-disclosure-options] .mud-tooltip-root").PointerEnter();
-
-        providers.WaitForAssertion(() => Assert.Contains(SharingGuidelineTexts.BrandedNotPrivate, providers.Markup));
+        HoverShowsTooltip(cut, "[data-disclosure-options] .mud-tooltip-root", providers, SharingGuidelineTexts.BrandedNotPrivate);
     }
 
     [Fact]
@@ -320,11 +358,8 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         Assert.True(cut.Find("button[data-publish]").HasAttribute("disabled"));
         Assert.Equal(SharingGuidelineTexts.DisclosureIncomplete, cut.Find("[data-publish-wrapper]").GetAttribute("title"));
         Assert.Equal(SharingGuidelineTexts.DisclosureIncomplete, Text(cut.Find("[data-publish-blocked]")));
-        Assert.DoesNotContain(SharingGuidelineTexts.DisclosureIncomplete, providers.Markup);
 
-        cut.Find(".mud-tooltip-root").PointerEnter();
-
-        providers.WaitForAssertion(() => Assert.Contains(SharingGuidelineTexts.DisclosureIncomplete, providers.Markup));
+        HoverShowsTooltip(cut, "[data-publish-wrapper]", providers, SharingGuidelineTexts.DisclosureIncomplete);
     }
 
     [Fact]
@@ -382,6 +417,55 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         var cut = RenderPublish(new ComposeDraft());
 
         Assert.True(cut.Find("button[data-publish]").HasAttribute("disabled"));
+    }
+
+    // ComposePreview
+
+    [Fact]
+    public void Preview_NoVideoYet_SaysWhereItWillAppearAndOffersNoSlider()
+    {
+        var cut = RenderPreview(new ComposeDraft());
+
+        Assert.Equal("Your video appears here once it is uploaded.", Text(cut.Find("[data-preview-empty]")));
+        Assert.Empty(cut.FindAll("video[data-preview]"));
+        Assert.Empty(cut.FindAll("[data-cover-range]"));
+        Assert.StartsWith("The moment of the video TikTok shows as its cover. Upload the video to choose it", Text(cut.Find("[data-cover-help]")));
+    }
+
+    [Fact]
+    public void Preview_Link_HasNoPreviewAndNoCoverFrame()
+    {
+        var cut = RenderPreview(new ComposeDraft { Source = VideoSource.Url, SourceUrl = "https://videos.midx.test/a.mp4" });
+
+        Assert.Contains("there is no preview here", Text(cut.Find("[data-preview-empty]")));
+        Assert.Empty(cut.FindAll("[data-cover-picker]"));
+    }
+
+    [Fact]
+    public void Preview_Uploaded_ShowsTheVideoAndASliderOverItsLength()
+    {
+        var draft = new ComposeDraft { Video = Uploaded };
+        var cut = RenderPreview(draft);
+
+        Assert.Equal(Uploaded.PreviewUrl, cut.Find("video[data-preview]").GetAttribute("src"));
+        var slider = cut.Find("[data-cover-range] input[type=range]");
+        Assert.Equal(("0", Uploaded.DurationMs.ToString(System.Globalization.CultureInfo.InvariantCulture)), (slider.GetAttribute("min"), slider.GetAttribute("max")));
+    }
+
+    [Fact]
+    public void Preview_TypeACoverMoment_SetsTheDraftSeeksThePreviewAndRaisesChanged()
+    {
+        var module = Context.JSInterop.SetupModule("./js/video-upload.js");
+        module.SetupVoid("seek", _ => true).SetVoidResult();
+        var draft = new ComposeDraft { Video = Uploaded };
+        var cut = RenderPreview(draft);
+
+        cut.Find("[data-cover-ms] input").Change("1200");
+
+        cut.WaitForAssertion(() => Assert.Equal(1200, draft.CoverTimestampMs));
+        var seek = Assert.Single(Context.JSInterop.Invocations, i => i.Identifier == "seek");
+        Assert.Equal(1200, seek.Arguments[1]);
+        Assert.Equal(1, _changes);
     }
 
     // ComposeWhen
@@ -449,6 +533,16 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         Assert.Null(draft.ScheduleLocal);
     }
 
+    private IRenderedComponent<ComposeCreatorCard> RenderCreator(IReadOnlyList<TikTokAccountSummary> accounts, TikTokAccountSummary account,
+        CreatorSnapshot? creator, string? problem = null) => Render<ComposeCreatorCard>(p => p
+        .Add(x => x.Accounts, accounts)
+        .Add(x => x.Account, account)
+        .Add(x => x.Creator, creator)
+        .Add(x => x.Problem, problem));
+
+    private static TikTokAccountSummary AccountNamed(string username) => new(Guid.NewGuid(), username.ToUpperInvariant(), username, null,
+        Now.UtcDateTime, Now.UtcDateTime, TokenState.Active, null, null, null, 0, [], []);
+
     private IRenderedComponent<ComposeDetails> RenderDetails(ComposeDraft draft, CreatorSnapshot? creator = null) => Render<ComposeDetails>(p => p
         .Add(x => x.Draft, draft)
         .Add(x => x.Creator, creator ?? Open)
@@ -456,6 +550,11 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         .Add(x => x.Changed, () => _changes++));
 
     private IRenderedComponent<ComposeDisclosure> RenderDisclosure(ComposeDraft draft) => Render<ComposeDisclosure>(p => p
+        .Add(x => x.Draft, draft)
+        .Add(x => x.Errors, NoErrors)
+        .Add(x => x.Changed, () => _changes++));
+
+    private IRenderedComponent<ComposePreview> RenderPreview(ComposeDraft draft) => Render<ComposePreview>(p => p
         .Add(x => x.Draft, draft)
         .Add(x => x.Errors, NoErrors)
         .Add(x => x.Changed, () => _changes++));
@@ -469,6 +568,17 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
         .Add(x => x.Draft, draft)
         .Add(x => x.Sending, sending)
         .Add(x => x.Publish, publish ?? (() => { })));
+
+    /// <summary>Hovering the tooltip's root around <paramref name="target"/> shows <paramref name="text"/>, which was not shown before.</summary>
+    private static void HoverShowsTooltip<TComponent>(IRenderedComponent<TComponent> cut, string target, IRenderedComponent<ContainerFragment> providers, string text)
+        where TComponent : IComponent
+    {
+        Assert.DoesNotContain(text, providers.Markup);
+        var root = cut.Find(target);
+        (root.ClassList.Contains("mud-tooltip-root") ? root : root.Closest(".mud-tooltip-root")
+            ?? throw new InvalidOperationException("No tooltip around " + target)).PointerEnter();
+        providers.WaitForAssertion(() => Assert.Contains(text, providers.Markup));
+    }
 
     /// <summary>The label a person reads next to a MudBlazor check box or switch.</summary>
     private static IElement LabelOf(IElement element) =>
