@@ -161,6 +161,16 @@ public sealed class JobComponentsTests : MudBlazorTestContext
         Assert.Empty(cut.FindAll("[data-job-progress-box]"));
     }
 
+    [Theory]
+    [InlineData(true, "connected", "Live updates: on")]
+    [InlineData(false, "connecting", "Live updates: connecting…")]
+    public void LiveStatus_SaysWhetherThePageFollowsItsJobs(bool live, string state, string text)
+    {
+        var status = Render<LiveStatus>(p => p.Add(x => x.Live, live)).Find("[data-live-status]");
+
+        Assert.Equal((state, text), (status.GetAttribute("data-state"), Text(status)));
+    }
+
     private IRenderedComponent<JobActions> RenderActions(PublishJob job, bool hasRetry = false) => Render<JobActions>(p => p
         .Add(x => x.Job, job)
         .Add(x => x.ReturnUrl, ReturnUrl)
