@@ -11,6 +11,8 @@ namespace Midx.App.Publishing;
 /// </summary>
 public sealed class ComposeDraft
 {
+    private bool _disclosureOn;
+
     /// <summary>The same for every press of the button on this page, so a double press is one post.</summary>
     public string SubmissionKey { get; } = Guid.NewGuid().ToString("N");
 
@@ -36,7 +38,19 @@ public sealed class ComposeDraft
     /// <summary>The cover frame, in milliseconds from the start; null for TikTok's choice.</summary>
     public int? CoverTimestampMs { get; set; }
 
-    public bool DisclosureOn { get; set; }
+    /// <summary>The commercial-content disclosure; turning it off clears both kinds, which belong to it.</summary>
+    public bool DisclosureOn
+    {
+        get => _disclosureOn;
+        set
+        {
+            _disclosureOn = value;
+            if (!value)
+            {
+                (YourBrand, BrandedContent) = (false, false);
+            }
+        }
+    }
 
     public bool YourBrand { get; set; }
 

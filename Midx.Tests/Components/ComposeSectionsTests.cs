@@ -33,6 +33,18 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
     // ComposeCreatorCard
 
     [Fact]
+    public void Creator_BlankNamesEverywhere_IsCalledTikTokAccountWithItsInitial()
+    {
+        var account = AccountNamed("harbour") with { DisplayName = "", Username = "" };
+
+        var cut = RenderCreator([account], account, Open with { Nickname = "", Username = "" });
+
+        Assert.Equal("TikTok account", Text(cut.Find("[data-creator-nickname]")));
+        Assert.Empty(cut.FindAll("[data-creator-username]"));
+        Assert.Contains("T", Text(cut.Find(".mud-avatar")));
+    }
+
+    [Fact]
     public void Creator_ShowsWhoThePostGoesToFromCreatorInfoAndTheLongestVideo()
     {
         var account = AccountNamed("harbour");

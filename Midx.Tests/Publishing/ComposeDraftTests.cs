@@ -131,4 +131,18 @@ public sealed class ComposeDraftTests
         Assert.Equal("https://media.midx.test/v/1.mp4", request.SourceUrl);
         Assert.Null(request.UploadId);
     }
+
+    [Fact]
+    public void Disclosure_TurnedOffAfterBrandedContent_ClearsItSoOnlyMeCannotMeetIt()
+    {
+        var draft = new ComposeDraft { DisclosureOn = true, BrandedContent = true, YourBrand = true };
+
+        draft.DisclosureOn = false;
+        draft.PrivacyLevel = SharingGuidelineTexts.SelfOnly;
+        draft.DisclosureOn = true;
+
+        Assert.False(draft.BrandedContent || draft.YourBrand);
+        Assert.False(draft.BrandedContentChosen);
+        Assert.True(draft.DisclosureIncomplete);
+    }
 }
