@@ -39,6 +39,15 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>Signs in through the sandbox Google chooser as one of its listed identities (e.g. "Grace Hopper").</summary>
+    /// <summary>A tab signed in as Grace Hopper with the sandbox creator Avery Stone linked: where publishing journeys start.</summary>
+    public static async Task<BrowserPage> OpenAsCreatorAsync(BrowserFixture browser, Uri address)
+    {
+        var tab = await OpenAsync(browser, address);
+        await tab.SignInAsync("Grace Hopper");
+        await tab.LinkTikTokAsync("Avery Stone");
+        return tab;
+    }
+
     public async Task SignInAsync(string identity)
     {
         await Page.GotoAsync("/signin");

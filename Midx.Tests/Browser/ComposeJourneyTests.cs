@@ -20,10 +20,8 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Compose_GuidelineChecklist_HoldsItemByItem()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
 
         await page.GotoAsync("/compose");
         await tab.WaitForCircuitAsync();
@@ -151,10 +149,8 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Upload_FixtureVideo_ShowsProgressThenPreviewAndCoverPickerAndSubmits()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
         await page.GotoAsync("/compose");
         await tab.WaitForCircuitAsync();
 
@@ -221,10 +217,8 @@ public sealed class ComposeJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Upload_300MegabyteVideo_ShowsProgressAndCancelKeepsNothing()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
         await page.GotoAsync("/compose");
         await tab.WaitForCircuitAsync();
         var big = PaddedMp4(300 * 1024 * 1024);

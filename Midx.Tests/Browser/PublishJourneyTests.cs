@@ -27,10 +27,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Publish_DirectPost_JobPageFollowsTikTokLiveToPostedWithoutReload()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
         // TikTok takes a couple of seconds to process, so each step is visible. Moderation is instant: the worker stops
         // checking at PUBLISH_COMPLETE, so the post id must come with it for the link to appear.
         Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/switches", new() { DataObject = new { processingDelaySeconds = 2, moderationDelaySeconds = 0 } })).Ok);
@@ -89,10 +87,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task History_ScheduledAndFailedPosts_UpdateLiveAndOfferCancelAndRetry()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
 
         // A post that TikTok refuses (caption judged spam), and one scheduled for later.
         Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/publish-scenario", new() { DataObject = new { failReason = "spam_risk_text", processingSeconds = 1 } })).Ok);
@@ -122,10 +118,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Disconnect_WithAScheduledPost_SaysWhatHappensThenKeepsTheHistory()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
         await ComposeAsync(page, "Tomorrow's sunrise", later: true);
 
         await page.GotoAsync("/accounts");
@@ -154,10 +148,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Scheduled_WhenItsTimeComes_ThePostPageFollowsItToPostedWithoutReload()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
         await ComposeAsync(page, "Sunrise, later", later: true);
         await Assertions.Expect(page.Locator("[data-job-badge]")).ToHaveTextAsync("Scheduled");
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
@@ -179,10 +171,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
     [Fact]
     public async Task Failure_OnTikTok_ShowsCodeExplanationAndLogIdLive_AndRetryOnlyWhereMidxStillHasTheVideo()
     {
-        await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
         var page = tab.Page;
-        await tab.SignInAsync("Grace Hopper");
-        await tab.LinkTikTokAsync("Avery Stone");
 
         // TikTok refuses the caption while processing: it had the video, so Midx deleted its copy and cannot send it again.
         Assert.True((await page.APIRequest.PostAsync("/sandbox/tiktok/__test/publish-scenario", new() { DataObject = new { failReason = "spam_risk_text", processingSeconds = 1 } })).Ok);
