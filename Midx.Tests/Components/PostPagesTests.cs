@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Midx.App.Publishing;
 using Midx.Core.Publishing;
 using Midx.Tests.Support;
@@ -13,28 +12,12 @@ namespace Midx.Tests.Components;
 /// The post page and the history on the circuit: what they show for each state, the confirmations behind Cancel and
 /// Retry, and an update pushed through the real bus, forwarder and circuit feed changing the page without a reload.
 /// </summary>
-public sealed class PostPagesTests : PageTestContext
+public sealed class PostPagesTests : LivePageTestContext
 {
-    private readonly JobUpdateBus _bus = new(NullLogger<JobUpdateBus>.Instance);
-    private LiveJobForwarder? _forwarder;
-
     public PostPagesTests()
     {
-        Context.Services.AddSingleton(_bus);
-        Context.Services.AddSingleton<LiveJobAudience>();
-        Context.Services.AddScoped<LiveJobFeed>();
         Context.Services.AddScoped<PostDetailQuery>();
         Context.Services.AddScoped<PostHistoryQuery>();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_forwarder is not null)
-        {
-            await _forwarder.StopAsync(CancellationToken.None);
-        }
-
-        await base.DisposeAsync();
     }
 
     [Fact]
@@ -47,7 +30,7 @@ public sealed class PostPagesTests : PageTestContext
         Assert.Equal("Waiting to start", Text(page.Find("[data-job-badge]")));
         Assert.Null(page.Find("[data-job-actions]").QuerySelector("[data-job-action=retry]"));
 
-        await _bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 4000, message: "Sending the video to TikTok."), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 4000, message: "Sending the video to TikTok."), CancellationToken.None);
 
         page.WaitForAssertion(() => Assert.Equal("Uploading to TikTok", Text(page.Find("[data-job-badge]"))));
         Assert.Equal("3.9 KB of 9.4 KB sent to TikTok", Text(page.Find("[data-job-progress-text]")));
@@ -57,11 +40,11 @@ public sealed class PostPagesTests : PageTestContext
         Assert.NotNull(page.Find("[data-job-action=cancel]"));
 
         // Bytes only: the bar moves, the timeline does not grow.
-        await _bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 9582), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 9582), CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal("9.4 KB sent to TikTok", Text(page.Find("[data-job-progress-text]"))));
         Assert.Single(page.FindAll("[data-job-timeline] li"));
 
-        await _bus.PublishAsync(UpdateOf(job, JobState.Published, bytes: 9582, message: "Posted on TikTok.", postId: "7312345678901234567"), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(job, JobState.Published, bytes: 9582, message: "Posted on TikTok.", postId: "7312345678901234567"), CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal("Posted", Text(page.Find("[data-job-badge]"))));
         Assert.Equal("https://www.tiktok.com/@harbour/video/7312345678901234567", page.Find("a[data-job-link]").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-job-action]"));
@@ -77,8 +60,8 @@ public sealed class PostPagesTests : PageTestContext
         var page = Render<JobPage>(p => p.Add(x => x.Id, job.Id));
         page.WaitForAssertion(() => Assert.Equal("connected", page.Find("[data-live-status]").GetAttribute("data-state")));
 
-        await _bus.PublishAsync(UpdateOf(other, JobState.Failed, message: "Refused."), CancellationToken.None);
-        await _bus.PublishAsync(UpdateOf(job, JobState.Initializing, message: "Starting."), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(other, JobState.Failed, message: "Refused."), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(job, JobState.Initializing, message: "Starting."), CancellationToken.None);
 
         page.WaitForAssertion(() => Assert.Equal("Starting", Text(page.Find("[data-job-badge]"))));
         Assert.Equal([nameof(JobState.Initializing)], page.FindAll("[data-job-timeline] li").Select(li => li.GetAttribute("data-event-state")));
@@ -148,12 +131,12 @@ public sealed class PostPagesTests : PageTestContext
         Assert.Equal(JobEndpoints.CancelPath(scheduled.Id), dialog.QuerySelector("form")?.GetAttribute("action"));
         Assert.Equal("/history", dialog.QuerySelector("input[name=returnUrl]")?.GetAttribute("value"));
 
-        await _bus.PublishAsync(UpdateOf(scheduled, JobState.Cancelled, message: "Cancelled."), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(scheduled, JobState.Cancelled, message: "Cancelled."), CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal("Cancelled", Text(page.Find($"[data-job-id='{scheduled.Id}'] [data-job-badge]"))));
         Assert.Empty(page.FindAll($"[data-job-id='{scheduled.Id}'] [data-job-action]"));
 
         var retry = await AddJobAsync(avery.Id, account.Id, JobState.Queued, j => j.Caption = "A new attempt");
-        await _bus.PublishAsync(UpdateOf(retry, JobState.Queued, message: "Waiting to start."), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(retry, JobState.Queued, message: "Waiting to start."), CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal([retry.Id.ToString(), scheduled.Id.ToString()],
             page.FindAll("[data-job-id]").Select(r => r.GetAttribute("data-job-id"))));
     }
@@ -199,10 +182,7 @@ public sealed class PostPagesTests : PageTestContext
     {
         var avery = await AddUserAsync("avery@midx.test", "Avery");
         var account = await AddAccountAsync(avery.Id, "harbour");
-        SignIn(avery);
-        // Services are resolved only once every one is registered (signing in registers some).
-        _forwarder = new LiveJobForwarder(_bus, Context.Services.GetRequiredService<LiveJobAudience>());
-        await _forwarder.StartAsync(CancellationToken.None);
+        await SignInLiveAsync(avery);
         return (avery, account);
     }
 

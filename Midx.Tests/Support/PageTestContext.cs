@@ -48,10 +48,10 @@ public abstract class PageTestContext : MudBlazorTestContext
         await _connection.DisposeAsync();
     }
 
-    protected async Task<User> AddUserAsync(string email, string name)
+    protected async Task<User> AddUserAsync(string email, string name, bool isAdmin = false)
     {
         await using var db = NewContext();
-        var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = name, CreatedAt = UtcNow.AddDays(-30), LastSeenAt = UtcNow };
+        var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = name, IsAdmin = isAdmin, CreatedAt = UtcNow.AddDays(-30), LastSeenAt = UtcNow };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
