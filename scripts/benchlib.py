@@ -13,6 +13,8 @@ import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD_TIMEOUT_SECONDS = 1800  # a Release build on 2 busy cores
+REQUEST_TIMEOUT_SECONDS = 120  # one request of Browser (a page, a sandbox control call)
 
 
 class Forms(html.parser.HTMLParser):
@@ -49,7 +51,8 @@ def free_port():
 
 def build_app():
     """Builds Midx.App in Release and returns the path of its dll."""
-    subprocess.run(["dotnet", "build", os.path.join(ROOT, "Midx.App"), "-c", "Release", "-v", "q", "-nologo"], check=True)
+    subprocess.run(["dotnet", "build", os.path.join(ROOT, "Midx.App"), "-c", "Release", "-v", "q", "-nologo"], check=True,
+                   timeout=BUILD_TIMEOUT_SECONDS)
     return os.path.join(ROOT, "Midx.App", "bin", "Release", "net10.0", "Midx.App.dll")
 
 
@@ -103,7 +106,7 @@ class Browser:
     def open(self, path, data=None, headers=None, method=None):
         request = urllib.request.Request(self.url(path), data=data, headers=headers or {}, method=method)
         try:
-            return self.opener.open(request)
+            return self.opener.open(request, timeout=REQUEST_TIMEOUT_SECONDS)
         except urllib.error.HTTPError as answer:
             if answer.code in (301, 302, 303):
                 return answer
