@@ -36,7 +36,7 @@ import tempfile
 import time
 import urllib.parse
 
-from benchlib import ROOT, Browser, build_app, free_port, memory_mb, start_app, stop_app
+from benchlib import ROOT, Browser, build_app, ensure_playwright, free_port, memory_mb, start_app, stop_app
 
 FIXTURE = os.path.join(ROOT, "Midx.Tests", "Publishing", "Fixtures", "two-seconds.mp4")
 SANDBOX = "/sandbox/tiktok"
@@ -80,12 +80,6 @@ def curl(*args):
     if done.returncode != 0:
         sys.exit(f"curl failed: {done.stderr.strip()}")
     return done.stdout
-
-
-def ensure_playwright():
-    if not os.path.isdir(os.path.join(SCRIPTS, "node_modules", "playwright-core")):
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=SCRIPTS, check=True,
-                       env=dict(os.environ, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1"))
 
 
 def browser_legs(base, video):
