@@ -26,6 +26,8 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         await tab.ScreenshotAsync("admin-overview");
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("admin-overview-390");
         await page.SetViewportSizeAsync(1280, 800);
 

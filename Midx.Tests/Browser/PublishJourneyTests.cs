@@ -65,6 +65,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await tab.ScreenshotAsync("job-page");
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("job-page-390");
         await page.SetViewportSizeAsync(1280, 800);
 
@@ -74,6 +76,8 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "On TikTok" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("history");
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("history-390");
         await page.SetViewportSizeAsync(1280, 800);
 
