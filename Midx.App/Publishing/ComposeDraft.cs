@@ -113,7 +113,7 @@ public sealed class ComposeDraft
         SubmissionKey = SubmissionKey,
         Mode = Mode,
         Source = Source,
-        UploadId = Source == VideoSource.File && Video is { } video ? Guid.ParseExact(video.Id, "N") : null,
+        UploadId = Source == VideoSource.File ? Video?.MediaId : null,
         SourceUrl = Source == VideoSource.Url ? SourceUrl?.Trim() : null,
         Caption = Caption,
         PrivacyLevel = PrivacyLevel,

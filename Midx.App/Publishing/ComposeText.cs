@@ -1,12 +1,13 @@
+using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
 namespace Midx.App.Publishing;
 
-/// <summary>How the compose page names things: accounts and lengths of video.</summary>
+/// <summary>How the publishing pages name things: linked accounts and lengths of video.</summary>
 public static class ComposeText
 {
-    public static string AccountName(TikTokAccountSummary account) =>
-        account.Username is { Length: > 0 } username ? "@" + username : account.DisplayName ?? "TikTok account";
+    /// <summary>"@username", else the display name (<see cref="PostAccountName"/>, as posts name their account).</summary>
+    public static string AccountName(TikTokAccountSummary account) => PostAccountName.Describe(account.Username, account.DisplayName, disconnected: false);
 
     public static string Seconds(int seconds) => seconds switch
     {

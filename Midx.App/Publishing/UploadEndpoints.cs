@@ -134,8 +134,7 @@ public static class UploadEndpoints
                         return Results.Redirect(ComposePage.Url(backTo, media.Id));
                     }
 
-                    return Results.Json(new UploadResponse(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType,
-                        media.DurationMs, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
+                    return Results.Json(UploadResponse.From(media, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
                 }
                 catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
@@ -351,5 +350,13 @@ public static class UploadEndpoints
         request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The JSON the page's script receives after a good upload.</summary>
-    public sealed record UploadResponse(string Id, string FileName, long Size, string MimeType, int DurationMs, string PreviewUrl);
+    public sealed record UploadResponse(string Id, string FileName, long Size, string MimeType, int DurationMs, string PreviewUrl)
+    {
+        /// <summary>The stored video's id (<see cref="Id"/> is its "N" form, as the page's address carries it).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid MediaId => Guid.ParseExact(Id, "N");
+
+        public static UploadResponse From(StoredMedia media, string previewUrl) =>
+            new(media.Id.ToString("N"), media.FileName, media.Size, media.MimeType, media.DurationMs, previewUrl);
+    }
 }

@@ -92,7 +92,7 @@ public sealed class ApplyJobChangeCommand(MidxDbContext db, JobUpdateBus bus, Ti
                 job.Id, from, change.State, job.TikTokStatus, change.ErrorCode, change.LogId);
         }
 
-        var update = JobUpdate.From(job, change.Message, now);
+        var update = JobUpdate.From(job, change.Message, now, isHistoryEntry: entry is not null);
         await bus.PublishAsync(update, cancellationToken);
         return update;
     }

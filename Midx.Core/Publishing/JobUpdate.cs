@@ -4,6 +4,8 @@ namespace Midx.Core.Publishing;
 
 /// <summary>
 /// What the browser (owner's page, admins' feed) learns when a job changes. Never holds a token or an upload URL.
+/// <paramref name="IsHistoryEntry"/>: the change also added a line to the job's history (false for bytes sent and
+/// nothing else), so a page showing the timeline adds one too.
 /// </summary>
 public sealed record JobUpdate(
     Guid JobId,
@@ -18,12 +20,13 @@ public sealed record JobUpdate(
     string? ErrorCode,
     string? LogId,
     string? PublicPostId,
-    DateTime At)
+    DateTime At,
+    bool IsHistoryEntry = true)
 {
     /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
     public string? ErrorSource => ErrorCode is null ? null : ErrorCatalog.Find(ErrorCode).Source.ToString();
 
-    public static JobUpdate From(PublishJob job, string? message, DateTime at) => new(
+    public static JobUpdate From(PublishJob job, string? message, DateTime at, bool isHistoryEntry = true) => new(
         job.Id,
         job.UserId,
         job.State,
@@ -36,5 +39,6 @@ public sealed record JobUpdate(
         job.ErrorCode,
         job.ErrorLogId,
         job.PublicPostId,
-        at);
+        at,
+        isHistoryEntry);
 }

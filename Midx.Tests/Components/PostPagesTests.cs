@@ -40,7 +40,7 @@ public sealed class PostPagesTests : LivePageTestContext
         Assert.NotNull(page.Find("[data-job-action=cancel]"));
 
         // Bytes only: the bar moves, the timeline does not grow.
-        await Bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 9582), CancellationToken.None);
+        await Bus.PublishAsync(UpdateOf(job, JobState.Uploading, bytes: 9582, historyEntry: false), CancellationToken.None);
         page.WaitForAssertion(() => Assert.Equal("9.4 KB sent to TikTok", Text(page.Find("[data-job-progress-text]"))));
         Assert.Single(page.FindAll("[data-job-timeline] li"));
 
@@ -186,7 +186,7 @@ public sealed class PostPagesTests : LivePageTestContext
         return (avery, account);
     }
 
-    private JobUpdate UpdateOf(PublishJob job, JobState state, long bytes = 0, string? message = null, string? postId = null) => new(
+    private JobUpdate UpdateOf(PublishJob job, JobState state, long bytes = 0, string? message = null, string? postId = null, bool historyEntry = true) => new(
         job.Id, job.UserId, state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, bytes, job.FileSize,
-        message, null, null, postId, UtcNow.AddSeconds(1));
+        message, null, null, postId, UtcNow.AddSeconds(1), historyEntry);
 }
