@@ -29,7 +29,10 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await page.ReloadAsync();
         await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("admin-overview-390");
+        // Back at full width, loaded afresh: the drawer's layout settles before the next click.
         await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-row]")).Not.ToHaveCountAsync(0);

@@ -68,7 +68,10 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await page.ReloadAsync();
         await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("job-page-390");
+        // Back at full width, loaded afresh: the drawer's layout settles before the next click.
         await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         var row = page.Locator("[data-job-id]").First;
@@ -79,7 +82,10 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await page.ReloadAsync();
         await tab.WaitForCircuitAsync();
         await tab.ScreenshotAsync("history-390");
+        // Back at full width, loaded afresh: the drawer's layout settles before the next click.
         await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "On TikTok", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-tiktok-video]").First).ToBeVisibleAsync();
