@@ -52,19 +52,28 @@ public static class AdminEndpoints
         var filter = UploadFilterQueryString.Parse(context.Request.Query);
         var adminId = context.User.GetUserId()!.Value;
 
-        // The export itself is audited before any row leaves, with the filters but no row data.
         audit.Add(AdminAuditActions.ExportedUploads, actorUserId: adminId, subjectUserId: null, detail: UploadFilterQueryString.Describe(filter));
         await db.SaveChangesAsync(cancellationToken);
 
+        await WriteCsvAsync(context, "uploads", UploadCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(UploadCsv.Line), time, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams one export as a CSV download named after what it holds and when (UTC). Every export is audited by its
+    /// endpoint before the first row leaves, with the filters but no row data.
+    /// </summary>
+    private static async Task WriteCsvAsync(
+        HttpContext context, string name, string header, IAsyncEnumerable<string> lines, TimeProvider time, CancellationToken cancellationToken)
+    {
         var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"midx-uploads-{stamp}.csv\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"midx-{name}-{stamp}.csv\"";
         context.Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        await writer.WriteAsync(UploadCsv.Header.AsMemory(), cancellationToken);
-        await foreach (var row in export.ExecuteAsync(filter, cancellationToken))
+        await writer.WriteAsync(header.AsMemory(), cancellationToken);
+        await foreach (var line in lines.WithCancellation(cancellationToken))
         {
-            await writer.WriteAsync(UploadCsv.Line(row).AsMemory(), cancellationToken);
+            await writer.WriteAsync(line.AsMemory(), cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);

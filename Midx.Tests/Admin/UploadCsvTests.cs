@@ -16,7 +16,7 @@ public sealed class UploadCsvTests
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData(null, "")]
     public void Cell_Value_IsQuotedAndDefusedForSpreadsheets(string? value, string expected) =>
-        Assert.Equal(expected, UploadCsv.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 
     [Fact]
     public void Line_Upload_WritesEveryColumnInHeaderOrder()
