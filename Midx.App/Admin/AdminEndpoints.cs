@@ -19,13 +19,11 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ExportPath, ExportUploadsAsync)
-            .RequireAuthorization(AdminPolicy.Name)
-            .WithMetadata(new ForbiddenStatusMetadata());
+            .RequireAuthorization(AdminPolicy.Name);
 
         // [FromForm] makes the framework validate the antiforgery token before the handler runs.
         endpoints.MapPost(RevokeKeysPath, RevokeKeysAsync)
-            .RequireAuthorization(AdminPolicy.Name)
-            .WithMetadata(new ForbiddenStatusMetadata());
+            .RequireAuthorization(AdminPolicy.Name);
         return endpoints;
     }
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Midx.App.Admin;
 
 /// <summary>
-/// Answers a signed-in user who lacks a policy with a bare 403 on endpoints marked <see cref="ForbiddenStatusMetadata"/>
-/// (downloads and other non-page endpoints), instead of the cookie handler's redirect to the access-denied page.
-/// Visitors who are not signed in are still sent to sign in, and every other endpoint behaves as before.
+/// Answers a signed-in person who lacks a policy (a creator on an admin address) with status 403 where they asked,
+/// instead of the cookie handler's redirect: the status-code pages then show the "admins only" message for a page,
+/// and a download or form post gets the same status. Visitors who are not signed in are still sent to sign in.
 /// </summary>
 public sealed class ForbiddenStatusResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -14,7 +14,7 @@ public sealed class ForbiddenStatusResultHandler : IAuthorizationMiddlewareResul
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<ForbiddenStatusMetadata>() is not null)
+        if (authorizeResult.Forbidden)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
@@ -23,6 +23,3 @@ public sealed class ForbiddenStatusResultHandler : IAuthorizationMiddlewareResul
         return _default.HandleAsync(next, context, policy, authorizeResult);
     }
 }
-
-/// <summary>Marks an endpoint whose forbidden answer is a plain 403 (see <see cref="ForbiddenStatusResultHandler"/>).</summary>
-public sealed class ForbiddenStatusMetadata;

@@ -39,7 +39,6 @@ public static class WebRegistration
                     ? CookieSecurePolicy.SameAsRequest
                     : CookieSecurePolicy.Always;
                 options.LoginPath = "/signin";
-                options.AccessDeniedPath = "/access-denied";
             });
         builder.Services.AddAuthorization();
 
@@ -60,7 +59,7 @@ public static class WebRegistration
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         return app;
     }

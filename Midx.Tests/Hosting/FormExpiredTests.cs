@@ -63,7 +63,7 @@ public sealed class FormExpiredTests
 
     [Theory]
     [InlineData(typeof(ErrorPage))]
-    [InlineData(typeof(NotFoundPage))]
+    [InlineData(typeof(StatusCodePage))]
     [InlineData(typeof(FormExpiredPage))]
     public void PagesShownForFailedRequests_AskForNoAntiforgeryToken(Type page)
     {
