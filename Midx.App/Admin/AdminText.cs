@@ -14,6 +14,9 @@ public static class AdminText
 
     public static string IsoTime(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The step between a chart's y-axis ticks: one per item for small counts, about five ticks for large ones.</summary>
+    public static int ChartTickStep(int max) => Math.Max(1, (max + 4) / 5);
+
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>The account an upload went to; a disconnected one is named from the upload's consent record and marked.</summary>
