@@ -16,9 +16,13 @@ namespace Midx.Tests.Components;
 /// </summary>
 public sealed class AdminRoutesTests : PageTestContext
 {
-    /// <summary>Every routable page of the console, found from the policy they carry, with ids filled in.</summary>
+    /// <summary>
+    /// Every page of the console the circuit's router serves (found from the policy they carry, ids filled in); pages
+    /// still marked <c>[ExcludeFromInteractiveRouting]</c> are plain HTTP, where the 403 tests cover them.
+    /// </summary>
     private static readonly string[] Addresses = typeof(Program).Assembly.GetTypes()
-        .Where(t => t.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).OfType<AuthorizeAttribute>().Any(a => a.Policy == AdminPolicy.Name))
+        .Where(t => t.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).OfType<AuthorizeAttribute>().Any(a => a.Policy == AdminPolicy.Name)
+            && !t.IsDefined(typeof(ExcludeFromInteractiveRoutingAttribute), inherit: false))
         .SelectMany(t => t.GetCustomAttributes(typeof(RouteAttribute), inherit: false).OfType<RouteAttribute>())
         .Select(r => r.Template.Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal))
         .Order()
@@ -28,7 +32,7 @@ public sealed class AdminRoutesTests : PageTestContext
 
     [Fact]
     public void AdminAddresses_CoverEveryConsolePage() =>
-        Assert.Superset(new HashSet<string> { "/admin", "/admin/users", "/admin/uploads", "/admin/failures", "/admin/audit", "/admin/security" },
+        Assert.Superset(new HashSet<string> { "/admin", "/admin/failures" },
             Addresses.ToHashSet());
 
     [Theory]
