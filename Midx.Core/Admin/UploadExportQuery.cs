@@ -5,7 +5,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Admin;
 
 /// <summary>
-/// Every upload matching the filters, newest first, streamed row by row so an export never holds the result in memory.
+/// Every upload matching the filters, in the filter's order, streamed row by row so an export never holds the result in memory.
 /// Capped at <see cref="MaxRows"/>; the console says so next to the button.
 /// </summary>
 public sealed class UploadExportQuery(MidxDbContext db)

@@ -3,7 +3,7 @@ using Midx.Core.Data;
 
 namespace Midx.Core.Admin;
 
-/// <summary>Uploads matching the filters, newest first, one keyset page at a time.</summary>
+/// <summary>Uploads matching the filters, in the filter's order, one keyset page at a time.</summary>
 public sealed class UploadListQuery(MidxDbContext db)
 {
     public const int DefaultPageSize = 50;

@@ -68,12 +68,19 @@ internal static class UploadRows
                 : jobs.Where(j => j.ErrorCode == code);
         }
 
+        var oldestFirst = filter.Order == UploadOrder.OldestFirst;
         if (after is { } cursor)
         {
-            jobs = jobs.Where(j => j.CreatedAt < cursor.At || (j.CreatedAt == cursor.At && j.Id.CompareTo(cursor.Id) < 0));
+            // The row after the cursor in the view's own order, so a page boundary between equal timestamps holds either way.
+            jobs = oldestFirst
+                ? jobs.Where(j => j.CreatedAt > cursor.At || (j.CreatedAt == cursor.At && j.Id.CompareTo(cursor.Id) > 0))
+                : jobs.Where(j => j.CreatedAt < cursor.At || (j.CreatedAt == cursor.At && j.Id.CompareTo(cursor.Id) < 0));
         }
 
-        return from j in jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+        jobs = oldestFirst
+            ? jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.Id)
+            : jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id);
+        return from j in jobs
                join u in db.Users on j.UserId equals u.Id into owners
                from u in owners.DefaultIfEmpty()
                join a in db.TikTokAccounts on j.TikTokAccountId equals (Guid?)a.Id into linked

@@ -15,6 +15,8 @@ public sealed class AdminCommandsTests : AdminDatabase
     private SetAdminRoleCommand AdminRole(params string[] configuredAdmins) =>
         new(Db, new AuditLog(Db, Time), Options.Create(new MidxOptions { Admins = configuredAdmins }));
 
+    private const string Reason = "The user asked support to stop it.";
+
     private readonly List<JobUpdate> _published = [];
 
     private CancelUploadCommand Cancel()
@@ -147,7 +149,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         Time.Advance(TimeSpan.FromMinutes(5));
 
         var result = await Cancel()
-            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+            .ExecuteAsync(admin.Id, job.Id, Reason, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Done, result.Outcome);
         var saved = await NewContext().PublishJobs.SingleAsync();
@@ -158,6 +160,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var audit = await NewContext().AuditEvents.SingleAsync();
         Assert.Equal((AdminAuditActions.CancelledUpload, admin.Id, grace.Id), (audit.Action, audit.ActorUserId!.Value, audit.SubjectUserId!.Value));
         Assert.Contains(job.Id.ToString(), audit.Detail);
+        Assert.EndsWith("reason: " + Reason, audit.Detail);
         var update = Assert.Single(_published);
         Assert.Equal((job.Id, grace.Id, JobState.Cancelled), (update.JobId, update.UserId, update.State));
     }
@@ -173,7 +176,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
 
         var result = await Cancel()
-            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+            .ExecuteAsync(admin.Id, job.Id, Reason, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
         Assert.Equal(state, (await NewContext().PublishJobs.SingleAsync()).State);
@@ -191,10 +194,43 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
 
         var result = await Cancel()
-            .ExecuteAsync(admin.Id, job.Id, CancellationToken.None);
+            .ExecuteAsync(admin.Id, job.Id, Reason, CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
         Assert.Equal(JobState.Queued, (await NewContext().PublishJobs.SingleAsync()).State);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task CancelUpload_WithoutAReason_IsRefusedAndChangesNothing(string? reason)
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, JobState.Scheduled, scheduledAt: Now.AddHours(1));
+        await Db.SaveChangesAsync();
+
+        var result = await Cancel().ExecuteAsync(admin.Id, job.Id, reason, CancellationToken.None);
+
+        Assert.Equal((AdminActionOutcome.Refused, AdminActionReason.Missing), (result.Outcome, result.Message));
+        Assert.Equal(JobState.Scheduled, (await NewContext().PublishJobs.SingleAsync()).State);
+        Assert.Empty(await NewContext().PublishEvents.ToListAsync());
+        Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+        Assert.Empty(_published);
+    }
+
+    [Fact]
+    public async Task CancelUpload_LongReason_IsKeptInTheAuditDetailUpToTheLimit()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var job = Db.AddJob(Db.AddAccount(admin, "ada", Now), Now, JobState.Queued);
+        await Db.SaveChangesAsync();
+
+        var result = await Cancel().ExecuteAsync(admin.Id, job.Id, "  " + new string('x', AdminActionReason.MaxLength + 50) + "  ", CancellationToken.None);
+
+        Assert.Equal(AdminActionOutcome.Done, result.Outcome);
+        var audit = await NewContext().AuditEvents.SingleAsync();
+        Assert.EndsWith("reason: " + new string('x', AdminActionReason.MaxLength), audit.Detail);
     }
 
     private sealed class TestEnvironment : IHostEnvironment

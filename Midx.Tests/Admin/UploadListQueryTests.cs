@@ -7,15 +7,18 @@ namespace Midx.Tests.Admin;
 
 public sealed class UploadListQueryTests : AdminDatabase
 {
-    [Fact]
-    public async Task Execute_WalkingEveryPage_ReturnsEachUploadOnceNewestFirstEvenWithEqualTimestamps()
+    [Theory]
+    [InlineData(UploadOrder.NewestFirst)]
+    [InlineData(UploadOrder.OldestFirst)]
+    public async Task Execute_WalkingEveryPage_ReturnsEachUploadOnceInOrderEvenWithEqualTimestamps(UploadOrder order)
     {
         var user = Db.AddUser("grace@example.test", Now);
         var account = Db.AddAccount(user, "grace", Now);
         var expected = new List<Guid>();
         for (var i = 0; i < 23; i++)
         {
-            // Three uploads share each timestamp, so the id is what keeps the order total and the pages disjoint.
+            // Three uploads share each timestamp, so page boundaries fall between equal timestamps and the id is what
+            // keeps the order total and the pages disjoint.
             expected.Add(Db.AddJob(account, Now.AddMinutes(-(i / 3)), id: Guid.NewGuid()).Id);
         }
 
@@ -27,7 +30,7 @@ public sealed class UploadListQueryTests : AdminDatabase
         var pages = 0;
         do
         {
-            var page = await query.ExecuteAsync(new UploadFilter(), after, pageSize: 5, CancellationToken.None);
+            var page = await query.ExecuteAsync(new UploadFilter { Order = order }, after, pageSize: 5, CancellationToken.None);
             seen.AddRange(page.Rows);
             after = page.Next;
             pages++;
@@ -37,8 +40,10 @@ public sealed class UploadListQueryTests : AdminDatabase
         Assert.Equal(5, pages);
         Assert.Equal(23, seen.Count);
         Assert.Equal(expected.Order(), seen.Select(r => r.Id).Order());
-        var ordered = seen.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id);
-        Assert.Equal(ordered, seen.Select(r => r.Id));
+        var ordered = order == UploadOrder.NewestFirst
+            ? seen.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            : seen.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
+        Assert.Equal(ordered.Select(r => r.Id), seen.Select(r => r.Id));
         Assert.All(seen, r => Assert.Equal("grace@example.test", r.UserEmail));
         Assert.All(seen, r => Assert.Equal("grace", r.AccountUsername));
     }
