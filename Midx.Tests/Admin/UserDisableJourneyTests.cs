@@ -50,6 +50,7 @@ public sealed class UserDisableJourneyTests(BrowserFixture browser, AdminConsole
         var dialog = page.Locator("[data-admin-dialog]");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Why (kept in the audit log)").FillAsync(Reason);
+        await Assertions.Expect(page.Locator("button[data-admin-confirm]")).ToBeEnabledAsync();
         await admin.ScreenshotAsync("admin-user-disable-dialog");
         await page.SetViewportSizeAsync(390, 844);
         await admin.ScreenshotAsync("admin-user-disable-dialog-390");
