@@ -14,11 +14,15 @@ namespace Midx.App.Admin;
 public static class AdminEndpoints
 {
     public const string ExportPath = "/admin/uploads/export.csv";
+    public const string UsersExportPath = "/admin/users/export.csv";
     public const string RevokeKeysPath = "/admin/security/revoke-keys";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ExportPath, ExportUploadsAsync)
+            .RequireAuthorization(AdminPolicy.Name);
+
+        endpoints.MapGet(UsersExportPath, ExportUsersAsync)
             .RequireAuthorization(AdminPolicy.Name);
 
         // [FromForm] makes the framework validate the antiforgery token before the handler runs.
@@ -54,6 +58,17 @@ public static class AdminEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         await WriteCsvAsync(context, "uploads", UploadCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(UploadCsv.Line), time, cancellationToken);
+    }
+
+    private static async Task ExportUsersAsync(
+        [FromQuery] string? q, [FromQuery] string? sort, HttpContext context, UserExportQuery export, AuditLog audit, MidxDbContext db,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var order = UserSort.Parse(sort);
+        audit.Add(AdminAuditActions.ExportedUsers, actorUserId: context.User.GetUserId()!.Value, subjectUserId: null, detail: UserExportQuery.Describe(q, order));
+        await db.SaveChangesAsync(cancellationToken);
+
+        await WriteCsvAsync(context, "users", UserCsv.Header, export.ExecuteAsync(q, order, cancellationToken).Select(UserCsv.Line), time, cancellationToken);
     }
 
     /// <summary>

@@ -9,4 +9,5 @@ public static class AdminAuditActions
     public const string EnabledUser = "admin.enabled-user";
     public const string CancelledUpload = "admin.cancelled-upload";
     public const string ExportedUploads = "admin.exported-uploads";
+    public const string ExportedUsers = "admin.exported-users";
 }

@@ -20,6 +20,7 @@ public static class AdminRegistration
         services.AddScoped<UserDetailQuery>();
         services.AddScoped<UploadListQuery>();
         services.AddScoped<UploadExportQuery>();
+        services.AddScoped<UserExportQuery>();
         services.AddScoped<UploadDetailQuery>();
         services.AddScoped<FailureGroupsQuery>();
         services.AddScoped<AuditLogQuery>();

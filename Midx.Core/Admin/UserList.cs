@@ -14,4 +14,8 @@ public sealed record UserRow(
     bool IsDisabled,
     DateTime CreatedAt,
     DateTime LastSeenAt,
-    int LinkedAccounts);
+    int LinkedAccounts)
+{
+    /// <summary>The role's name, as the list's chip and the export say it.</summary>
+    public string Role => IsAdmin ? "Admin" : "Creator";
+}

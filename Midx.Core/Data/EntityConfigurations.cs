@@ -25,6 +25,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(x => x.SecurityStamp).HasMaxLength(64);
         b.HasIndex(x => x.GoogleSubject).IsUnique();
         b.HasIndex(x => x.Email);
+        // The console's user list sorts by these (UserListQuery).
+        b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.LastSeenAt);
     }
 }
 

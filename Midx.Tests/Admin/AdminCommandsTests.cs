@@ -48,10 +48,10 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
         var stamp = grace.SecurityStamp;
 
-        var granted = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: true, CancellationToken.None);
+        var granted = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: true, "Runs the support rota", CancellationToken.None);
         var afterGrant = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
         Time.Advance(TimeSpan.FromMinutes(1));
-        var revoked = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: false, CancellationToken.None);
+        var revoked = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: false, "Left the support rota", CancellationToken.None);
         var afterRevoke = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
 
         Assert.Equal(AdminActionOutcome.Done, granted.Outcome);
@@ -64,6 +64,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         Assert.Equal([AdminAuditActions.GrantedAdmin, AdminAuditActions.RevokedAdmin], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal(admin.Id, e.ActorUserId));
         Assert.All(audit, e => Assert.Equal(grace.Id, e.SubjectUserId));
+        Assert.Equal(["Runs the support rota", "Left the support rota"], audit.Select(e => e.Detail));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
         await Db.SaveChangesAsync();
 
-        var result = await AdminRole().ExecuteAsync(admin.Id, admin.Id, makeAdmin: false, CancellationToken.None);
+        var result = await AdminRole().ExecuteAsync(admin.Id, admin.Id, makeAdmin: false, "Left the support rota", CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
         Assert.Contains("your own admin role", result.Message);
@@ -87,7 +88,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         var other = Db.AddUser("root@example.test", Now, isAdmin: true);
         await Db.SaveChangesAsync();
 
-        var result = await AdminRole("ROOT@example.test").ExecuteAsync(admin.Id, other.Id, makeAdmin: false, CancellationToken.None);
+        var result = await AdminRole("ROOT@example.test").ExecuteAsync(admin.Id, other.Id, makeAdmin: false, "Left the support rota", CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
         Assert.Contains("Midx:Admins", result.Message);
@@ -106,10 +107,10 @@ public sealed class AdminCommandsTests : AdminDatabase
         var stamp = grace.SecurityStamp;
         var command = new SetUserDisabledCommand(Db, new AuditLog(Db, Time));
 
-        var disabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: true, CancellationToken.None);
+        var disabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: true, "Posted spam from a stolen account", CancellationToken.None);
         var afterDisable = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
         Time.Advance(TimeSpan.FromMinutes(1));
-        var enabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: false, CancellationToken.None);
+        var enabled = await command.ExecuteAsync(admin.Id, grace.Id, disable: false, "Account recovered", CancellationToken.None);
 
         Assert.Equal(AdminActionOutcome.Done, disabled.Outcome);
         Assert.True(afterDisable.IsDisabled);
@@ -120,7 +121,8 @@ public sealed class AdminCommandsTests : AdminDatabase
         var audit = await NewContext().AuditEvents.OrderBy(e => e.At).ToListAsync();
         Assert.Equal([AdminAuditActions.DisabledUser, AdminAuditActions.EnabledUser], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal((admin.Id, grace.Id), (e.ActorUserId!.Value, e.SubjectUserId!.Value)));
-        Assert.Equal("1 scheduled or queued upload(s) held", audit[0].Detail);
+        Assert.Equal("Posted spam from a stolen account; 1 scheduled or queued upload(s) held", audit[0].Detail);
+        Assert.Equal("Account recovered; 1 scheduled or queued upload(s) released", audit[1].Detail);
     }
 
     [Fact]
@@ -130,11 +132,46 @@ public sealed class AdminCommandsTests : AdminDatabase
         await Db.SaveChangesAsync();
 
         var result = await new SetUserDisabledCommand(Db, new AuditLog(Db, Time))
-            .ExecuteAsync(admin.Id, admin.Id, disable: true, CancellationToken.None);
+            .ExecuteAsync(admin.Id, admin.Id, disable: true, "Posted spam from a stolen account", CancellationToken.None);
 
-        Assert.Equal(AdminActionOutcome.Refused, result.Outcome);
+        Assert.Equal((AdminActionOutcome.Refused, SetUserDisabledCommand.SelfRefused), (result.Outcome, result.Message));
         Assert.False((await NewContext().Users.SingleAsync()).IsDisabled);
         Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task SetAdminRoleAndSetUserDisabled_WithoutAReason_RefuseAndChangeNothing(string? reason)
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var grace = Db.AddUser("grace@example.test", Now);
+        await Db.SaveChangesAsync();
+        var stamp = grace.SecurityStamp;
+
+        var grant = await AdminRole().ExecuteAsync(admin.Id, grace.Id, makeAdmin: true, reason, CancellationToken.None);
+        var disable = await new SetUserDisabledCommand(Db, new AuditLog(Db, Time))
+            .ExecuteAsync(admin.Id, grace.Id, disable: true, reason, CancellationToken.None);
+
+        Assert.Equal((AdminActionOutcome.Refused, AdminActionReason.Missing), (grant.Outcome, grant.Message));
+        Assert.Equal((AdminActionOutcome.Refused, AdminActionReason.Missing), (disable.Outcome, disable.Message));
+        var saved = await NewContext().Users.SingleAsync(u => u.Id == grace.Id);
+        Assert.Equal((false, false, stamp), (saved.IsAdmin, saved.IsDisabled, saved.SecurityStamp));
+        Assert.Empty(await NewContext().AuditEvents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task SetUserDisabled_NothingWaiting_KeepsJustTheTrimmedReason()
+    {
+        var admin = Db.AddUser("ada@example.test", Now, isAdmin: true);
+        var grace = Db.AddUser("grace@example.test", Now);
+        await Db.SaveChangesAsync();
+
+        await new SetUserDisabledCommand(Db, new AuditLog(Db, Time))
+            .ExecuteAsync(admin.Id, grace.Id, disable: true, "  Asked to close the account  ", CancellationToken.None);
+
+        Assert.Equal("Asked to close the account", (await NewContext().AuditEvents.SingleAsync()).Detail);
     }
 
     [Theory]

@@ -37,11 +37,13 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-row]")).Not.ToHaveCountAsync(0);
         await tab.ScreenshotAsync("admin-users");
+        await ScreenshotAtPhoneWidthAsync(tab, "admin-users-390", "[data-user-row]");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-name]").Last).ToHaveTextAsync("Grace Hopper");
         await Assertions.Expect(page.Locator("[data-account]")).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("admin-user");
+        await ScreenshotAtPhoneWidthAsync(tab, "admin-user-390", "[data-account]");
 
         await page.GotoAsync("/admin/uploads");
         await Assertions.Expect(page.Locator("[data-upload-row]")).ToHaveCountAsync(50);
@@ -94,6 +96,19 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
     private static JobUpdate Update(Guid jobId, JobState state, string message) => new(
         jobId, Guid.NewGuid(), state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, 1000, message, null, null,
         null, DateTime.UtcNow);
+
+    /// <summary>The page reloaded at 390 px, its circuit up and <paramref name="ready"/> shown, then back to full width.</summary>
+    private static async Task ScreenshotAtPhoneWidthAsync(BrowserPage tab, string name, string ready)
+    {
+        await tab.Page.SetViewportSizeAsync(390, 844);
+        await tab.Page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
+        await Assertions.Expect(tab.Page.Locator(ready).First).ToBeVisibleAsync();
+        await tab.ScreenshotAsync(name);
+        await tab.Page.SetViewportSizeAsync(1280, 800);
+        await tab.Page.ReloadAsync();
+        await tab.WaitForCircuitAsync();
+    }
 
     private async Task<BrowserPage> OpenAsAsync(SignInFlow session)
     {

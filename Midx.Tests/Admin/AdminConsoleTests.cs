@@ -18,6 +18,7 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         "/admin",
         "/admin/users",
         "/admin/users?q=grace&page=1",
+        "/admin/users?q=grace&sort=seen-desc&page=2",
         "/admin/users/{user}",
         "/admin/uploads",
         "/admin/uploads?state=Failed&mode=Direct&from=2020-01-01",
@@ -125,12 +126,14 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
             $"/admin/uploads/{fixture.Seed.PublishedJobId}",
             $"/admin/uploads/{fixture.Seed.ScheduledJobId}",
             "/admin/uploads/export.csv",
+            AdminEndpoints.UsersExportPath,
         };
 
         foreach (var page in pages)
         {
             var body = await fixture.Admin.Client.GetStringAsync(Resolve(page));
-            Assert.True(body.Contains("aria-label=\"Admin console\"") || body.StartsWith(UploadCsv.Header, StringComparison.Ordinal), page);
+            Assert.True(body.Contains("aria-label=\"Admin console\"") || body.StartsWith(UploadCsv.Header, StringComparison.Ordinal)
+                || body.StartsWith(UserCsv.Header, StringComparison.Ordinal), page);
             foreach (var secret in ConsoleSeed.SecretValues)
             {
                 Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{page} shows the secret value {secret}.");
@@ -157,49 +160,52 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task UserPage_OwnAccount_CannotRevokeOwnRoleOrDisableSelf()
+    public async Task UserPage_OwnAccount_PrerendersBothSelfRulesBesideDisabledButtons()
     {
         var admin = await fixture.App.UserByEmailAsync(AdminConsoleFixture.AdminEmail);
 
         var page = await fixture.Admin.GetDocumentAsync($"/admin/users/{admin.Id}");
 
-        Assert.True(page.QuerySelector<IHtmlButtonElement>("form[data-action=revoke-admin] button")!.IsDisabled);
-        Assert.True(page.QuerySelector<IHtmlButtonElement>("form[data-action=disable-user] button")!.IsDisabled);
-        Assert.Contains("cannot remove your own admin role", page.QuerySelector("form[data-action=revoke-admin]")!.TextContent);
+        Assert.True(page.QuerySelector<IHtmlButtonElement>("[data-action=revoke-admin] button")!.IsDisabled);
+        Assert.True(page.QuerySelector<IHtmlButtonElement>("[data-action=disable-user] button")!.IsDisabled);
+        Assert.Equal(SetAdminRoleCommand.OwnRoleRefused, ElementText.Text(page.QuerySelector("[data-action=revoke-admin] [data-action-rule]")));
+        Assert.Equal(SetUserDisabledCommand.SelfRefused, ElementText.Text(page.QuerySelector("[data-action=disable-user] [data-action-rule]")));
     }
 
     [Fact]
-    public async Task UserForms_GrantThenDisable_ChangeTheUserAndAuditBothWithTheAdminsId()
+    public async Task UsersExport_AnonymousCreatorAndAdmin_RedirectForbidAndServe()
     {
-        using var target = await fixture.App.SignInFlowAsync("target@example.test", "Tara Target");
-        var user = await fixture.App.UserByEmailAsync("target@example.test");
-        var path = $"/admin/users/{user.Id}";
+        using var anonymous = fixture.App.CreateHttpClient();
+        using var anonymousResponse = await anonymous.GetAsync(AdminEndpoints.UsersExportPath);
+        using var creatorResponse = await fixture.Creator.Client.GetAsync(AdminEndpoints.UsersExportPath);
+        using var adminResponse = await fixture.Admin.Client.GetAsync(AdminEndpoints.UsersExportPath);
 
-        var page = await fixture.Admin.GetDocumentAsync(path);
-        using (var grant = await fixture.Admin.PostFormAsync(page.QuerySelector<IHtmlFormElement>("form[data-action=grant-admin]")!, []))
-        {
-            Assert.True(grant.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther);
-        }
+        Assert.Equal(HttpStatusCode.Redirect, anonymousResponse.StatusCode);
+        Assert.StartsWith("/signin", anonymousResponse.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, creatorResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, adminResponse.StatusCode);
+        Assert.Equal("text/csv", adminResponse.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("attachment; filename=\"midx-users-", adminResponse.Content.Headers.ContentDisposition!.ToString());
+    }
 
-        page = await fixture.Admin.GetDocumentAsync(path);
-        Assert.Contains("is now an admin", page.QuerySelector("[data-admin-notice]")!.TextContent);
-        using (var disable = await fixture.Admin.PostFormAsync(page.QuerySelector<IHtmlFormElement>("form[data-action=disable-user]")!, []))
-        {
-            Assert.True(disable.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther);
-        }
+    [Fact]
+    public async Task UsersExport_SearchAndSort_HoldsExactlyTheFilteredUsersInOrderAndIsAudited()
+    {
+        var expected = await fixture.App.QueryAsync(db => db.Users
+            .Where(u => u.Email.Contains("studio.test") || u.Name.Contains("studio.test"))
+            .OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id).Select(u => u.Id).ToListAsync());
 
-        var saved = await fixture.App.UserByEmailAsync("target@example.test");
-        Assert.True(saved.IsAdmin);
-        Assert.True(saved.IsDisabled);
+        var csv = await fixture.Admin.Client.GetStringAsync($"{AdminEndpoints.UsersExportPath}?q=STUDIO.test&sort={UserSort.JoinedNewest.Value}");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(UserCsv.Header.TrimEnd(), lines[0]);
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(expected.Select(id => id.ToString()), lines.Skip(1).Select(l => l.Split(',')[0]));
         var admin = await fixture.App.UserByEmailAsync(AdminConsoleFixture.AdminEmail);
-        var audit = await fixture.App.QueryAsync(db => db.AuditEvents.Where(a => a.SubjectUserId == user.Id && a.Action.StartsWith("admin."))
-            .OrderBy(a => a.At).ToListAsync());
-        Assert.Equal([AdminAuditActions.GrantedAdmin, AdminAuditActions.DisabledUser], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal(admin.Id, a.ActorUserId));
-
-        // The target's session ended with the change (new security stamp, disabled).
-        using var after = await target.Client.GetAsync("/");
-        Assert.Null(target.SessionCookie);
+        var audit = (await fixture.App.AuditAsync(AdminAuditActions.ExportedUsers)).Last();
+        Assert.Equal(admin.Id, audit.ActorUserId);
+        Assert.Equal(UserExportQuery.Describe("STUDIO.test", UserSort.JoinedNewest), audit.Detail);
+        Assert.Equal("users matching \"STUDIO.test\", Joined, newest first", audit.Detail);
     }
 
     [Fact]
@@ -213,18 +219,6 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
             seeded.Select(w => (w.GetAttribute("data-worker"), ElementText.Text(w.QuerySelector("[data-worker-state]")))));
         var sweep = seeded.Single(w => w.GetAttribute("data-worker") == "MediaSweepWorker");
         Assert.StartsWith("Reports every 1 h 0 min · next by ", ElementText.Text(sweep.QuerySelector("[data-worker-schedule]")));
-    }
-
-    [Fact]
-    public async Task UsersPage_Search_FindsByEmailOrNameAnyCase()
-    {
-        var byName = await fixture.Admin.GetDocumentAsync("/admin/users?q=HOPPER");
-        var byEmail = await fixture.Admin.GetDocumentAsync("/admin/users?q=studio.test");
-
-        Assert.Equal(["Grace Hopper"], byName.QuerySelectorAll("[data-user-row] td a").Select(a => a.TextContent));
-        Assert.Equal(
-            ["Katherine Johnson", "Margaret Hamilton"],
-            byEmail.QuerySelectorAll("[data-user-row] td a").Select(a => a.TextContent));
     }
 
     private string Resolve(string page) => page

@@ -66,10 +66,14 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Email");
 
                     b.HasIndex("GoogleSubject")
                         .IsUnique();
+
+                    b.HasIndex("LastSeenAt");
 
                     b.ToTable("Users", (string)null);
                 });
