@@ -15,10 +15,19 @@ public static class AdminEndpoints
 {
     public const string ExportPath = "/admin/uploads/export.csv";
     public const string RevokeKeysPath = "/admin/security/revoke-keys";
+    public const string AuditExportPath = "/admin/audit/export.csv";
+    public const string TokensExportPath = "/admin/tokens/export.csv";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ExportPath, ExportUploadsAsync)
+            .RequireAuthorization(AdminPolicy.Name)
+            .WithMetadata(new ForbiddenStatusMetadata());
+
+        endpoints.MapGet(AuditExportPath, ExportAuditAsync)
+            .RequireAuthorization(AdminPolicy.Name)
+            .WithMetadata(new ForbiddenStatusMetadata());
+        endpoints.MapGet(TokensExportPath, ExportTokensAsync)
             .RequireAuthorization(AdminPolicy.Name)
             .WithMetadata(new ForbiddenStatusMetadata());
 
@@ -56,6 +65,23 @@ public static class AdminEndpoints
         await db.SaveChangesAsync(cancellationToken);
 
         await WriteCsvAsync(context, "uploads", UploadCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(UploadCsv.Line), time, cancellationToken);
+    }
+
+    private static async Task ExportAuditAsync(
+        HttpContext context, AuditExportQuery export, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var filter = AuditFilterQueryString.Parse(context.Request.Query);
+        await audit.WriteAsync(AdminAuditActions.ExportedAudit, context.User.GetUserId(), null, AuditFilterQueryString.Describe(filter), cancellationToken);
+        await WriteCsvAsync(context, "audit", AuditCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(AuditCsv.Line), time, cancellationToken);
+    }
+
+    private static async Task ExportTokensAsync(
+        HttpContext context, TokenExportQuery export, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var issue = TokenIssues.Parse(context.Request.Query["problem"]);
+        var detail = issue is { } i ? "problem=" + TokenIssues.QueryValue(i) : "every account that needs attention";
+        await audit.WriteAsync(AdminAuditActions.ExportedTokens, context.User.GetUserId(), null, detail, cancellationToken);
+        await WriteCsvAsync(context, "tokens", TokenCsv.Header, export.ExecuteAsync(issue, cancellationToken).Select(TokenCsv.Line), time, cancellationToken);
     }
 
     /// <summary>

@@ -9,4 +9,6 @@ public static class AdminAuditActions
     public const string EnabledUser = "admin.enabled-user";
     public const string CancelledUpload = "admin.cancelled-upload";
     public const string ExportedUploads = "admin.exported-uploads";
+    public const string ExportedAudit = "admin.exported-audit";
+    public const string ExportedTokens = "admin.exported-tokens";
 }
