@@ -41,13 +41,13 @@ public static class AdminEndpoints
     private static async Task<IResult> RevokeKeysAsync(
         [FromForm] string? reason, [FromForm] string? confirm, HttpContext context, RevokeAllKeysCommand revoke, CancellationToken cancellationToken)
     {
-        if (confirm != "REVOKE" || string.IsNullOrWhiteSpace(reason))
+        if (confirm != RevokeKeysDialog.ConfirmWord || AdminActionReason.Clean(reason) is not { } why)
         {
-            AdminNotice.Set(context, AdminActionResult.Refused("Nothing was revoked: give a reason and type REVOKE to confirm."));
+            AdminNotice.Set(context, AdminActionResult.Refused($"Nothing was revoked: give a reason and type {RevokeKeysDialog.ConfirmWord} to confirm."));
             return Results.Redirect("/admin/security");
         }
 
-        await revoke.ExecuteAsync(context.User.GetUserId(), reason.Trim(), cancellationToken);
+        await revoke.ExecuteAsync(context.User.GetUserId(), why, cancellationToken);
 
         // The session cookie was protected by a revoked key; clear it so the browser starts clean.
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
