@@ -24,6 +24,10 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         "/admin/failures",
         "/admin/audit",
         "/admin/audit?action=account.signed-in",
+        "/admin/audit?order=oldest&after=not-a-cursor",
+        "/admin/tokens",
+        "/admin/tokens?problem=reconnect&page=x",
+        "/admin/security",
     ];
 
     public static TheoryData<string> Pages => new(PageList);
@@ -106,12 +110,16 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
             $"/admin/uploads/{fixture.Seed.PublishedJobId}",
             $"/admin/uploads/{fixture.Seed.ScheduledJobId}",
             "/admin/uploads/export.csv",
+            "/admin/audit/export.csv",
+            "/admin/tokens/export.csv",
+            "/admin/tokens/export.csv?problem=reconnect",
         };
+        string[] headers = [UploadCsv.Header, AuditCsv.Header, TokenCsv.Header];
 
         foreach (var page in pages)
         {
             var body = await fixture.Admin.Client.GetStringAsync(Resolve(page));
-            Assert.True(body.Contains("aria-label=\"Admin console\"") || body.StartsWith(UploadCsv.Header, StringComparison.Ordinal), page);
+            Assert.True(body.Contains("aria-label=\"Admin console\"") || headers.Any(h => body.StartsWith(h, StringComparison.Ordinal)), page);
             foreach (var secret in ConsoleSeed.SecretValues)
             {
                 Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{page} shows the secret value {secret}.");
