@@ -10,19 +10,25 @@ using Midx.Core.Privacy;
 
 namespace Midx.App.Admin;
 
-/// <summary>The console's non-page endpoints: the CSV export of the filtered uploads view, and key revocation.</summary>
+/// <summary>The console's non-page endpoints: the CSV exports of the filtered uploads, users, audit and token views, and key revocation.</summary>
 public static class AdminEndpoints
 {
-    public const string ExportPath = "/admin/uploads/export.csv";
+    public const string UploadsExportPath = "/admin/uploads/export.csv";
     public const string UsersExportPath = "/admin/users/export.csv";
     public const string RevokeKeysPath = "/admin/security/revoke-keys";
+    public const string AuditExportPath = "/admin/audit/export.csv";
+    public const string TokensExportPath = "/admin/tokens/export.csv";
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ExportPath, ExportUploadsAsync)
+        endpoints.MapGet(UploadsExportPath, ExportUploadsAsync)
             .RequireAuthorization(AdminPolicy.Name);
 
         endpoints.MapGet(UsersExportPath, ExportUsersAsync)
+            .RequireAuthorization(AdminPolicy.Name);
+        endpoints.MapGet(AuditExportPath, ExportAuditAsync)
+            .RequireAuthorization(AdminPolicy.Name);
+        endpoints.MapGet(TokensExportPath, ExportTokensAsync)
             .RequireAuthorization(AdminPolicy.Name);
 
         // [FromForm] makes the framework validate the antiforgery token before the handler runs.
@@ -34,13 +40,13 @@ public static class AdminEndpoints
     private static async Task<IResult> RevokeKeysAsync(
         [FromForm] string? reason, [FromForm] string? confirm, HttpContext context, RevokeAllKeysCommand revoke, CancellationToken cancellationToken)
     {
-        if (confirm != "REVOKE" || string.IsNullOrWhiteSpace(reason))
+        if (confirm != RevokeKeysDialog.ConfirmWord || AdminActionReason.Clean(reason) is not { } why)
         {
-            AdminNotice.Set(context, AdminActionResult.Refused("Nothing was revoked: give a reason and type REVOKE to confirm."));
+            AdminNotice.Set(context, AdminActionResult.Refused($"Nothing was revoked: give a reason and type {RevokeKeysDialog.ConfirmWord} to confirm."));
             return Results.Redirect("/admin/security");
         }
 
-        await revoke.ExecuteAsync(context.User.GetUserId(), reason.Trim(), cancellationToken);
+        await revoke.ExecuteAsync(context.User.GetUserId(), why, cancellationToken);
 
         // The session cookie was protected by a revoked key; clear it so the browser starts clean.
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -48,27 +54,37 @@ public static class AdminEndpoints
     }
 
     private static async Task ExportUploadsAsync(
-        HttpContext context, UploadExportQuery export, AuditLog audit, MidxDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
+        HttpContext context, UploadExportQuery export, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var filter = UploadFilterQueryString.Parse(context.Request.Query);
-        var adminId = context.User.GetUserId()!.Value;
-
-        audit.Add(AdminAuditActions.ExportedUploads, actorUserId: adminId, subjectUserId: null, detail: UploadFilterQueryString.Describe(filter));
-        await db.SaveChangesAsync(cancellationToken);
-
+        await audit.WriteAsync(AdminAuditActions.ExportedUploads, context.User.GetUserId(), null, UploadFilterQueryString.Describe(filter), cancellationToken);
         await WriteCsvAsync(context, "uploads", UploadCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(UploadCsv.Line), time, cancellationToken);
     }
 
     private static async Task ExportUsersAsync(
-        [FromQuery] string? q, [FromQuery] string? sort, HttpContext context, UserExportQuery export, AuditLog audit, MidxDbContext db,
+        [FromQuery] string? q, [FromQuery] string? sort, HttpContext context, UserExportQuery export, AuditLog audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var order = UserSort.Parse(sort);
-        audit.Add(AdminAuditActions.ExportedUsers, actorUserId: context.User.GetUserId()!.Value, subjectUserId: null, detail: UserExportQuery.Describe(q, order));
-        await db.SaveChangesAsync(cancellationToken);
-
+        await audit.WriteAsync(AdminAuditActions.ExportedUsers, context.User.GetUserId(), null, UserExportQuery.Describe(q, order), cancellationToken);
         await WriteCsvAsync(context, "users", UserCsv.Header, export.ExecuteAsync(q, order, cancellationToken).Select(UserCsv.Line), time, cancellationToken);
+    }
+
+    private static async Task ExportAuditAsync(
+        HttpContext context, AuditExportQuery export, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var filter = AuditFilterQueryString.Parse(context.Request.Query);
+        await audit.WriteAsync(AdminAuditActions.ExportedAudit, context.User.GetUserId(), null, AuditFilterQueryString.Describe(filter), cancellationToken);
+        await WriteCsvAsync(context, "audit", AuditCsv.Header, export.ExecuteAsync(filter, cancellationToken).Select(AuditCsv.Line), time, cancellationToken);
+    }
+
+    private static async Task ExportTokensAsync(
+        HttpContext context, TokenExportQuery export, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var issue = TokenIssues.Parse(context.Request.Query["problem"]);
+        var detail = issue is { } i ? "problem=" + TokenIssues.QueryValue(i) : "every account that needs attention";
+        await audit.WriteAsync(AdminAuditActions.ExportedTokens, context.User.GetUserId(), null, detail, cancellationToken);
+        await WriteCsvAsync(context, "tokens", TokenCsv.Header, export.ExecuteAsync(issue, cancellationToken).Select(TokenCsv.Line), time, cancellationToken);
     }
 
     /// <summary>

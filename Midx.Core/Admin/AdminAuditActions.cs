@@ -10,4 +10,6 @@ public static class AdminAuditActions
     public const string CancelledUpload = "admin.cancelled-upload";
     public const string ExportedUploads = "admin.exported-uploads";
     public const string ExportedUsers = "admin.exported-users";
+    public const string ExportedAudit = "admin.exported-audit";
+    public const string ExportedTokens = "admin.exported-tokens";
 }

@@ -25,6 +25,9 @@ public static class AdminRegistration
         services.AddScoped<FailureGroupsQuery>();
         services.AddScoped<AuditLogQuery>();
         services.AddScoped<AuditActionsQuery>();
+        services.AddScoped<AuditExportQuery>();
+        services.AddScoped<TokenAttentionQuery>();
+        services.AddScoped<TokenExportQuery>();
         services.AddScoped<SetAdminRoleCommand>();
         services.AddScoped<SetUserDisabledCommand>();
         services.AddScoped<CancelUploadCommand>();

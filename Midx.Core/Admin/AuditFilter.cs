@@ -13,4 +13,7 @@ public sealed record AuditFilter
 
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+
+    /// <summary>Oldest first instead of the default newest first; paging walks the same way.</summary>
+    public bool OldestFirst { get; init; }
 }

@@ -11,4 +11,8 @@ public sealed record AuditRow(
     string? SubjectEmail,
     string? Detail);
 
-public sealed record AuditListResult(IReadOnlyList<AuditRow> Rows, KeysetCursor? Next);
+/// <summary>
+/// One page of the audit log, the cursor past its last row when there are more, and the email of the user whose trail
+/// it is when the log is filtered by <see cref="AuditFilter.UserId"/> (null when that user was deleted).
+/// </summary>
+public sealed record AuditListResult(IReadOnlyList<AuditRow> Rows, KeysetCursor? Next, string? TrailOf = null);

@@ -9,6 +9,7 @@ public sealed record TokenHealth(
     int AccessExpired,
     IReadOnlyList<TokenAttentionRow> Accounts);
 
+/// <summary>A linked account that needs attention, by its token's state columns only.</summary>
 public sealed record TokenAttentionRow(
     Guid AccountId,
     Guid UserId,
@@ -19,4 +20,17 @@ public sealed record TokenAttentionRow(
     string? TokenProblem,
     int RefreshFailures,
     DateTime? LastRefreshedAt,
-    DateTime? NextRefreshAttemptAt);
+    DateTime? NextRefreshAttemptAt,
+    DateTime? AccessTokenExpiresAt = null)
+{
+    /// <summary>The most pressing issue: a reconnect before a failing refresh before an expired access token.</summary>
+    public TokenIssue Issue => TokenState == TokenState.NeedsReconnect ? TokenIssue.NeedsReconnect
+        : RefreshFailures > 0 ? TokenIssue.RefreshFailing
+        : TokenIssue.AccessExpired;
+
+    /// <summary>TikTok's or the refresher's recorded reason, or what the issue means.</summary>
+    public string Problem => TokenProblem ?? TokenIssues.Explain(Issue, RefreshFailures);
+}
+
+/// <summary>One page of <see cref="TokenAttentionQuery"/> and how many accounts match in all.</summary>
+public sealed record TokenAttentionPage(IReadOnlyList<TokenAttentionRow> Rows, int Total);

@@ -31,12 +31,7 @@ public sealed class TokenHealthQuery(MidxDbContext db, TimeProvider time)
     }
 
     private async Task<List<TokenAttentionRow>> Attention(IQueryable<TikTokAccount> accounts, CancellationToken cancellationToken) =>
-        await (
-                from a in accounts.AsNoTracking().OrderByDescending(a => a.RefreshFailures).ThenByDescending(a => a.LastSeenAt).Take(ListLimit)
-                join u in db.Users on a.UserId equals u.Id into owners
-                from u in owners.DefaultIfEmpty()
-                select new TokenAttentionRow(
-                    a.Id, a.UserId, u == null ? null : u.Email, a.Username, a.DisplayName, a.TokenState, a.TokenProblem,
-                    a.RefreshFailures, a.LastRefreshedAt, a.NextRefreshAttemptAt))
+        await TokenAttentionQuery.Project(
+                db, accounts.AsNoTracking().OrderByDescending(a => a.RefreshFailures).ThenByDescending(a => a.LastSeenAt).Take(ListLimit))
             .ToListAsync(cancellationToken);
 }

@@ -26,6 +26,10 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         "/admin/failures",
         "/admin/audit",
         "/admin/audit?action=account.signed-in",
+        "/admin/audit?order=oldest&after=not-a-cursor",
+        "/admin/tokens",
+        "/admin/tokens?problem=reconnect&page=x",
+        "/admin/security",
     ];
 
     public static TheoryData<string> Pages => new(PageList);
@@ -108,7 +112,7 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
             .Where(j => j.State == JobState.Published)
             .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => j.Id).ToListAsync());
 
-        var csv = await fixture.Admin.Client.GetStringAsync($"{AdminEndpoints.ExportPath}?state=Published&order={UploadFilterQueryString.OldestFirst}");
+        var csv = await fixture.Admin.Client.GetStringAsync($"{AdminEndpoints.UploadsExportPath}?state=Published&order={UploadFilterQueryString.OldestFirst}");
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.True(expected.Count > 1);
@@ -127,13 +131,16 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
             $"/admin/uploads/{fixture.Seed.ScheduledJobId}",
             "/admin/uploads/export.csv",
             AdminEndpoints.UsersExportPath,
+            "/admin/audit/export.csv",
+            "/admin/tokens/export.csv",
+            "/admin/tokens/export.csv?problem=reconnect",
         };
+        string[] headers = [UploadCsv.Header, UserCsv.Header, AuditCsv.Header, TokenCsv.Header];
 
         foreach (var page in pages)
         {
             var body = await fixture.Admin.Client.GetStringAsync(Resolve(page));
-            Assert.True(body.Contains("aria-label=\"Admin console\"") || body.StartsWith(UploadCsv.Header, StringComparison.Ordinal)
-                || body.StartsWith(UserCsv.Header, StringComparison.Ordinal), page);
+            Assert.True(body.Contains("aria-label=\"Admin console\"") || headers.Any(h => body.StartsWith(h, StringComparison.Ordinal)), page);
             foreach (var secret in ConsoleSeed.SecretValues)
             {
                 Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{page} shows the secret value {secret}.");

@@ -50,6 +50,64 @@ public sealed class AuditLogQueryTests : AdminDatabase
         Assert.Equal(seen.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r.Id), seen.Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task Execute_WalkingPagesOldestFirst_VisitsEveryEventOnceAcrossEqualTimestamps()
+    {
+        // Four events share each timestamp, so every page boundary of five falls inside a run of equal times.
+        var ids = Enumerable.Range(0, 12).Select(i => Add("account.signed-in", Now.AddMinutes(-(i / 4)), null, null)).ToList();
+        await Db.SaveChangesAsync();
+        var filter = new AuditFilter { OldestFirst = true };
+
+        var seen = new List<AuditRow>();
+        KeysetCursor? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await new AuditLogQuery(NewContext()).ExecuteAsync(filter, after, 5, CancellationToken.None);
+            seen.AddRange(page.Rows);
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(ids.Order(), seen.Select(r => r.Id).Order());
+        Assert.Equal(seen.OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => r.Id), seen.Select(r => r.Id));
+        Assert.Equal(12, seen.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Execute_ByUserId_SaysWhoseTrailItIsAndNobodyForADeletedUser()
+    {
+        var grace = Db.AddUser("grace@example.test", Now);
+        Add("account.signed-in", Now, grace.Id, grace.Id);
+        await Db.SaveChangesAsync();
+
+        var trail = await new AuditLogQuery(NewContext()).ExecuteAsync(new AuditFilter { UserId = grace.Id }, null, 50, CancellationToken.None);
+        var deleted = await new AuditLogQuery(NewContext()).ExecuteAsync(new AuditFilter { UserId = Guid.NewGuid() }, null, 50, CancellationToken.None);
+        var everyone = await new AuditLogQuery(NewContext()).ExecuteAsync(new AuditFilter(), null, 50, CancellationToken.None);
+
+        Assert.Equal("grace@example.test", trail.TrailOf);
+        Assert.Null(deleted.TrailOf);
+        Assert.Empty(deleted.Rows);
+        Assert.Null(everyone.TrailOf);
+    }
+
+    [Fact]
+    public async Task Export_Filters_StreamsEveryMatchingEventInTheViewsOrder()
+    {
+        var grace = Db.AddUser("grace@example.test", Now);
+        var older = Add("account.signed-in", Now.AddHours(-2), grace.Id, grace.Id);
+        var newer = Add("account.signed-in", Now.AddHours(-1), grace.Id, grace.Id);
+        Add("tiktok.linked", Now, grace.Id, grace.Id);
+        await Db.SaveChangesAsync();
+
+        var oldestFirst = await new AuditExportQuery(NewContext())
+            .ExecuteAsync(new AuditFilter { Action = "account.signed-in", OldestFirst = true }, CancellationToken.None).ToListAsync();
+
+        Assert.Equal([older, newer], oldestFirst.Select(r => r.Id));
+    }
+
     private Guid Add(string action, DateTime at, Guid? actor, Guid? subject)
     {
         var audit = new AuditEvent { Id = Guid.NewGuid(), At = at, Action = action, ActorUserId = actor, SubjectUserId = subject };

@@ -70,7 +70,7 @@ public sealed class UploadsPageTests : LivePageTestContext
 
         Navigation.NavigateTo($"{UploadsPage.ListPath}?user={_grace.Id}");
         page.WaitForAssertion(() => Assert.Equal($"/admin/users/{_grace.Id}", page.Find("[data-user-filter] a").GetAttribute("href")));
-        Assert.Equal($"{AdminEndpoints.ExportPath}?user={_grace.Id}", page.Find("a[data-export-csv]").GetAttribute("href"));
+        Assert.Equal($"{AdminEndpoints.UploadsExportPath}?user={_grace.Id}", page.Find("a[data-export-csv]").GetAttribute("href"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class UploadsPageTests : LivePageTestContext
         page.Find("input[data-filter=from]").Change("2026-11-20");
         var dated = typed with { State = JobState.Failed, From = new DateOnly(2026, 11, 20) };
         Assert.Equal(dated, UploadFilterQueryString.Parse(Navigation.Uri));
-        Assert.Equal(AdminEndpoints.ExportPath + UploadFilterQueryString.ToQueryString(dated), page.Find("a[data-export-csv]").GetAttribute("href"));
+        Assert.Equal(AdminEndpoints.UploadsExportPath + UploadFilterQueryString.ToQueryString(dated), page.Find("a[data-export-csv]").GetAttribute("href"));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class UploadsPageTests : LivePageTestContext
         page.WaitForAssertion(() => Assert.Equal([older.Id.ToString(), newer.Id.ToString()], RowIds(page)));
         Assert.EndsWith("?order=oldest", Navigation.Uri);
         Assert.Equal("oldest", page.Find("[data-sort-created]").GetAttribute("data-sort-created"));
-        Assert.Equal($"{AdminEndpoints.ExportPath}?order=oldest", page.Find("a[data-export-csv]").GetAttribute("href"));
+        Assert.Equal($"{AdminEndpoints.UploadsExportPath}?order=oldest", page.Find("a[data-export-csv]").GetAttribute("href"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Midx.App.Admin;
 using Midx.App.Privacy;
 using Midx.Core.Admin;
 using Midx.Core.Data;
@@ -71,6 +72,9 @@ public sealed class KeyRotationTests : IDisposable
 
         var unconfirmed = await PostRevokeAsync(ada, reason: "drill", confirm: "revoke");
         Assert.Equal("/admin/security", unconfirmed.Headers.Location!.OriginalString);
+        Assert.Contains("Nothing was revoked: give a reason and type REVOKE to confirm.", await ada.GetStringAsync("/admin/security"));
+        var noReason = await PostRevokeAsync(ada, reason: "  ", confirm: "REVOKE");
+        Assert.Equal("/admin/security", noReason.Headers.Location!.OriginalString);
         Assert.Equal(TokenState.Active, await ReadAsync(db => db.TikTokAccounts.Select(a => a.TokenState).SingleAsync()));
 
         var forbidden = await grace.PostAsync("/admin/security/revoke-keys", new FormUrlEncodedContent([new("reason", "x"), new("confirm", "REVOKE")]));
@@ -93,7 +97,8 @@ public sealed class KeyRotationTests : IDisposable
 
     private static async Task<HttpResponseMessage> PostRevokeAsync(HttpClient admin, string reason, string confirm)
     {
-        return await admin.PostFormAsync("/admin/security", "/admin/security/revoke-keys", ("reason", reason), ("confirm", confirm));
+        // The form lives in the security page's dialog (SecurityPageTests proves its fields and action); it carries the page's token.
+        return await admin.PostDialogFormAsync("/admin/security", AdminEndpoints.RevokeKeysPath, ("reason", reason), ("confirm", confirm));
     }
 
     [Fact]
