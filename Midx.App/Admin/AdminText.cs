@@ -56,16 +56,4 @@ public static class AdminText
 
     /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
     public static string State(JobState state) => JobStateMachine.Label(state);
-
-    /// <summary>Bootstrap colour of a state badge; the badge always carries the state's name as text too.</summary>
-    public static string StateClass(JobState state) => state switch
-    {
-        JobState.Published => "text-bg-success",
-        JobState.SentToInbox => "text-bg-success",
-        JobState.Failed => "text-bg-danger",
-        JobState.Cancelled => "text-bg-secondary",
-        JobState.Scheduled => "text-bg-light border",
-        JobState.Queued => "text-bg-info",
-        _ => "text-bg-primary",
-    };
 }
