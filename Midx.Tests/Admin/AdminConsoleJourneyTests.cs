@@ -15,7 +15,7 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
     [Fact]
     public async Task Console_AdminWalksEveryPage_SeesSeededDataWithoutScriptErrors()
     {
-        await using var tab = await OpenAsAsync(_console.Admin);
+        await using var tab = await BrowserPage.OpenWithSessionAsync(browser, _console.App.ServerAddress, _console.Admin);
         var page = tab.Page;
 
         await page.GotoAsync("/admin");
@@ -37,29 +37,49 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-row]")).Not.ToHaveCountAsync(0);
         await tab.ScreenshotAsync("admin-users");
-        await ScreenshotAtPhoneWidthAsync(tab, "admin-users-390", "[data-user-row]");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-users-390", "[data-user-row]");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-user-name]").Last).ToHaveTextAsync("Grace Hopper");
         await Assertions.Expect(page.Locator("[data-account]")).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("admin-user");
-        await ScreenshotAtPhoneWidthAsync(tab, "admin-user-390", "[data-account]");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-user-390", "[data-account]");
 
         await page.GotoAsync("/admin/uploads");
         await Assertions.Expect(page.Locator("[data-upload-row]")).ToHaveCountAsync(50);
         await tab.ScreenshotAsync("admin-uploads");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-uploads-390", "[data-upload-row]");
 
         await page.GotoAsync($"/admin/uploads/{_console.Seed.FailedJobId}");
         await Assertions.Expect(page.Locator("[data-timeline] li")).ToHaveCountAsync(5);
         await tab.ScreenshotAsync("admin-upload-failed");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-upload-failed-390", "[data-timeline] li");
 
         await page.GotoAsync("/admin/failures");
         await Assertions.Expect(page.Locator("[data-failure-code='spam_risk_text']")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("admin-failures");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-failures-390", "[data-failure-code='spam_risk_text']");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Tokens" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-token-row]")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-token-row]").Filter(new() { HasText = "apollo.margaret" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("admin-tokens");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-tokens-390", "[data-token-row]");
 
         await page.GotoAsync("/admin/audit");
         await Assertions.Expect(page.Locator("[data-audit-row]")).Not.ToHaveCountAsync(0);
         await tab.ScreenshotAsync("admin-audit");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-audit-390", "[data-audit-row]");
+
+        await page.GotoAsync("/admin/security");
+        await tab.WaitForCircuitAsync();
+        await page.Locator("[data-revoke-open]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-revoke-dialog]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-revoke-submit]")).ToBeDisabledAsync();
+        await tab.ScreenshotAsync("admin-security-revoke");
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.ScreenshotAsync("admin-security-revoke-390");
+        await page.SetViewportSizeAsync(1280, 800);
 
         Assert.Empty(tab.Errors);
     }
@@ -67,8 +87,8 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
     [Fact]
     public async Task LiveFeed_JobChangeSentToAdmins_AppearsWithoutReloadWhileCreatorGets403()
     {
-        await using var admin = await OpenAsAsync(_console.Admin);
-        await using var creator = await OpenAsAsync(_console.Creator);
+        await using var admin = await BrowserPage.OpenWithSessionAsync(browser, _console.App.ServerAddress, _console.Admin);
+        await using var creator = await BrowserPage.OpenWithSessionAsync(browser, _console.App.ServerAddress, _console.Creator);
         await admin.Page.GotoAsync("/admin");
         await Assertions.Expect(admin.Page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
         var denied = await creator.Page.GotoAsync("/admin");
@@ -96,28 +116,4 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
     private static JobUpdate Update(Guid jobId, JobState state, string message) => new(
         jobId, Guid.NewGuid(), state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, 1000, message, null, null,
         null, DateTime.UtcNow);
-
-    /// <summary>The page reloaded at 390 px, its circuit up and <paramref name="ready"/> shown, then back to full width.</summary>
-    private static async Task ScreenshotAtPhoneWidthAsync(BrowserPage tab, string name, string ready)
-    {
-        await tab.Page.SetViewportSizeAsync(390, 844);
-        await tab.Page.ReloadAsync();
-        await tab.WaitForCircuitAsync();
-        await Assertions.Expect(tab.Page.Locator(ready).First).ToBeVisibleAsync();
-        await tab.ScreenshotAsync(name);
-        await tab.Page.SetViewportSizeAsync(1280, 800);
-        await tab.Page.ReloadAsync();
-        await tab.WaitForCircuitAsync();
-    }
-
-    private async Task<BrowserPage> OpenAsAsync(SignInFlow session)
-    {
-        var tab = await BrowserPage.OpenAsync(browser, _console.App.ServerAddress);
-        var cookie = session.SessionCookie ?? throw new InvalidOperationException("The session has ended.");
-        await tab.Page.Context.AddCookiesAsync(
-        [
-            new Microsoft.Playwright.Cookie { Name = cookie.Name, Value = cookie.Value, Url = _console.App.ServerAddress.ToString() },
-        ]);
-        return tab;
-    }
 }

@@ -25,11 +25,11 @@ public sealed class UserDisableJourneyTests(BrowserFixture browser, AdminConsole
     {
         using var dora = await console.App.SignInFlowAsync("dora@example.test", "Dora Spammer");
         var doraId = (await console.App.UserByEmailAsync("dora@example.test")).Id;
-        await using var creator = await OpenAsAsync(dora);
+        await using var creator = await BrowserPage.OpenWithSessionAsync(browser, console.App.ServerAddress, dora);
         await creator.Page.GotoAsync("/history");
         await Assertions.Expect(creator.Page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
 
-        await using var admin = await OpenAsAsync(console.Admin);
+        await using var admin = await BrowserPage.OpenWithSessionAsync(browser, console.App.ServerAddress, console.Admin);
         var page = admin.Page;
         await page.GotoAsync("/admin/failures");
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
@@ -92,15 +92,4 @@ public sealed class UserDisableJourneyTests(BrowserFixture browser, AdminConsole
         await db.SaveChangesAsync();
         return job.Id;
     });
-
-    private async Task<BrowserPage> OpenAsAsync(SignInFlow session)
-    {
-        var tab = await BrowserPage.OpenAsync(browser, console.App.ServerAddress);
-        var cookie = session.SessionCookie ?? throw new InvalidOperationException("The session has ended.");
-        await tab.Page.Context.AddCookiesAsync(
-        [
-            new Microsoft.Playwright.Cookie { Name = cookie.Name, Value = cookie.Value, Url = console.App.ServerAddress.ToString() },
-        ]);
-        return tab;
-    }
 }

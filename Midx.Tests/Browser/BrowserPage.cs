@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Midx.Tests.Support;
 
 namespace Midx.Tests.Browser;
 
@@ -38,7 +39,6 @@ public sealed class BrowserPage : IAsyncDisposable
         return new BrowserPage(context, await context.NewPageAsync());
     }
 
-    /// <summary>Signs in through the sandbox Google chooser as one of its listed identities (e.g. "Grace Hopper").</summary>
     /// <summary>A tab signed in as Grace Hopper with the sandbox creator Avery Stone linked: where publishing journeys start.</summary>
     public static async Task<BrowserPage> OpenAsCreatorAsync(BrowserFixture browser, Uri address)
     {
@@ -48,6 +48,16 @@ public sealed class BrowserPage : IAsyncDisposable
         return tab;
     }
 
+    /// <summary>A tab that carries the session an HTTP sign-in (<see cref="SignInFlow"/>) already holds.</summary>
+    public static async Task<BrowserPage> OpenWithSessionAsync(BrowserFixture browser, Uri address, SignInFlow session)
+    {
+        var tab = await OpenAsync(browser, address);
+        var cookie = session.SessionCookie ?? throw new InvalidOperationException("The session has ended.");
+        await tab.Page.Context.AddCookiesAsync([new Cookie { Name = cookie.Name, Value = cookie.Value, Url = address.ToString() }]);
+        return tab;
+    }
+
+    /// <summary>Signs in through the sandbox Google chooser as one of its listed identities (e.g. "Grace Hopper").</summary>
     public async Task SignInAsync(string identity)
     {
         await Page.GotoAsync("/signin");
@@ -77,6 +87,19 @@ public sealed class BrowserPage : IAsyncDisposable
 
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>The page reloaded at 390 px, its circuit up and <paramref name="ready"/> shown, then back to 1280 px.</summary>
+    public async Task ScreenshotAtPhoneWidthAsync(string name, string ready)
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.ReloadAsync();
+        await WaitForCircuitAsync();
+        await Assertions.Expect(Page.Locator(ready).First).ToBeVisibleAsync();
+        await ScreenshotAsync(name);
+        await Page.SetViewportSizeAsync(1280, 800);
+        await Page.ReloadAsync();
+        await WaitForCircuitAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
