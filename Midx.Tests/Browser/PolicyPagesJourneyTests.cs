@@ -14,6 +14,8 @@ public sealed class PolicyPagesJourneyTests(BrowserFixture browser) : IDisposabl
         await using var tab = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
         var page = tab.Page;
         await page.GotoAsync("/");
+        // A link clicked while the circuit takes over the prerendered page can be lost (a CI flake).
+        await tab.WaitForCircuitAsync();
 
         foreach (var (link, heading, screenshot) in new[]
         {
