@@ -6,7 +6,7 @@ public static class AuditCsv
     public static readonly string[] Columns =
         ["id", "at_utc", "action", "actor_user_id", "actor_email", "subject_user_id", "subject_email", "detail"];
 
-    public static string Header => Csv.Header(Columns);
+    public static string Header => Csv.Line(Columns);
 
     public static string Line(AuditRow row) => Csv.Line(
     [

@@ -9,7 +9,8 @@ namespace Midx.Core.Admin;
 /// </summary>
 public static class Csv
 {
-    public static string Header(IReadOnlyList<string> columns) => Line(columns);
+    /// <summary>The most rows one export holds; the console says so beside every export button.</summary>
+    public const int MaxRows = 100_000;
 
     public static string Line(IReadOnlyList<string?> cells)
     {

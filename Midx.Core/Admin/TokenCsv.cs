@@ -9,7 +9,7 @@ public static class TokenCsv
         "refresh_failures", "last_refreshed_at_utc", "next_refresh_attempt_at_utc", "access_token_expires_at_utc", "problem",
     ];
 
-    public static string Header => Csv.Header(Columns);
+    public static string Header => Csv.Line(Columns);
 
     public static string Line(TokenAttentionRow row) => Csv.Line(
     [

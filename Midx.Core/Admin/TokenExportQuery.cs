@@ -6,15 +6,13 @@ namespace Midx.Core.Admin;
 
 /// <summary>
 /// Every linked account with the <see cref="TokenIssue"/> (or any), in the page's order, streamed row by row, state
-/// columns only. Capped at <see cref="MaxRows"/>; the console says so next to the button.
+/// columns only. Capped at <see cref="Csv.MaxRows"/>; the console says so next to the button.
 /// </summary>
 public sealed class TokenExportQuery(MidxDbContext db, TimeProvider time)
 {
-    public const int MaxRows = 100_000;
-
     public async IAsyncEnumerable<TokenAttentionRow> ExecuteAsync(TokenIssue? issue, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var accounts = TokenAttentionQuery.Filtered(db, issue, time.GetUtcNow().UtcDateTime).Take(MaxRows);
+        var accounts = TokenAttentionQuery.Filtered(db, issue, time.GetUtcNow().UtcDateTime).Take(Csv.MaxRows);
         await foreach (var row in TokenAttentionQuery.Project(db, accounts).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;

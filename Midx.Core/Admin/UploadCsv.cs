@@ -10,7 +10,7 @@ public static class UploadCsv
         "publish_id", "error_code", "error_message", "error_log_id",
     ];
 
-    public static string Header => Csv.Header(Columns);
+    public static string Header => Csv.Line(Columns);
 
     public static string Line(UploadRow row) => Csv.Line(
     [

@@ -6,16 +6,14 @@ namespace Midx.Core.Admin;
 
 /// <summary>
 /// Every upload matching the filters, in the filter's order, streamed row by row so an export never holds the result in memory.
-/// Capped at <see cref="MaxRows"/>; the console says so next to the button.
+/// Capped at <see cref="Csv.MaxRows"/>; the console says so next to the button.
 /// </summary>
 public sealed class UploadExportQuery(MidxDbContext db)
 {
-    public const int MaxRows = 100_000;
-
     public async IAsyncEnumerable<UploadRow> ExecuteAsync(
         UploadFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = (await UploadRows.FilteredAsync(db, filter, after: null, cancellationToken)).Take(MaxRows).AsAsyncEnumerable();
+        var rows = (await UploadRows.FilteredAsync(db, filter, after: null, cancellationToken)).Take(Csv.MaxRows).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;

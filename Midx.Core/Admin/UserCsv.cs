@@ -6,7 +6,7 @@ public static class UserCsv
     public static readonly string[] Columns =
         ["id", "email", "name", "role", "disabled", "linked_accounts", "joined_at_utc", "last_seen_at_utc"];
 
-    public static string Header => Csv.Header(Columns);
+    public static string Header => Csv.Line(Columns);
 
     public static string Line(UserRow row) => Csv.Line(
     [

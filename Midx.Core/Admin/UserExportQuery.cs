@@ -6,16 +6,14 @@ namespace Midx.Core.Admin;
 
 /// <summary>
 /// Every user the console's user list shows for a search, in the list's order, streamed row by row. Capped at
-/// <see cref="MaxRows"/>; the console says so next to the button.
+/// <see cref="Csv.MaxRows"/>; the console says so next to the button.
 /// </summary>
 public sealed class UserExportQuery(MidxDbContext db)
 {
-    public const int MaxRows = 100_000;
-
     public async IAsyncEnumerable<UserRow> ExecuteAsync(
         string? search, UserSort sort, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = UserListQuery.Rows(db, UserListQuery.Ordered(UserListQuery.Matching(db, search), sort)).Take(MaxRows).AsAsyncEnumerable();
+        var rows = UserListQuery.Rows(db, UserListQuery.Ordered(UserListQuery.Matching(db, search), sort)).Take(Csv.MaxRows).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;

@@ -98,6 +98,9 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasIndex(x => new { x.State, x.ScheduledAt });
         b.HasIndex(x => new { x.State, x.CreatedAt });
+        // DueJobs asks, state by state, whose next attempt has come: with this index a worker's claim and the console's
+        // queue depth read the due rows instead of scanning every job.
+        b.HasIndex(x => new { x.State, x.NextPollAt });
 
         // (CreatedAt, Id) is the console's newest-first keyset order; with Id in the index SQLite walks it instead of
         // sorting a million rows when a filter (mode, source) has no index of its own.

@@ -69,13 +69,17 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         Assert.Contains("aria-label=\"Admin console\"", html);
     }
 
-    [Fact]
-    public async Task ExportCsv_AnonymousCreatorAndAdmin_RedirectForbidAndServe()
+    [Theory]
+    [InlineData(AdminEndpoints.UploadsExportPath)]
+    [InlineData(AdminEndpoints.UsersExportPath)]
+    [InlineData(AdminEndpoints.AuditExportPath)]
+    [InlineData(AdminEndpoints.TokensExportPath)]
+    public async Task Export_AnonymousCreatorAndAdmin_RedirectForbidAndServe(string path)
     {
         using var anonymous = fixture.App.CreateHttpClient();
-        using var anonymousResponse = await anonymous.GetAsync("/admin/uploads/export.csv");
-        using var creatorResponse = await fixture.Creator.Client.GetAsync("/admin/uploads/export.csv");
-        using var adminResponse = await fixture.Admin.Client.GetAsync("/admin/uploads/export.csv");
+        using var anonymousResponse = await anonymous.GetAsync(path);
+        using var creatorResponse = await fixture.Creator.Client.GetAsync(path);
+        using var adminResponse = await fixture.Admin.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, anonymousResponse.StatusCode);
         Assert.StartsWith("/signin", anonymousResponse.Headers.Location!.AbsolutePath);

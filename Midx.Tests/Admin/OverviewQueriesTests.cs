@@ -127,6 +127,22 @@ public sealed class OverviewQueriesTests : AdminDatabase
         Assert.Equal(TimeSpan.FromMinutes(3), health.OldestDueLag);
     }
 
+    [Fact]
+    public async Task QueueDepth_AJobInEveryState_CountsAsOpenExactlyTheStatesWhoseWorkIsNotOver()
+    {
+        var account = Db.AddAccount(Db.AddUser("ada@example.test", Now), "ada", Now);
+        foreach (var state in Enum.GetValues<JobState>())
+        {
+            Db.AddJob(account, Now.AddMinutes(-1), state);
+        }
+
+        await Db.SaveChangesAsync();
+
+        var depth = await new PublishQueueDepthQuery(NewContext(), Time).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(Enum.GetValues<JobState>().Count(s => !JobStateMachine.IsTerminal(s)), depth.Open);
+    }
+
     private void AddBeat(string worker, DateTime at, TimeSpan interval) =>
         Db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = worker + "@a", Worker = worker, Instance = "a", LastBeatAt = at, Interval = interval });
 

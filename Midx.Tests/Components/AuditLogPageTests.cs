@@ -67,7 +67,7 @@ public sealed class AuditLogPageTests : PageTestContext
 
         page.WaitForAssertion(() => Assert.Contains("The full audit trail of grace@midx.test", Text(page.Find("[data-audit-trail]"))));
         Assert.Equal("/admin/audit", page.Find("[data-audit-trail] a:last-child").GetAttribute("href"));
-        Assert.Equal($"{AdminEndpoints.AuditExportPath}?user={grace.Id}", page.Find("[data-audit-export]").GetAttribute("href"));
+        Assert.Equal($"{AdminEndpoints.AuditExportPath}?user={grace.Id}", page.Find("a[data-export-csv]").GetAttribute("href"));
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class AuditLogPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Equal([inside], Rows(page)));
         Assert.Equal(
             AdminEndpoints.AuditExportPath + "?email=grace@midx.test&from=2026-11-20&to=2026-11-20",
-            page.Find("[data-audit-export]").GetAttribute("href"));
-        Assert.Contains($"up to {AdminText.Number(AuditExportQuery.MaxRows)} events", Text(page.Find("[data-audit-export]")));
+            page.Find("a[data-export-csv]").GetAttribute("href"));
+        Assert.Equal($"This view, up to {AdminText.Number(Csv.MaxRows)} events", Text(page.Find("[data-export-cap]")));
     }
 
     [Theory]

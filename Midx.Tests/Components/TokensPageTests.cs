@@ -43,7 +43,7 @@ public sealed class TokensPageTests : PageTestContext
             page.WaitForAssertion(() => Assert.Equal([id], Rows(page)));
             Assert.Equal("page", page.Find($"[data-token-filter={TokenIssues.QueryValue(issue)}]").GetAttribute("aria-current"));
             Assert.Equal(TokenIssues.Label(issue), Text(page.Find("[data-token-issue]")));
-            Assert.Equal(AdminEndpoints.TokensExportPath + "?problem=" + TokenIssues.QueryValue(issue), page.Find("[data-tokens-export]").GetAttribute("href"));
+            Assert.Equal(AdminEndpoints.TokensExportPath + "?problem=" + TokenIssues.QueryValue(issue), page.Find("a[data-export-csv]").GetAttribute("href"));
         }
 
         Navigation.NavigateTo("/admin/tokens?problem=nonsense");

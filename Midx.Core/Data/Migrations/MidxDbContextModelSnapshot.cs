@@ -321,6 +321,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex("State", "NextPollAt");
+
                     b.HasIndex("State", "ScheduledAt");
 
                     b.HasIndex("State", "UpdatedAt");
