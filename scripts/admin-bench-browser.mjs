@@ -41,6 +41,8 @@ try {
   context.setDefaultNavigationTimeout(stepWait);
   await context.addCookies([{ name: cookieName, value: cookieValue.join("="), url: args.base }]);
   const tab = await context.newPage();
+  tab.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()}`); });
+  tab.on("pageerror", (error) => console.error(`[page] ${error.message}`));
 
   const open = async ({ path, ready }) => {
     const began = performance.now();

@@ -12,9 +12,18 @@ namespace Midx.App.Hosting;
 
 public static class WebRegistration
 {
+    /// <summary>The largest message a browser may send its circuit.</summary>
+    public const int MaxCircuitMessageBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddMidxWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(options =>
+        {
+            // A prerendered page hands the state it read to its circuit in one message from the browser. SignalR's
+            // default 32 KB is less than a history page of long captions or the admin overview at scale; their
+            // largest (20 posts, 2,200-character captions in a script of three-byte letters) takes less than half of this.
+            options.MaximumReceiveMessageSize = MaxCircuitMessageBytes;
+        });
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitSessionRevalidation>();

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Midx.App.Publishing;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Tests.Accounts;
+using Midx.Tests.Admin;
 using Midx.Tests.Publishing;
 using Midx.Tests.Support;
 
@@ -122,6 +124,32 @@ public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel post" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Cancelled. Nothing was posted on TikTok.");
         await Assertions.Expect(scheduled.Locator("[data-job-badge]")).ToHaveTextAsync("Cancelled");
+        Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
+    }
+
+    [Fact]
+    public async Task History_AFullPageOfTheLongestCaptions_StillRunsOnItsCircuit()
+    {
+        await using var tab = await BrowserPage.OpenAsCreatorAsync(browser, _app.ServerAddress);
+        // The prerendered page hands its state to the circuit in one message: a full page of posts whose captions are
+        // as long as TikTok allows, in a script that takes three bytes a character, is its largest.
+        var caption = string.Concat(Enumerable.Repeat("东京の夜景✨", PublishRequestRules.MaxCaptionLength / 6));
+        await _app.QueryAsync(async db =>
+        {
+            var account = await db.TikTokAccounts.SingleAsync();
+            for (var i = 0; i < PostHistoryQuery.PageSize; i++)
+            {
+                db.AddJob(account, DateTime.UtcNow.AddMinutes(-i - 1)).Caption = caption;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        await tab.Page.GotoAsync("/history");
+
+        await tab.WaitForCircuitAsync();
+        await Assertions.Expect(tab.Page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(tab.Page.Locator("[data-job-id]")).ToHaveCountAsync(PostHistoryQuery.PageSize);
         Assert.True(tab.Errors.Count == 0, string.Join("\n", tab.Errors));
     }
 
