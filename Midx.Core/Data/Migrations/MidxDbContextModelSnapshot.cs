@@ -319,8 +319,6 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("ErrorCode", "CreatedAt");
 
-                    b.HasIndex("State", "CreatedAt");
-
                     b.HasIndex("State", "NextPollAt");
 
                     b.HasIndex("State", "ScheduledAt");
@@ -333,6 +331,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("UserId", "SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt", "Id");
 
                     b.ToTable("PublishJobs", (string)null);
                 });

@@ -10,6 +10,15 @@ namespace Midx.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_PublishJobs_State_CreatedAt",
+                table: "PublishJobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishJobs_State_CreatedAt_Id",
+                table: "PublishJobs",
+                columns: new[] { "State", "CreatedAt", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PublishJobs_State_NextPollAt",
                 table: "PublishJobs",
@@ -20,8 +29,17 @@ namespace Midx.Core.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_PublishJobs_State_CreatedAt_Id",
+                table: "PublishJobs");
+
+            migrationBuilder.DropIndex(
                 name: "IX_PublishJobs_State_NextPollAt",
                 table: "PublishJobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishJobs_State_CreatedAt",
+                table: "PublishJobs",
+                columns: new[] { "State", "CreatedAt" });
         }
     }
 }

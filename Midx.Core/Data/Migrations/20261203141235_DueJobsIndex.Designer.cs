@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261203135254_DueJobsIndex")]
+    [Migration("20261203141235_DueJobsIndex")]
     partial class DueJobsIndex
     {
         /// <inheritdoc />
@@ -322,8 +322,6 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("ErrorCode", "CreatedAt");
 
-                    b.HasIndex("State", "CreatedAt");
-
                     b.HasIndex("State", "NextPollAt");
 
                     b.HasIndex("State", "ScheduledAt");
@@ -336,6 +334,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("UserId", "SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt", "Id");
 
                     b.ToTable("PublishJobs", (string)null);
                 });
