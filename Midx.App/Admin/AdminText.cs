@@ -54,6 +54,12 @@ public static class AdminText
         return $"{(int)d.TotalDays} d {d.Hours} h";
     }
 
+    /// <summary>How the console names a publish mode, in the grid, its filter and an upload's page.</summary>
+    public static string Mode(PublishMode mode) => mode == PublishMode.Direct ? "Direct post" : "Inbox draft";
+
+    /// <summary>How the console names where a video came from, in the grid, its filter and an upload's page.</summary>
+    public static string Source(VideoSource source) => source == VideoSource.File ? "File upload" : "From URL";
+
     /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
     public static string State(JobState state) => JobStateMachine.Label(state);
 }
