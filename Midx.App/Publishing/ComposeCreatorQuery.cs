@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
@@ -6,12 +7,17 @@ namespace Midx.App.Publishing;
 /// <summary>
 /// Asks TikTok for a creator's current posting options each time the compose page renders or is submitted, as TikTok's
 /// Content Sharing Guidelines require (https://developers.tiktok.com/doc/content-sharing-guidelines).
-/// creator_info allows 20 calls a minute per token.
+/// creator_info allows 20 calls a minute per token. Where drafts are the posting boundary
+/// (<see cref="TikTokOptions.InboxDraftsOnly"/>) Midx holds no <c>video.publish</c> grant, which creator_info needs;
+/// the creator then finishes the post in the TikTok app, so the page shows the linked profile and TikTok's own
+/// length limit instead.
 /// </summary>
-public sealed class ComposeCreatorQuery(TikTokAccessTokens tokens, TikTokApiClient tikTok, ILogger<ComposeCreatorQuery> logger)
+public sealed class ComposeCreatorQuery(
+    TikTokAccessTokens tokens, TikTokApiClient tikTok, IOptions<TikTokOptions> options, ILogger<ComposeCreatorQuery> logger)
 {
-    public async Task<CreatorLookup> ExecuteAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<CreatorLookup> ExecuteAsync(TikTokAccountSummary account, CancellationToken cancellationToken)
     {
+        var accountId = account.Id;
         var token = await tokens.GetFreshAccessTokenAsync(accountId, cancellationToken);
         if (token.Outcome is TokenRefreshOutcome.NeedsReconnect or TokenRefreshOutcome.NotFound)
         {
@@ -23,6 +29,13 @@ public sealed class ComposeCreatorQuery(TikTokAccessTokens tokens, TikTokApiClie
         {
             return CreatorLookup.Stopped(CreatorLookupProblem.Unavailable,
                 "TikTok could not be reached to check this account. Reload the page in a minute.");
+        }
+
+        if (options.Value.InboxDraftsOnly)
+        {
+            return CreatorLookup.Found(new CreatorSnapshot(account.DisplayName ?? ComposeText.AccountName(account), account.Username, account.AvatarUrl, [],
+                CommentDisabled: false, DuetDisabled: false, StitchDisabled: false, VideoLimits.MaxApiDurationSeconds,
+                DirectPostOffered: false));
         }
 
         TikTokResult<TikTokCreatorInfo> answer;

@@ -103,6 +103,10 @@ public sealed class ComposeDraft
         AllowComment &= !creator.CommentDisabled;
         AllowDuet &= !creator.DuetDisabled;
         AllowStitch &= !creator.StitchDisabled;
+        if (!creator.DirectPostOffered)
+        {
+            Mode = PublishMode.Inbox;
+        }
     }
 
     /// <summary>The choices as the request the server checks and stores; <paramref name="consentGiven"/> is the button's press.</summary>

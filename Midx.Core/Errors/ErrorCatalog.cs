@@ -311,6 +311,10 @@ public static class ErrorCatalog
         "No audience was chosen.",
         "Choose who can see this post.");
 
+    public static readonly ErrorCode DirectPostOff = SubmissionCode("direct_post_off", ComposeFields.General,
+        "Direct Post is switched off here: Midx sends videos only as drafts to the TikTok inbox.",
+        "Send it to the TikTok inbox instead, then finish the post in the TikTok app.");
+
     public static readonly ErrorCode PrivacyNotOffered = SubmissionCode("privacy_not_offered", ComposeFields.Privacy,
         "This TikTok account does not offer the chosen audience right now.",
         "Choose one of the options shown.");

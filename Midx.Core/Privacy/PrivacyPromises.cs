@@ -1,3 +1,5 @@
+using Midx.Core.Publishing;
+
 namespace Midx.Core.Privacy;
 
 /// <summary>
@@ -22,10 +24,12 @@ public static class PrivacyPromises
             $"Technical logs and audit events are kept at most {retention.AuditDays} days, then deleted automatically."),
     ];
 
-    public static IReadOnlyList<Promise> HowUsed(RetentionOptions retention) =>
+    /// <param name="inboxDraftsOnly">The installation's posting boundary (<c>TikTok:InboxDraftsOnly</c>).</param>
+    public static IReadOnlyList<Promise> HowUsed(RetentionOptions retention, bool inboxDraftsOnly) =>
     [
         new(5, "Nothing is posted without you",
-            "A video is sent to TikTok only after you press the button on the compose page, or at the time you scheduled there."),
+            "A video is sent to TikTok only after you press the button on the compose page, or at the time you scheduled there."
+            + (inboxDraftsOnly ? " " + PostingBoundary.InboxDraftsOnly : "")),
         new(6, "Staying connected",
             "We refresh your TikTok access in the background so you are not asked to reconnect every day. If TikTok no longer "
             + "accepts it, the account shows \"Reconnect\" and its scheduled posts are held, with a warning before their time."),

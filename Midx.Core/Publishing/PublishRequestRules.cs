@@ -32,6 +32,11 @@ public static class PublishRequestRules
                 $"The caption is {request.Caption.Length:N0} characters long; TikTok allows at most {MaxCaptionLength:N0}. {ErrorCatalog.CaptionTooLong.ToDo}");
         }
 
+        if (request.Mode == PublishMode.Direct && !creator.DirectPostOffered)
+        {
+            return new(ErrorCatalog.DirectPostOff, $"{ErrorCatalog.DirectPostOff.Told} {ErrorCatalog.DirectPostOff.ToDo}");
+        }
+
         if (request.Mode == PublishMode.Direct)
         {
             if (string.IsNullOrEmpty(request.PrivacyLevel))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.TikTok;
@@ -11,7 +12,8 @@ namespace Midx.Core.Publishing;
 /// consent record for this click. The failed job is left as it was. A job is retried at most once (its retry can be
 /// retried in turn), so a double click on Retry is still one attempt.
 /// </summary>
-public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, TimeProvider time, ILogger<RetryPublishJobCommand> logger)
+public sealed class RetryPublishJobCommand(
+    MidxDbContext db, JobUpdateBus bus, TimeProvider time, IOptions<TikTokOptions> tikTok, ILogger<RetryPublishJobCommand> logger)
 {
     public static string SubmissionKeyFor(Guid failedJobId) => $"retry-{failedJobId:N}";
 
@@ -40,6 +42,13 @@ public sealed class RetryPublishJobCommand(MidxDbContext db, JobUpdateBus bus, T
         if (!JobStateMachine.CanUserRetry(failed.State))
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.NotRetryable, ErrorCatalog.NotRetryable.Told);
+        }
+
+        // A Direct Post from before drafts became the posting boundary: Midx no longer holds the permission it needs.
+        if (failed.Mode == PublishMode.Direct && tikTok.Value.InboxDraftsOnly)
+        {
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.DirectPostOff,
+                $"{ErrorCatalog.DirectPostOff.Told} Compose the post again to send it to the TikTok inbox.");
         }
 
         if (failed.TikTokAccountId is null)

@@ -140,6 +140,6 @@ public sealed class CompleteTikTokLinkCommand(
         }
 
         logger.LogInformation("User {UserId} {LinkAction} TikTok account {AccountId}", userId, isNew ? "linked" : "relinked", account.Id);
-        return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(granted));
+        return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(options.Value.ScopeList, granted));
     }
 }

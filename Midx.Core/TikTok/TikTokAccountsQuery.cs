@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 
 namespace Midx.Core.TikTok;
 
 /// <summary>The signed-in user's linked TikTok accounts, as the accounts page shows them. Never reads a token.</summary>
-public sealed class TikTokAccountsQuery(MidxDbContext db)
+public sealed class TikTokAccountsQuery(MidxDbContext db, IOptions<TikTokOptions> options)
 {
     public async Task<IReadOnlyList<TikTokAccountSummary>> ExecuteAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class TikTokAccountsQuery(MidxDbContext db)
         {
             var granted = TikTokOptions.SplitScopes(a.GrantedScopes);
             return new TikTokAccountSummary(a.Id, a.DisplayName, a.Username, a.AvatarUrl, a.ConnectedAt, a.LastSeenAt, a.TokenState, a.TokenProblem,
-                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(granted));
+                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(options.Value.ScopeList, granted));
         }).ToList();
     }
 }

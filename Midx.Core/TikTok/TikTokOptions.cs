@@ -36,9 +36,15 @@ public sealed class TikTokOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "TikTok:ApiBaseUrl is required.")]
     public string ApiBaseUrl { get; set; } = "https://open.tiktokapis.com";
 
-    /// <summary>Comma-separated scopes requested on link.</summary>
+    /// <summary>Comma-separated scopes requested on link (<see cref="ScopeList"/> is what is really asked for).</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "TikTok:Scopes is required.")]
     public string Scopes { get; set; } = DefaultScopes;
+
+    /// <summary>
+    /// The posting boundary of this installation: videos go to TikTok only as drafts to the creator's inbox. Midx then
+    /// never asks for <c>video.publish</c> (the Direct Post scope), never offers Direct Post, and refuses one if asked.
+    /// </summary>
+    public bool InboxDraftsOnly { get; set; }
 
     /// <summary>
     /// The registered redirect URI, exactly as entered in TikTok's developer portal. Empty means
@@ -93,7 +99,10 @@ public sealed class TikTokOptions
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "TikTok:RefreshRetryMaxDelay must be between 1 second and 6 hours.")]
     public TimeSpan RefreshRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 
-    public IReadOnlyList<string> ScopeList => SplitScopes(Scopes);
+    /// <summary>The scopes asked for when an account is linked: <see cref="Scopes"/>, without Direct Post's when drafts are the boundary.</summary>
+    public IReadOnlyList<string> ScopeList => SplitScopes(Scopes)
+        .Where(s => !InboxDraftsOnly || !string.Equals(s, TikTokScopes.VideoPublish, StringComparison.OrdinalIgnoreCase))
+        .ToList();
 
     public static IReadOnlyList<string> SplitScopes(string? scopes) =>
         (scopes ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -120,6 +129,11 @@ public sealed class TikTokOptions
         if (!string.IsNullOrWhiteSpace(RedirectUri) && !IsHttpUrl(RedirectUri))
         {
             return "TikTok:RedirectUri must be an absolute http(s) URL when it is set.";
+        }
+
+        if (InboxDraftsOnly && !ScopeList.Contains(TikTokScopes.VideoUpload, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"TikTok:InboxDraftsOnly sends every video as an inbox draft, which needs the {TikTokScopes.VideoUpload} scope in TikTok:Scopes.";
         }
 
         return ScopeList.Count == 0 ? "TikTok:Scopes must name at least one scope." : null;

@@ -13,7 +13,8 @@ public static class TikTokScopes
     public const string VideoPublish = "video.publish";
     public const string VideoList = "video.list";
 
-    public static IReadOnlyList<TikTokScopeUse> Needed { get; } =
+    /// <summary>Every scope Midx can use, with the feature it switches on.</summary>
+    public static IReadOnlyList<TikTokScopeUse> All { get; } =
     [
         new(UserInfoBasic, "Profile", "showing which TikTok account this is (name and avatar)"),
         new(UserInfoProfile, "Username", "showing the account's @username and linking to its posts"),
@@ -22,10 +23,18 @@ public static class TikTokScopes
         new(VideoList, "Published videos", "showing the account's published videos"),
     ];
 
-    public static IReadOnlyList<TikTokScopeUse> Missing(IEnumerable<string> granted)
+    /// <summary>What the scopes Midx asks for (<see cref="TikTokOptions.ScopeList"/>) switch on, in <see cref="All"/>'s order.</summary>
+    public static IReadOnlyList<TikTokScopeUse> Uses(IEnumerable<string> requested)
+    {
+        var asked = requested.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return All.Where(s => asked.Contains(s.Scope)).ToList();
+    }
+
+    /// <summary>The scopes Midx asks for that the account did not grant.</summary>
+    public static IReadOnlyList<TikTokScopeUse> Missing(IEnumerable<string> requested, IEnumerable<string> granted)
     {
         var have = granted.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Needed.Where(s => !have.Contains(s.Scope)).ToList();
+        return Uses(requested).Where(s => !have.Contains(s.Scope)).ToList();
     }
 
     /// <summary>

@@ -18,13 +18,7 @@ namespace Midx.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PublishJourneyTests(BrowserFixture browser) : IDisposable
 {
-    private readonly MidxAppFactory _app = new(new Dictionary<string, string?>
-    {
-        ["Midx:Publishing:WorkerPollInterval"] = "00:00:00.200",
-        ["Midx:Publishing:FirstStatusPollDelay"] = "00:00:00.300",
-        ["Midx:Publishing:MaxStatusPollInterval"] = "00:00:00.500",
-        ["Midx:Publishing:SlowPollInterval"] = "00:00:00.500",
-    });
+    private readonly MidxAppFactory _app = new(MidxAppFactory.QuickWorker());
 
     [Fact]
     public async Task Publish_DirectPost_JobPageFollowsTikTokLiveToPostedWithoutReload()

@@ -248,6 +248,17 @@ public sealed class ComposeSectionsTests : MudBlazorTestContext
     }
 
     [Fact]
+    public void Mode_DirectPostNotOffered_SaysDraftsAreTheBoundaryAndOffersNoChoice()
+    {
+        var draft = new ComposeDraft { Mode = PublishMode.Inbox };
+        var cut = Render<ComposeMode>(p => p.Add(x => x.Draft, draft).Add(x => x.DirectPostOffered, false));
+
+        Assert.Equal(PostingBoundary.InboxDraftsOnly, Text(cut.Find("[data-inbox-drafts-only]")));
+        Assert.Empty(cut.FindAll("[data-mode-choice]"));
+        Assert.Equal(SharingGuidelineTexts.InboxNotice, Text(cut.Find("[data-inbox-only]")));
+    }
+
+    [Fact]
     public void Mode_ChooseInbox_SetsTheDraftRaisesChangedAndExplainsTheInbox()
     {
         var draft = new ComposeDraft();

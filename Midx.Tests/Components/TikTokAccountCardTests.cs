@@ -9,7 +9,8 @@ namespace Midx.Tests.Components;
 
 public sealed class TikTokAccountCardTests : MudBlazorTestContext
 {
-    private static readonly string[] AllScopes = TikTokScopes.Needed.Select(s => s.Scope).ToArray();
+    /// <summary>The scopes Midx asks for by default, which the card lists.</summary>
+    private static readonly string[] AllScopes = new TikTokOptions().ScopeList.ToArray();
 
     [Fact]
     public void Render_ActiveToken_SaysActiveAndWhenTheSignInRenews()
@@ -177,6 +178,6 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
     {
         var scopes = granted.Length == 0 ? AllScopes : granted;
         return new TikTokAccountSummary(Guid.NewGuid(), "Creator", "creator", null, UtcNow.AddDays(-3), UtcNow.AddHours(-1), TokenState.Active, null,
-            UtcNow.AddHours(20), UtcNow.AddHours(2), 0, scopes, TikTokScopes.Missing(scopes));
+            UtcNow.AddHours(20), UtcNow.AddHours(2), 0, scopes, TikTokScopes.Missing(AllScopes, scopes));
     }
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Midx.Core.Privacy;
+using Midx.Core.Publishing;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Privacy;
@@ -30,7 +31,7 @@ public sealed class PolicyPagesTests : IClassFixture<PolicyPagesTests.App>
         var text = document.Body!.TextContent;
         var retention = new RetentionOptions { AuditDays = 30, MediaHours = 12 };
 
-        foreach (var promise in PrivacyPromises.DataHeld(retention).Concat(PrivacyPromises.HowUsed(retention)))
+        foreach (var promise in PrivacyPromises.DataHeld(retention).Concat(PrivacyPromises.HowUsed(retention, inboxDraftsOnly: false)))
         {
             var item = document.GetElementById($"promise-{promise.Number}");
             Assert.NotNull(item);
@@ -42,6 +43,26 @@ public sealed class PolicyPagesTests : IClassFixture<PolicyPagesTests.App>
         Assert.Contains("data@northwind.test", text);
         Assert.Contains("at most 30 days", text);
         Assert.Contains("after 12 hours", text);
+        Assert.DoesNotContain(PostingBoundary.InboxDraftsOnly, text);
+    }
+
+    [Fact]
+    public async Task PublicPages_InboxDraftsOnlyInstallation_SayVideosGoOnlyAsDraftsAndNeverOfferDirectPost()
+    {
+        using var app = new MidxAppFactory(new Dictionary<string, string?> { ["TikTok:InboxDraftsOnly"] = "true" });
+        using var client = app.CreateHttpClient();
+
+        var privacy = new HtmlParser().ParseDocument(await client.GetStringAsync("/privacy"));
+        var terms = new HtmlParser().ParseDocument(await client.GetStringAsync("/terms")).Body!.TextContent;
+        var home = new HtmlParser().ParseDocument(await client.GetStringAsync("/")).Body!.TextContent;
+
+        Assert.Contains(PostingBoundary.InboxDraftsOnly, privacy.GetElementById("promise-5")!.TextContent);
+        Assert.Contains(PostingBoundary.InboxDraftsOnly, terms);
+        foreach (var page in new[] { terms, home })
+        {
+            Assert.Contains(PostingBoundary.HowSent(inboxDraftsOnly: true), page);
+            Assert.DoesNotContain("Direct Post", page.Replace(PostingBoundary.InboxDraftsOnly, ""));
+        }
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Publishing;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
+using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Publishing;
@@ -85,8 +86,8 @@ internal static class ComposeTestClient
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MidxDbContext>();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-        var account = await db.TikTokAccounts.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.ConnectedAt).FirstAsync();
-        var creator = (await services.GetRequiredService<ComposeCreatorQuery>().ExecuteAsync(account.Id, CancellationToken.None)).Creator
+        var account = (await services.GetRequiredService<TikTokAccountsQuery>().ExecuteAsync(user.Id, CancellationToken.None))[0];
+        var creator = (await services.GetRequiredService<ComposeCreatorQuery>().ExecuteAsync(account, CancellationToken.None)).Creator
             ?? throw new InvalidOperationException("TikTok's creator_info refused the account.");
         var draft = new ComposeDraft { Video = video, Caption = caption, PrivacyLevel = "SELF_ONLY" };
         var request = draft.ToRequest(user.Id, account.Id, creator, consentGiven: true);

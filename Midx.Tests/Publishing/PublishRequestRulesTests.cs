@@ -1,3 +1,4 @@
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Publishing;
@@ -60,6 +61,18 @@ public sealed class PublishRequestRulesTests
 
         Assert.Equal("privacy_not_offered", error?.Code.Value);
         Assert.Contains("Followers", error?.Message);
+    }
+
+    [Fact]
+    public void Check_DirectPostWhereDraftsAreTheBoundary_IsRefusedAndTheSameDraftPasses()
+    {
+        var draftsOnly = Creator with { PrivacyLevelOptions = [], DirectPostOffered = false };
+
+        var error = PublishRequestRules.Check(Valid(), draftsOnly, Prefixes, Now);
+
+        Assert.Equal(ErrorCatalog.DirectPostOff, error?.Code);
+        Assert.Equal($"{ErrorCatalog.DirectPostOff.Told} {ErrorCatalog.DirectPostOff.ToDo}", error?.Message);
+        Assert.Null(PublishRequestRules.Check(Valid() with { Mode = PublishMode.Inbox, PrivacyLevel = null }, draftsOnly, Prefixes, Now));
     }
 
     [Fact]

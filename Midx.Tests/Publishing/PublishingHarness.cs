@@ -8,6 +8,7 @@ using Midx.Core;
 using Midx.Core.Data;
 using Midx.Core.Privacy;
 using Midx.Core.Publishing;
+using Midx.Core.TikTok;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Publishing;
@@ -33,6 +34,7 @@ internal sealed class PublishingHarness : IAsyncDisposable
             .AddSingleton(Options.Create(new MidxOptions { DataFolder = _dataFolder, OperatorName = "Midx", ContactEmail = "p@midx.test" }))
             .AddSingleton(Options.Create(Retention))
             .AddSingleton(Options.Create(Publishing))
+            .AddSingleton(Options.Create(TikTok))
             .AddSingleton<IHostEnvironment>(new FixedEnvironment());
         _services = services.AddMidxPublishing().BuildServiceProvider();
         Media = _services.GetRequiredService<MediaStore>();
@@ -56,6 +58,9 @@ internal sealed class PublishingHarness : IAsyncDisposable
     public RetentionOptions Retention { get; }
 
     public PublishingOptions Publishing { get; } = new() { PullFromUrlPrefixes = ["https://media.midx.test/videos/"] };
+
+    /// <summary>The TikTok settings the commands read; a test may change them (e.g. the posting boundary) before it acts.</summary>
+    public TikTokOptions TikTok { get; } = new();
 
     public MediaStore Media { get; }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Midx.Core.Errors;
 using Midx.Core.Publishing;
 
 namespace Midx.Tests.Publishing;
@@ -45,6 +46,21 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         Assert.True(second.Value.AlreadySubmitted);
         await using var db = _h.Database.NewContext();
         Assert.Equal(2, await db.PublishJobs.CountAsync());
+    }
+
+    [Fact]
+    public async Task Retry_FailedDirectPostAfterDraftsBecameTheBoundary_IsRefusedWithWhatToDo()
+    {
+        var failed = await SubmitAndFailAsync();
+        Assert.Equal(PublishMode.Direct, failed.Mode);
+        _h.TikTok.InboxDraftsOnly = true;
+
+        var result = await RetryAsync(failed.Id);
+
+        Assert.Equal(ErrorCatalog.DirectPostOff, result.Error?.Code);
+        Assert.Contains("Compose the post again", result.Error?.Message);
+        await using var db = _h.Database.NewContext();
+        Assert.Equal(1, await db.PublishJobs.CountAsync());
     }
 
     [Fact]

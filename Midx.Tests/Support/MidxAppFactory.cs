@@ -66,6 +66,24 @@ public sealed class MidxAppFactory : WebApplicationFactory<Program>
         }));
     }
 
+    /// <summary>Worker settings with which a journey sees a post go through TikTok's states in seconds, plus <paramref name="more"/>.</summary>
+    public static Dictionary<string, string?> QuickWorker(params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Midx:Publishing:WorkerPollInterval"] = "00:00:00.200",
+            ["Midx:Publishing:FirstStatusPollDelay"] = "00:00:00.300",
+            ["Midx:Publishing:MaxStatusPollInterval"] = "00:00:00.500",
+            ["Midx:Publishing:SlowPollInterval"] = "00:00:00.500",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>
     /// The app as Production runs it, over HTTPS, with the sandbox explicitly allowed (so it can start without real
     /// Google and TikTok clients) and a fresh master key.

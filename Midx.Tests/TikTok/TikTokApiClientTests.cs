@@ -42,6 +42,17 @@ public sealed class TikTokApiClientTests
     }
 
     [Fact]
+    public void AuthorizeUrl_InboxDraftsOnly_AsksForEveryConfiguredScopeButDirectPosts()
+    {
+        var client = TikTokClientBuilder.Create(new ScriptedHttpHandler(), o => o.InboxDraftsOnly = true);
+
+        var url = client.AuthorizeUrl("state-123", "abc123", "https://midx.test/tiktok/callback");
+
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        Assert.Equal("user.info.basic,user.info.profile,video.upload,video.list", query["scope"]);
+    }
+
+    [Fact]
     public async Task ExchangeCodeAsync_Success_PostsFormWithClientKeyAndVerifierAndReadsGrant()
     {
         var handler = new ScriptedHttpHandler().Reply(HttpStatusCode.OK, TokenJson, r => r.Headers.Add("x-tt-logid", "LOG1"));
