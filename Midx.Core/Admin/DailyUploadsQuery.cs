@@ -6,7 +6,7 @@ namespace Midx.Core.Admin;
 
 /// <summary>
 /// Uploads and failures per UTC day for the last <c>days</c> days, today included. Two index range counts per day
-/// (IX_PublishJobs_CreatedAt and IX_PublishJobs_State_CreatedAt) instead of grouping on a date function, which would
+/// (IX_PublishJobs_CreatedAt_Id and IX_PublishJobs_State_CreatedAt_Id) instead of grouping on a date function, which would
 /// read every row of the month and differs between SQLite and PostgreSQL.
 /// </summary>
 public sealed class DailyUploadsQuery(MidxDbContext db, TimeProvider time)

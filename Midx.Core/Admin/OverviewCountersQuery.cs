@@ -21,7 +21,7 @@ public sealed class OverviewCountersQuery(MidxDbContext db, TimeProvider time)
         var disabled = await db.Users.CountAsync(u => u.IsDisabled, cancellationToken);
         var accounts = await db.TikTokAccounts.CountAsync(cancellationToken);
 
-        // One range count per state keeps each lookup on IX_PublishJobs_State_CreatedAt.
+        // One range count per state keeps each lookup on IX_PublishJobs_State_CreatedAt_Id.
         var byState = new List<StateCount>();
         foreach (var state in Enum.GetValues<JobState>())
         {
