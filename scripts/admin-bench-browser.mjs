@@ -1,14 +1,13 @@
 // The browser side of scripts/admin-bench.py: Debian's headless Chromium, driven by playwright-core, opens each console
 // page with the admin's session cookie as a person following a shared link would (a full page load, so a new circuit
 // every time) and times three moments from the start of the navigation: the prerendered HTML parsed (domcontentloaded),
-// the page live on its circuit ([data-circuit=on]), and the page's data on the screen (its `ready` selector, e.g. the
-// first grid row, which MudDataGrid asks the server for once the circuit runs). A page with `next` (a row marker
-// attribute such as data-upload-row) also times its "Next page" link clicked on the circuit until the first row
-// carrying that attribute names another record.
-// Reads the pages as JSON on stdin: [{ name, path, ready, next? }]; prints one line of JSON per page on stdout:
+// the page live on its circuit ([data-circuit=on]), and the page's data on the screen (the first element carrying its
+// `marker` attribute, e.g. a grid row, which MudDataGrid asks the server for once the circuit runs). A page with
+// `next` also times its "Next page" link clicked on the circuit until the first marked row names another record.
+// Reads the pages as JSON on stdin: [{ name, path, marker, next }]; prints one line of JSON per page on stdout:
 // { name, loadedMs: [...], liveMs: [...], shownMs: [...], nextMs: [...] }.
 // Usage: node scripts/admin-bench-browser.mjs --base http://127.0.0.1:PORT --cookie NAME=VALUE [--runs 5] < pages.json
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
 
@@ -28,13 +27,7 @@ const runs = Number(args.runs);
 const stepWait = 120_000;
 const [cookieName, ...cookieValue] = args.cookie.split("=");
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  timeout: stepWait,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-dev-shm-usage"],
-});
+const browser = await launchChromium(stepWait);
 try {
   const context = await browser.newContext({ baseURL: args.base, viewport: { width: 1280, height: 800 }, locale: "en-GB" });
   context.setDefaultTimeout(stepWait);
@@ -44,19 +37,18 @@ try {
   tab.on("console", (message) => { if (message.type() === "error") console.error(`[page] ${message.text()}`); });
   tab.on("pageerror", (error) => console.error(`[page] ${error.message}`));
 
-  const open = async ({ path, ready }) => {
+  const open = async ({ path, marker }) => {
     const began = performance.now();
     await tab.goto(path, { waitUntil: "domcontentloaded" });
     const loaded = performance.now() - began;
     await tab.locator("[data-circuit=on]").waitFor();
     const live = performance.now() - began;
-    await tab.locator(ready).first().waitFor();
+    await tab.locator(`[${marker}]`).first().waitFor();
     return { loaded, live, shown: performance.now() - began };
   };
 
   const nextPage = async (marker) => {
-    const firstRow = () => tab.locator(`[${marker}]`).first().getAttribute(marker);
-    const before = await firstRow();
+    const before = await tab.locator(`[${marker}]`).first().getAttribute(marker);
     const began = performance.now();
     await tab.locator("a[rel=next]").first().click();
     await tab.waitForFunction(([name, old]) => {
@@ -74,7 +66,7 @@ try {
       result.loadedMs.push(loaded);
       result.liveMs.push(live);
       result.shownMs.push(shown);
-      if (page.next) result.nextMs.push(await nextPage(page.next));
+      if (page.next) result.nextMs.push(await nextPage(page.marker));
     }
     console.log(JSON.stringify(result));
     console.error(`[browser] ${page.name}`);

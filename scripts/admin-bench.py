@@ -29,31 +29,32 @@ from benchlib import ROOT, build_app, ensure_playwright, free_port, sign_in, sta
 
 BROWSER_TIMEOUT_SECONDS = 1800
 
-# (name, path, what shows the page's data, the row marker whose "Next page" is timed on the circuit)
+# (name, path, the attribute that marks the page's data on the screen, e.g. a grid row, and whether the grid's keyset
+# "Next page" is timed on the circuit too)
 PAGES = [
-    ("Overview", "/admin", "[data-worker]", None),
-    ("Users", "/admin/users", "[data-user-row]", None),
-    ("Users, search", "/admin/users?q=user4242", "[data-user-row]", None),
-    ("Users, by last seen", "/admin/users?sort=seen-desc", "[data-user-row]", None),
-    ("Users, page 1000", "/admin/users?page=1000", "[data-user-row]", None),
-    ("User page", "/admin/users/00000001-0000-7000-8000-000000001092", "[data-user-name]", None),
-    ("Uploads", "/admin/uploads", "[data-upload-row]", "data-upload-row"),
-    ("Uploads, oldest first", "/admin/uploads?order=oldest", "[data-upload-row]", "data-upload-row"),
-    ("Uploads, state=Failed", "/admin/uploads?state=Failed", "[data-upload-row]", None),
-    ("Uploads, error code", "/admin/uploads?error=spam_risk_text", "[data-upload-row]", None),
-    ("Uploads, mode=Inbox", "/admin/uploads?mode=Inbox", "[data-upload-row]", None),
-    ("Uploads, source=Url", "/admin/uploads?source=Url", "[data-upload-row]", None),
-    ("Uploads, account", "/admin/uploads?account=%40creator4242", "[data-upload-row]", None),
-    ("Uploads, date range", "/admin/uploads?from=2026-01-01&to=2026-01-31", "[data-upload-row]", None),
+    ("Overview", "/admin", "data-worker", False),
+    ("Users", "/admin/users", "data-user-row", False),
+    ("Users, search", "/admin/users?q=user4242", "data-user-row", False),
+    ("Users, by last seen", "/admin/users?sort=seen-desc", "data-user-row", False),
+    ("Users, page 1000", "/admin/users?page=1000", "data-user-row", False),
+    ("User page", "/admin/users/00000001-0000-7000-8000-000000001092", "data-user-name", False),
+    ("Uploads", "/admin/uploads", "data-upload-row", True),
+    ("Uploads, oldest first", "/admin/uploads?order=oldest", "data-upload-row", True),
+    ("Uploads, state=Failed", "/admin/uploads?state=Failed", "data-upload-row", False),
+    ("Uploads, error code", "/admin/uploads?error=spam_risk_text", "data-upload-row", False),
+    ("Uploads, mode=Inbox", "/admin/uploads?mode=Inbox", "data-upload-row", False),
+    ("Uploads, source=Url", "/admin/uploads?source=Url", "data-upload-row", False),
+    ("Uploads, account", "/admin/uploads?account=%40creator4242", "data-upload-row", False),
+    ("Uploads, date range", "/admin/uploads?from=2026-01-01&to=2026-01-31", "data-upload-row", False),
     ("Uploads, all filters", "/admin/uploads?state=Failed&mode=Direct&source=File&error=internal&from=2026-01-01",
-     "[data-upload-row]", None),
-    ("Upload page", "/admin/uploads/00000003-0000-7000-8000-000000000058", "[data-timeline]", None),
-    ("Failures", "/admin/failures", "[data-failure-table]", None),
-    ("Token health", "/admin/tokens", "[data-token-row]", None),
-    ("Token health, failing", "/admin/tokens?problem=failing", "[data-token-row]", None),
-    ("Audit log", "/admin/audit", "[data-audit-row]", "data-audit-row"),
-    ("Audit log, action", "/admin/audit?action=tiktok.linked", "[data-audit-row]", None),
-    ("Audit log, user", "/admin/audit?email=user4242%40bench.test", "[data-audit-row]", None),
+     "data-upload-row", False),
+    ("Upload page", "/admin/uploads/00000003-0000-7000-8000-000000000058", "data-timeline", False),
+    ("Failures", "/admin/failures", "data-failure-table", False),
+    ("Token health", "/admin/tokens", "data-token-row", False),
+    ("Token health, failing", "/admin/tokens?problem=failing", "data-token-row", False),
+    ("Audit log", "/admin/audit", "data-audit-row", True),
+    ("Audit log, action", "/admin/audit?action=tiktok.linked", "data-audit-row", False),
+    ("Audit log, user", "/admin/audit?email=user4242%40bench.test", "data-audit-row", False),
 ]
 EXPORTS = [
     ("Uploads, one account", "/admin/uploads/export.csv?account=%40creator4242"),
@@ -121,7 +122,7 @@ def main():
 
         ensure_playwright()
         session = next(c for c in browser.jar if c.name == "midx.session")
-        pages = [{"name": name, "path": path, "ready": ready, "next": next_page} for name, path, ready, next_page in PAGES]
+        pages = [{"name": name, "path": path, "marker": marker, "next": keyset} for name, path, marker, keyset in PAGES]
         measured = subprocess.run(
             ["node", os.path.join(ROOT, "scripts", "admin-bench-browser.mjs"), "--base", f"http://127.0.0.1:{port}",
              "--cookie", f"{session.name}={session.value}", "--runs", str(args.runs)],

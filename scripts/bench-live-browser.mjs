@@ -7,7 +7,7 @@
 // "connected" once every tab listens (bench-live.py reads the app's memory at both), then one line of JSON:
 // { pages, samples, latenciesMs: [...] }.
 // Usage: node scripts/bench-live-browser.mjs --base http://127.0.0.1:PORT --video FILE [--pages 100] [--posts 5]
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { parseArgs } from "node:util";
 
 const { values: args } = parseArgs({
@@ -27,14 +27,9 @@ const watchers = Number(args.pages);
 const posts = Number(args.posts);
 const log = (message) => console.error(`[browser] ${message}`);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  timeout: stepWait,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-dev-shm-usage", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-    "--disable-backgrounding-occluded-windows"],
-});
+// A hundred background tabs must keep running their timers and observers.
+const browser = await launchChromium(stepWait,
+  ["--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"]);
 try {
   const context = await browser.newContext({ baseURL: args.base, viewport: { width: 1280, height: 800 }, locale: "en-GB" });
   context.setDefaultTimeout(stepWait);

@@ -8,7 +8,7 @@
 //   uploadUrl, token, cookie   the endpoint with the page's account, and what curl needs to post there as the same person
 //   jobStatusPath   the job the compose page created
 // Usage: node scripts/bench-upload-browser.mjs --base http://127.0.0.1:PORT --video FILE [--timeout-seconds 600]
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { parseArgs } from "node:util";
 
 const { values: args } = parseArgs({
@@ -28,13 +28,7 @@ const PROCESSING = 4; // JobState.Processing; every state after it means the upl
 const FAILED = 7;
 const log = (message) => console.error(`[browser] ${message}`);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  timeout: stepWait,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-});
+const browser = await launchChromium(stepWait, ["--disable-quic"]);
 try {
   const context = await browser.newContext({ baseURL: args.base, viewport: { width: 1280, height: 800 }, locale: "en-GB" });
   context.setDefaultTimeout(stepWait);
