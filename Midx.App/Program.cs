@@ -5,6 +5,7 @@ using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.App.TikTok;
+using Midx.App.Workspaces;
 using Midx.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddMidxDatabase();
 builder.AddMidxDataProtection();
 builder.AddMidxWeb();
 builder.AddAccounts();
+builder.AddWorkspaces();
 builder.AddSandbox();
 builder.AddTikTok();
 builder.AddPrivacy();

@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Accounts;
 
 /// <summary>
 /// Turns a Google profile into a Midx user: creates them on first sign-in, refreshes name, email, avatar and
 /// last-seen afterwards. People are matched by Google's subject id, never by email: an email address can move
-/// between Google accounts, the subject id cannot. The audit line is saved in the same transaction.
+/// between Google accounts, the subject id cannot. A new person gets their personal workspace in the same save, and the
+/// audit line is saved in the same transaction.
 /// </summary>
 public sealed class GoogleSignInCommand(MidxDbContext db, AuditLog audit, IOptions<MidxOptions> midx, TimeProvider time)
 {
@@ -46,6 +48,9 @@ public sealed class GoogleSignInCommand(MidxDbContext db, AuditLog audit, IOptio
                 CreatedAt = now,
             };
             db.Users.Add(user);
+            var (personal, owner) = Workspace.PersonalFor(user.Id, now);
+            db.Workspaces.Add(personal);
+            db.WorkspaceMembers.Add(owner);
         }
 
         user.Email = profile.Email;

@@ -2,6 +2,7 @@ using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +32,49 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     }
 }
 
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> b)
+    {
+        b.ToTable("Workspaces");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(Workspace.MaxNameLength);
+        b.HasIndex(x => x.CreatedAt);
+    }
+}
+
+internal sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceMember> b)
+    {
+        b.ToTable("WorkspaceMembers");
+        b.HasKey(x => new { x.WorkspaceId, x.UserId });
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        // Every scoped query asks "where may this person do this" (WorkspaceScope).
+        b.HasIndex(x => new { x.UserId, x.Role });
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkspaceInvitationConfiguration : IEntityTypeConfiguration<WorkspaceInvitation>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceInvitation> b)
+    {
+        b.ToTable("WorkspaceInvitations");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        // Who invited and who accepted are kept as history; their leaving does not take the invitation with them.
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.InvitedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.AcceptedByUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
 internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikTokAccount>
 {
     public void Configure(EntityTypeBuilder<TikTokAccount> b)
@@ -47,11 +91,13 @@ internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikT
         b.Property(x => x.TokenProblem).HasMaxLength(500);
         b.HasIndex(x => x.OpenId).IsUnique();
         b.HasIndex(x => x.UserId);
+        b.HasIndex(x => x.WorkspaceId);
 
         // Admin console token health: counts of accounts needing reconnect, failing refreshes and expired access tokens.
         b.HasIndex(x => new { x.TokenState, x.RefreshFailures });
         b.HasIndex(x => new { x.TokenState, x.AccessTokenExpiresAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -64,6 +110,7 @@ internal sealed class OAuthLinkStateConfiguration : IEntityTypeConfiguration<OAu
         b.Property(x => x.CodeVerifier).HasMaxLength(128);
         b.HasIndex(x => x.ExpiresAt);
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -96,6 +143,8 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         // TikTok's publish_id names one post for good: two jobs holding the same one would be two pages following one post.
         b.HasIndex(x => x.PublishId).IsUnique();
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        // A workspace's history, newest first.
+        b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
         b.HasIndex(x => new { x.State, x.ScheduledAt });
         // With Id, the console's state filter walks its keyset order (CreatedAt, Id) instead of sorting every job in the
         // state, whichever other State index the planner weighs.
@@ -115,6 +164,7 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.ErrorCode, x.CreatedAt });
         b.HasIndex(x => new { x.TikTokAccountId, x.CreatedAt });
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         // Disconnecting an account keeps its posts in the user's history (DisconnectTikTokAccountCommand settles the
         // unfinished ones first); deleting the user deletes them through UserId.
         b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.SetNull);

@@ -2,6 +2,7 @@ using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,9 @@ namespace Midx.Core.Data;
 public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+    public DbSet<WorkspaceInvitation> WorkspaceInvitations => Set<WorkspaceInvitation>();
     public DbSet<TikTokAccount> TikTokAccounts => Set<TikTokAccount>();
     public DbSet<OAuthLinkState> OAuthLinkStates => Set<OAuthLinkState>();
     public DbSet<PublishJob> PublishJobs => Set<PublishJob>();

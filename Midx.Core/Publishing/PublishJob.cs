@@ -7,7 +7,11 @@ namespace Midx.Core.Publishing;
 public sealed class PublishJob
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>Who composed the post.</summary>
     public Guid UserId { get; set; }
+
+    /// <summary>The workspace the post belongs to, with the account it goes to.</summary>
+    public Guid WorkspaceId { get; set; }
 
     /// <summary>
     /// The TikTok account the post goes (or went) to; null once that account was disconnected. The post stays in the

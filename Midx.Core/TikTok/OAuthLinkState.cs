@@ -2,12 +2,13 @@ namespace Midx.Core.TikTok;
 
 /// <summary>
 /// A pending "link a TikTok account" authorization: binds TikTok's <c>state</c> to the signed-in user
-/// and keeps the PKCE verifier server-side until the callback.
+/// and the workspace the account is linked into, and keeps the PKCE verifier server-side until the callback.
 /// </summary>
 public sealed class OAuthLinkState
 {
     public required string Id { get; set; }
     public Guid UserId { get; set; }
+    public Guid WorkspaceId { get; set; }
     public required string CodeVerifier { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }

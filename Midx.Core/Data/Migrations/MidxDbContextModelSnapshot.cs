@@ -306,6 +306,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<Guid>("UserId");
 
+                    b.Property<Guid>("WorkspaceId");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ErrorCode");
@@ -332,6 +334,8 @@ namespace Midx.Core.Data.Migrations
                     b.HasIndex("UserId", "SubmissionKey")
                         .IsUnique();
 
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
                     b.HasIndex("State", "CreatedAt", "Id");
 
                     b.ToTable("PublishJobs", (string)null);
@@ -352,11 +356,15 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<Guid>("UserId");
 
+                    b.Property<Guid>("WorkspaceId");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("OAuthLinkStates", (string)null);
                 });
@@ -414,6 +422,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("Username")
                         .HasMaxLength(100);
 
+                    b.Property<Guid>("WorkspaceId");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OpenId")
@@ -421,11 +431,97 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("WorkspaceId");
+
                     b.HasIndex("TokenState", "AccessTokenExpiresAt");
 
                     b.HasIndex("TokenState", "RefreshFailures");
 
                     b.ToTable("TikTokAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Workspaces.Workspace", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<bool>("InboxDraftsOnly");
+
+                    b.Property<bool>("IsPersonal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Workspaces", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Workspaces.WorkspaceInvitation", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime?>("AcceptedAt");
+
+                    b.Property<Guid?>("AcceptedByUserId");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320);
+
+                    b.Property<DateTime>("ExpiresAt");
+
+                    b.Property<Guid?>("InvitedByUserId");
+
+                    b.Property<DateTime?>("RevokedAt");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcceptedByUserId");
+
+                    b.HasIndex("InvitedByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.ToTable("WorkspaceInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Workspaces.WorkspaceMember", b =>
+                {
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.Property<Guid>("UserId");
+
+                    b.Property<DateTime>("JoinedAt");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.HasIndex("UserId", "Role");
+
+                    b.ToTable("WorkspaceMembers", (string)null);
                 });
 
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
@@ -458,6 +554,12 @@ namespace Midx.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Midx.Core.TikTok.OAuthLinkState", b =>
@@ -467,6 +569,12 @@ namespace Midx.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Midx.Core.TikTok.TikTokAccount", b =>
@@ -474,6 +582,46 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Workspaces.WorkspaceInvitation", b =>
+                {
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Workspaces.WorkspaceMember", b =>
+                {
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,36 @@
+namespace Midx.Core.Workspaces;
+
+/// <summary>
+/// The one table of what each role may do. Pages ask it what to offer, commands and queries ask it what to allow (the
+/// latter inside their SQL, through <see cref="RolesAllowing"/>), and its tests walk it row by row.
+/// </summary>
+public static class WorkspaceRoles
+{
+    private static readonly IReadOnlyDictionary<WorkspaceRole, WorkspacePermission[]> Table = new Dictionary<WorkspaceRole, WorkspacePermission[]>
+    {
+        [WorkspaceRole.Owner] =
+        [
+            WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts,
+            WorkspacePermission.ManageMembers, WorkspacePermission.ManageSettings,
+        ],
+        [WorkspaceRole.Publisher] = [WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts],
+        [WorkspaceRole.Editor] = [WorkspacePermission.View, WorkspacePermission.Compose],
+        [WorkspaceRole.Viewer] = [WorkspacePermission.View],
+    };
+
+    public static bool Allows(WorkspaceRole role, WorkspacePermission permission) => Table[role].Contains(permission);
+
+    /// <summary>The roles that may do <paramref name="permission"/>, for a query's <c>Contains</c>.</summary>
+    public static WorkspaceRole[] RolesAllowing(WorkspacePermission permission) =>
+        Table.Where(row => row.Value.Contains(permission)).Select(row => row.Key).ToArray();
+
+    /// <summary>What a role is for, as the members page and the invitation say it.</summary>
+    public static string Describe(WorkspaceRole role) => role switch
+    {
+        WorkspaceRole.Owner => "Manages members and settings, links accounts and publishes.",
+        WorkspaceRole.Publisher => "Links accounts and publishes.",
+        WorkspaceRole.Editor => "Composes and sends posts.",
+        WorkspaceRole.Viewer => "Sees posts and their status, and changes nothing.",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+}
