@@ -47,6 +47,7 @@ app.MapAccountEndpoints();
 app.MapPrivacyEndpoints();
 app.MapSandbox();
 app.MapTikTokEndpoints();
+app.MapWorkspaceEndpoints();
 app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapMidxComponents();
