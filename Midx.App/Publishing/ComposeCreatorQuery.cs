@@ -7,15 +7,15 @@ namespace Midx.App.Publishing;
 /// <summary>
 /// Asks TikTok for a creator's current posting options each time the compose page renders or is submitted, as TikTok's
 /// Content Sharing Guidelines require (https://developers.tiktok.com/doc/content-sharing-guidelines).
-/// creator_info allows 20 calls a minute per token. Where drafts are the posting boundary
-/// (<see cref="TikTokOptions.InboxDraftsOnly"/>) Midx holds no <c>video.publish</c> grant, which creator_info needs;
+/// creator_info allows 20 calls a minute per token. Where drafts are the posting boundary, of the installation
+/// (<see cref="TikTokOptions.InboxDraftsOnly"/>) or of the account's workspace, Midx holds (or uses) no <c>video.publish</c> grant, which creator_info needs;
 /// the creator then finishes the post in the TikTok app, so the page shows the linked profile and TikTok's own
 /// length limit instead.
 /// </summary>
 public sealed class ComposeCreatorQuery(
     TikTokAccessTokens tokens, TikTokApiClient tikTok, IOptions<TikTokOptions> options, ILogger<ComposeCreatorQuery> logger)
 {
-    public async Task<CreatorLookup> ExecuteAsync(TikTokAccountSummary account, CancellationToken cancellationToken)
+    public async Task<CreatorLookup> ExecuteAsync(TikTokAccountSummary account, bool workspaceInboxDraftsOnly, CancellationToken cancellationToken)
     {
         var accountId = account.Id;
         var token = await tokens.GetFreshAccessTokenAsync(accountId, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class ComposeCreatorQuery(
                 "TikTok could not be reached to check this account. Reload the page in a minute.");
         }
 
-        if (options.Value.InboxDraftsOnly)
+        if (options.Value.InboxDraftsOnly || workspaceInboxDraftsOnly)
         {
             return CreatorLookup.Found(new CreatorSnapshot(account.DisplayName ?? ComposeText.AccountName(account), account.Username, account.AvatarUrl, [],
                 CommentDisabled: false, DuetDisabled: false, StitchDisabled: false, VideoLimits.MaxApiDurationSeconds,

@@ -110,9 +110,10 @@ public sealed class ComposeDraft
     }
 
     /// <summary>The choices as the request the server checks and stores; <paramref name="consentGiven"/> is the button's press.</summary>
-    public PublishRequest ToRequest(Guid userId, Guid accountId, CreatorSnapshot creator, bool consentGiven) => new()
+    public PublishRequest ToRequest(Guid userId, Guid workspaceId, Guid accountId, CreatorSnapshot creator, bool consentGiven) => new()
     {
         UserId = userId,
+        WorkspaceId = workspaceId,
         TikTokAccountId = accountId,
         SubmissionKey = SubmissionKey,
         Mode = Mode,

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 
+using Microsoft.EntityFrameworkCore;
 using Midx.Core.Accounts;
+using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.App.Publishing;
 
@@ -27,20 +30,35 @@ public sealed class LiveJobAudience(IServiceScopeFactory scopes, ILogger<LiveJob
     public void Remove(LiveJobFeed feed) => _live.TryRemove(feed, out _);
 
     /// <summary>
-    /// The feeds an update of <paramref name="ownerId"/>'s job goes to: the owner's and the admins', once their
-    /// sessions are checked (those that ended are ended and left out).
+    /// The feeds an update of a job in <paramref name="workspaceId"/> goes to: those of its members who may see it,
+    /// asked of the database as the update goes out (so a member removed a moment ago hears nothing more), and the
+    /// admins', once their sessions are checked (those that ended are ended and left out).
     /// </summary>
-    public Task<IReadOnlyList<LiveJobFeed>> AudienceAsync(Guid ownerId, CancellationToken cancellationToken) =>
-        StandingAsync(_live.Keys.Where(l => l.UserId == ownerId || l.IsAdmin).ToList(), cancellationToken);
-
-    private async Task<IReadOnlyList<LiveJobFeed>> StandingAsync(List<LiveJobFeed> feeds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LiveJobFeed>> AudienceAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
+        var feeds = _live.Keys.ToList();
         if (feeds.Count == 0)
         {
             return [];
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        var listening = feeds.Where(f => !f.IsAdmin).Select(f => f.UserId).Distinct().ToList();
+        var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+        var members = (await db.WorkspaceMembers.AsNoTracking()
+            .Where(m => m.WorkspaceId == workspaceId && listening.Contains(m.UserId)
+                && db.WorkspacesWhere(m.UserId, WorkspacePermission.View).Contains(m.WorkspaceId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        return await StandingAsync(feeds.Where(f => f.IsAdmin || members.Contains(f.UserId)).ToList(), scope, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<LiveJobFeed>> StandingAsync(List<LiveJobFeed> feeds, AsyncServiceScope scope, CancellationToken cancellationToken)
+    {
+        if (feeds.Count == 0)
+        {
+            return [];
+        }
+
         var sessions = scope.ServiceProvider.GetRequiredService<SessionStampQuery>();
         var verdicts = new Dictionary<(Guid, string), bool>();
         var standing = new List<LiveJobFeed>(feeds.Count);

@@ -10,7 +10,7 @@ namespace Midx.App.Publishing;
 /// <summary>
 /// A circuit's live job updates: one per circuit (a scoped service lives as long as its circuit), shared by every
 /// component on it that follows jobs. It joins <see cref="LiveJobAudience"/> as its circuit's user when the first
-/// component subscribes, so it hears exactly what that user may see (their own jobs; every job for an admin).
+/// component subscribes, so it hears exactly what that user may see (the jobs of the workspaces they belong to; every job for an admin).
 /// Why a queue: the forwarder serves every listener of the instance and must never wait for one circuit's rendering, so
 /// updates are queued here and handed to the components by this circuit's own loop. The queue is bounded; when a
 /// circuit falls behind, the oldest updates are dropped first: each update carries the job's whole current picture, so

@@ -4,7 +4,7 @@ namespace Midx.App.Publishing;
 
 /// <summary>
 /// Forwards every job update from the in-process bus (which also brings other instances' updates on PostgreSQL) to this
-/// instance's circuits of its owner and of the admins, those whose session still stands (<see cref="LiveJobAudience"/>).
+/// instance's circuits of the members of the job's workspace and of the admins, those whose session still stands (<see cref="LiveJobAudience"/>).
 /// </summary>
 public sealed class LiveJobForwarder(JobUpdateBus bus, LiveJobAudience audience) : IHostedService
 {
@@ -14,7 +14,7 @@ public sealed class LiveJobForwarder(JobUpdateBus bus, LiveJobAudience audience)
     {
         _subscription = bus.Subscribe(async (update, token) =>
         {
-            foreach (var feed in await audience.AudienceAsync(update.UserId, token))
+            foreach (var feed in await audience.AudienceAsync(update.WorkspaceId, token))
             {
                 feed.Deliver(update);
             }

@@ -10,6 +10,7 @@ using Midx.App.Hosting;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.App.Publishing;
 
@@ -335,11 +336,12 @@ public static class UploadEndpoints
         : Results.Json(error, statusCode: status);
 
     /// <summary>
-    /// The compose page's account from the form's address when it is one of the user's own; anything else (malformed,
-    /// disconnected meanwhile, someone else's) is dropped, so the redirect never carries an id the user does not own.
+    /// The compose page's account from the form's address when the user may compose for it; anything else (malformed,
+    /// disconnected meanwhile, another workspace's) is dropped, so the redirect never carries an id the user may not use.
     /// </summary>
     private static async Task<Guid?> OwnAccountAsync(MidxDbContext db, Guid userId, string? account, CancellationToken cancellationToken) =>
-        Guid.TryParse(account, out var id) && await db.TikTokAccounts.AnyAsync(a => a.Id == id && a.UserId == userId, cancellationToken)
+        Guid.TryParse(account, out var id) && await db.TikTokAccounts
+            .AnyAsync(a => a.Id == id && db.WorkspacesWhere(userId, WorkspacePermission.Compose).Contains(a.WorkspaceId), cancellationToken)
             ? id
             : null;
 

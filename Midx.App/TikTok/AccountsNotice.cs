@@ -18,6 +18,7 @@ public enum AccountsNotice
     TikTokRefused,
     TikTokUnreachable,
     LinkedElsewhere,
+    CannotLink,
     Disconnected,
     DisconnectedNotRevoked,
     PostsBeingSent,
@@ -63,8 +64,9 @@ public static class AccountsNoticeText
             ? $"TikTok did not link the account. {ErrorCatalog.Find(tikTokCode).Message}"
             : "TikTok did not link the account. Please try again.",
         AccountsNotice.TikTokUnreachable => "TikTok could not be reached, so no account was linked. Please try again in a moment.",
+        AccountsNotice.CannotLink => "Your role in this workspace does not link TikTok accounts. An Owner or a Publisher of the workspace can link one.",
         AccountsNotice.LinkedElsewhere =>
-            "This TikTok account is already linked to another Midx user. It can be linked here only after it is disconnected there.",
+            "This TikTok account is already linked in another Midx workspace. It can be linked here only after it is disconnected there.",
         AccountsNotice.Disconnected => "TikTok account disconnected. Midx revoked its access at TikTok and deleted its tokens.",
         AccountsNotice.DisconnectedNotRevoked =>
             "TikTok account disconnected and its tokens deleted from Midx, but TikTok could not be reached to revoke Midx's access. "

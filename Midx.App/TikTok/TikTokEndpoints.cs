@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
 using Midx.App.Components.Shared;
 using Midx.App.Hosting;
+using Midx.App.Workspaces;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
@@ -16,6 +17,9 @@ namespace Midx.App.TikTok;
 public static class TikTokEndpoints
 {
     public const string LinkPath = "/tiktok/link";
+
+    /// <summary>Links an account into <paramref name="workspaceId"/>: the form names it, so each tab links where it shows.</summary>
+    public static string LinkUrl(Guid workspaceId) => $"{LinkPath}?{WorkspaceChoice.QueryParameter}={workspaceId}";
     public const string CallbackPath = "/tiktok/callback";
 
     public static string DisconnectPath(Guid accountId) => $"/tiktok/accounts/{accountId}/disconnect";
@@ -42,8 +46,11 @@ public static class TikTokEndpoints
             return ToAccounts(context, AccountsNoticeText.Flash(AccountsNotice.NotConfigured));
         }
 
-        var authorize = await start.ExecuteAsync(UserId(context), RedirectUri(context, options.Value), cancellationToken);
-        return Results.Redirect(authorize.AbsoluteUri);
+        var userId = UserId(context);
+        var authorize = await start.ExecuteAsync(userId, WorkspaceChoice.Requested(context) ?? userId, RedirectUri(context, options.Value), cancellationToken);
+        return authorize is null
+            ? ToAccounts(context, AccountsNoticeText.Flash(AccountsNotice.CannotLink))
+            : Results.Redirect(authorize.AbsoluteUri);
     }
 
     private static async Task<IResult> CallbackAsync(

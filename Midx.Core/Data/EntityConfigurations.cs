@@ -139,12 +139,15 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.Property(x => x.ErrorLogId).HasMaxLength(100);
         b.Property(x => x.LeaseOwner).HasMaxLength(100);
         b.Property(x => x.SubmissionKey).HasMaxLength(64);
-        b.HasIndex(x => new { x.UserId, x.SubmissionKey }).IsUnique();
+        // A submission key names one post in its workspace, whoever of its members sends it (a double click, a retry).
+        b.HasIndex(x => new { x.WorkspaceId, x.SubmissionKey }).IsUnique();
         // TikTok's publish_id names one post for good: two jobs holding the same one would be two pages following one post.
         b.HasIndex(x => x.PublishId).IsUnique();
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         // A workspace's history, newest first.
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+        // What a person composed (their export, the console's user page).
+        b.HasIndex(x => x.UserId);
         b.HasIndex(x => new { x.State, x.ScheduledAt });
         // With Id, the console's state filter walks its keyset order (CreatedAt, Id) instead of sorting every job in the
         // state, whichever other State index the planner weighs.

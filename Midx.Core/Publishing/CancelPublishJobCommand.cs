@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
 using Midx.Core.Errors;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// A user's cancel: allowed before any TikTok call and while the bytes are still being sent (TikTok makes no post
+/// A cancel by a member who may compose in the post's workspace: allowed before any TikTok call and while the bytes are still being sent (TikTok makes no post
 /// from an incomplete upload). If a worker moved the job on first, the cancel says so and changes nothing.
 /// </summary>
 public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeCommand apply, ReleaseJobMediaCommand release)
 {
     public async Task<PublishingResult<PublishJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
     {
-        var job = await db.PublishJobs.SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+        var job = await db.PublishJobs
+            .SingleOrDefaultAsync(j => j.Id == jobId && db.WorkspacesWhere(userId, WorkspacePermission.Compose).Contains(j.WorkspaceId), cancellationToken);
         if (job is null)
         {
             return PublishingResult<PublishJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);

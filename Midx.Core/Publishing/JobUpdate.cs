@@ -3,13 +3,13 @@ using Midx.Core.Errors;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// What the browser (owner's page, admins' feed) learns when a job changes. Never holds a token or an upload URL.
+/// What the browser (the workspace members' pages, admins' feed) learns when a job changes. Never holds a token or an upload URL.
 /// <paramref name="IsHistoryEntry"/>: the change also added a line to the job's history (false for bytes sent and
 /// nothing else), so a page showing the timeline adds one too.
 /// </summary>
 public sealed record JobUpdate(
     Guid JobId,
-    Guid UserId,
+    Guid WorkspaceId,
     JobState State,
     string StateLabel,
     bool IsTerminal,
@@ -28,7 +28,7 @@ public sealed record JobUpdate(
 
     public static JobUpdate From(PublishJob job, string? message, DateTime at, bool isHistoryEntry = true) => new(
         job.Id,
-        job.UserId,
+        job.WorkspaceId,
         job.State,
         JobStateMachine.Label(job.State),
         JobStateMachine.IsTerminal(job.State),

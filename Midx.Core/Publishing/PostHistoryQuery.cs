@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -44,14 +45,16 @@ public sealed record PostHistoryPage(
 /// <summary>How a post's consent record names an account that was disconnected since.</summary>
 public sealed record DisconnectedAccount(string? Username, string Nickname);
 
-/// <summary>A person's posts for the history page, filtered and paged in the database.</summary>
+/// <summary>A workspace's posts for the history page of one of its members, filtered and paged in the database.</summary>
 public sealed class PostHistoryQuery(MidxDbContext db)
 {
     public const int PageSize = 20;
 
-    public async Task<PostHistoryPage> ExecuteAsync(Guid userId, PostHistoryFilter filter, CancellationToken cancellationToken)
+    public async Task<PostHistoryPage> ExecuteAsync(Guid userId, Guid workspaceId, PostHistoryFilter filter, CancellationToken cancellationToken)
     {
-        var jobs = db.PublishJobs.AsNoTracking().Where(j => j.UserId == userId);
+        var visible = db.PublishJobs.AsNoTracking()
+            .Where(j => j.WorkspaceId == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(j.WorkspaceId));
+        var jobs = visible;
         jobs = filter.States switch
         {
             PostHistoryStates.InProgress => jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Initializing
@@ -90,12 +93,12 @@ public sealed class PostHistoryQuery(MidxDbContext db)
         page.ForEach(j => j.WithoutWorkerSecrets());
 
         var retryKeys = page.Where(j => j.State == JobState.Failed).Select(j => RetryPublishJobCommand.SubmissionKeyFor(j.Id)).ToList();
-        var retried = await db.PublishJobs.AsNoTracking()
-            .Where(j => j.UserId == userId && retryKeys.Contains(j.SubmissionKey) && j.RetryOfJobId != null)
+        var retried = await visible
+            .Where(j => retryKeys.Contains(j.SubmissionKey) && j.RetryOfJobId != null)
             .Select(j => j.RetryOfJobId!.Value).ToListAsync(cancellationToken);
 
         var orphans = page.Where(j => j.TikTokAccountId is null).Select(j => j.Id).ToList();
-        var disconnected = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId && orphans.Contains(c.JobId))
+        var disconnected = await db.ConsentRecords.AsNoTracking().Where(c => orphans.Contains(c.JobId))
             .ToDictionaryAsync(c => c.JobId, c => new DisconnectedAccount(c.CreatorUsername, c.CreatorNickname), cancellationToken);
 
         return new PostHistoryPage(page, total, retried, disconnected, videoGone);

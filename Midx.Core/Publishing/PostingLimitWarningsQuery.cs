@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -24,7 +25,9 @@ public sealed class PostingLimitWarningsQuery(MidxDbContext db, TimeProvider tim
         var now = time.GetUtcNow().UtcDateTime;
         var minuteAgo = now.AddMinutes(-1);
         var dayAgo = now.AddHours(-24);
-        var jobs = db.PublishJobs.AsNoTracking().Where(j => j.UserId == userId && j.TikTokAccountId == tikTokAccountId);
+        // TikTok's limits count the creator's posts, whoever in the workspace composed them.
+        var jobs = db.PublishJobs.AsNoTracking().Where(j => j.TikTokAccountId == tikTokAccountId
+            && db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(j.WorkspaceId));
 
         var initsLastMinute = await jobs.CountAsync(j => j.InitStartedAt > minuteAgo, cancellationToken);
         // A post counts once TikTok accepted its init (or while it waits to be sent), unless it failed before TikTok had it.

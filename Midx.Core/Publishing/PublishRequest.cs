@@ -3,7 +3,12 @@ namespace Midx.Core.Publishing;
 /// <summary>What the creator chose on the compose page and sent with the Publish button.</summary>
 public sealed record PublishRequest
 {
+    /// <summary>Who composed it.</summary>
     public required Guid UserId { get; init; }
+
+    /// <summary>The workspace it is composed in, which must hold <see cref="TikTokAccountId"/>.</summary>
+    public required Guid WorkspaceId { get; init; }
+
     public required Guid TikTokAccountId { get; init; }
 
     /// <summary>Generated when the page rendered; the same key twice (a double click) is one job.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -26,14 +27,15 @@ public sealed class RetryPublishJobCommand(
 
     public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
     {
-        var failed = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.UserId == userId, cancellationToken);
+        var failed = await db.PublishJobs.AsNoTracking()
+            .SingleOrDefaultAsync(j => j.Id == jobId && db.WorkspacesWhere(userId, WorkspacePermission.Compose).Contains(j.WorkspaceId), cancellationToken);
         if (failed is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
         }
 
         var key = SubmissionKeyFor(failed.Id);
-        var existing = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == userId && j.SubmissionKey == key, cancellationToken);
+        var existing = await FindAttemptAsync(failed.WorkspaceId, key, cancellationToken);
         if (existing is not null)
         {
             return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(existing, AlreadySubmitted: true));
@@ -45,7 +47,8 @@ public sealed class RetryPublishJobCommand(
         }
 
         // A Direct Post from before drafts became the posting boundary: Midx no longer holds the permission it needs.
-        if (failed.Mode == PublishMode.Direct && tikTok.Value.InboxDraftsOnly)
+        if (failed.Mode == PublishMode.Direct
+            && (tikTok.Value.InboxDraftsOnly || await db.Workspaces.AnyAsync(w => w.Id == failed.WorkspaceId && w.InboxDraftsOnly, cancellationToken)))
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.DirectPostOff,
                 $"{ErrorCatalog.DirectPostOff.Told} Compose the post again to send it to the TikTok inbox.");
@@ -68,7 +71,7 @@ public sealed class RetryPublishJobCommand(
                 "The video file of this post is no longer kept on Midx. Compose the post again with the file.");
         }
 
-        var account = await db.TikTokAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == failed.TikTokAccountId && a.UserId == userId, cancellationToken);
+        var account = await db.TikTokAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == failed.TikTokAccountId && a.WorkspaceId == failed.WorkspaceId, cancellationToken);
         if (account is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNotFound, "The TikTok account of this post is no longer linked. Link it and compose the post again.");
@@ -90,6 +93,7 @@ public sealed class RetryPublishJobCommand(
         var retry = new PublishJob
         {
             UserId = userId,
+            WorkspaceId = failed.WorkspaceId,
             TikTokAccountId = failed.TikTokAccountId,
             SubmissionKey = key,
             RetryOfJobId = failed.Id,
@@ -134,7 +138,7 @@ public sealed class RetryPublishJobCommand(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            var raced = await db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == userId && j.SubmissionKey == key, cancellationToken);
+            var raced = await FindAttemptAsync(failed.WorkspaceId, key, cancellationToken);
             if (raced is null)
             {
                 throw;
@@ -147,4 +151,8 @@ public sealed class RetryPublishJobCommand(
         await bus.PublishAsync(JobUpdate.From(retry, message, now), cancellationToken);
         return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(retry, AlreadySubmitted: false));
     }
+
+    private Task<PublishJob?> FindAttemptAsync(Guid workspaceId, string key, CancellationToken cancellationToken) =>
+        db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.WorkspaceId == workspaceId && j.SubmissionKey == key, cancellationToken);
+
 }

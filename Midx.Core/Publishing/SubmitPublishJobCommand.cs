@@ -6,13 +6,15 @@ using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.Privacy;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
 /// <summary>
 /// Turns a compose submission into a job: checks it against the creator's fresh <c>creator_info</c> and the video's own
-/// bytes, then writes the job, its consent record and its first history entry in one transaction. The same
-/// (user, submission key) twice gives back the first job, so a double click is one post.
+/// bytes, then writes the job, its consent record and its first history entry in one transaction. Only a member who
+/// may compose in the workspace, for one of its accounts, and within its posting boundary. The same
+/// (workspace, submission key) twice gives back the first job, so a double click is one post.
 /// </summary>
 public sealed class SubmitPublishJobCommand(
     MidxDbContext db,
@@ -25,7 +27,7 @@ public sealed class SubmitPublishJobCommand(
 {
     public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(PublishRequest request, CreatorSnapshot creator, CancellationToken cancellationToken)
     {
-        if (await FindExistingAsync(request.UserId, request.SubmissionKey, cancellationToken) is { } existing)
+        if (await FindExistingAsync(request.WorkspaceId, request.SubmissionKey, cancellationToken) is { } existing)
         {
             return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(existing, AlreadySubmitted: true));
         }
@@ -36,11 +38,21 @@ public sealed class SubmitPublishJobCommand(
             return invalid;
         }
 
-        var account = await db.TikTokAccounts.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == request.TikTokAccountId && a.UserId == request.UserId, cancellationToken);
-        if (account is null)
+        var composable = db.WorkspacesWhere(request.UserId, WorkspacePermission.Compose);
+        var found = await (from a in db.TikTokAccounts.AsNoTracking()
+                           join w in db.Workspaces.AsNoTracking() on a.WorkspaceId equals w.Id
+                           where a.Id == request.TikTokAccountId && a.WorkspaceId == request.WorkspaceId && composable.Contains(a.WorkspaceId)
+                           select new { Account = a, w.InboxDraftsOnly })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNotFound, ErrorCatalog.AccountNotFound.ToDo);
+        }
+
+        var account = found.Account;
+        if (request.Mode == PublishMode.Direct && found.InboxDraftsOnly)
+        {
+            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.DirectPostOff, ErrorCatalog.DirectPostOff.Told);
         }
 
         if (account.TokenState == TokenState.NeedsReconnect)
@@ -102,7 +114,7 @@ public sealed class SubmitPublishJobCommand(
         {
             // Two requests with the same key raced; the unique index let one through, and that one is the job.
             db.ChangeTracker.Clear();
-            var raced = await FindExistingAsync(request.UserId, request.SubmissionKey, cancellationToken);
+            var raced = await FindExistingAsync(request.WorkspaceId, request.SubmissionKey, cancellationToken);
             if (raced is null)
             {
                 throw;
@@ -116,8 +128,8 @@ public sealed class SubmitPublishJobCommand(
         return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(job, AlreadySubmitted: false));
     }
 
-    private Task<PublishJob?> FindExistingAsync(Guid userId, string submissionKey, CancellationToken cancellationToken) =>
-        db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.UserId == userId && j.SubmissionKey == submissionKey, cancellationToken);
+    private Task<PublishJob?> FindExistingAsync(Guid workspaceId, string submissionKey, CancellationToken cancellationToken) =>
+        db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.WorkspaceId == workspaceId && j.SubmissionKey == submissionKey, cancellationToken);
 
     private static PublishJob BuildJob(PublishRequest request, CreatorSnapshot creator, StoredMedia? video, DateTime now)
     {
@@ -127,6 +139,7 @@ public sealed class SubmitPublishJobCommand(
         return new PublishJob
         {
             UserId = request.UserId,
+            WorkspaceId = request.WorkspaceId,
             TikTokAccountId = request.TikTokAccountId,
             SubmissionKey = request.SubmissionKey,
             Mode = request.Mode,

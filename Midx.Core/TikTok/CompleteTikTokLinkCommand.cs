@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.TikTok;
 
@@ -10,8 +11,9 @@ namespace Midx.Core.TikTok;
 /// Finishes "link a TikTok account" at the callback (https://developers.tiktok.com/doc/login-kit-web): checks that
 /// the state is one this user started minutes ago and uses it up, handles TikTok's <c>error</c>, exchanges the code
 /// with the PKCE verifier, reads which scopes were really granted, fetches the profile with only the fields those
-/// scopes allow, and saves the account: a new row, an update when this user links the same open_id again, or a
-/// refusal when the open_id belongs to another Midx user. Tokens are encrypted before the row is written.
+/// scopes allow, and saves the account into the workspace the link was started for (if the user may still link
+/// accounts there): a new row, an update when the same open_id is linked there again, or a refusal when the open_id
+/// belongs to another workspace. Tokens are encrypted before the row is written.
 /// </summary>
 public sealed class CompleteTikTokLinkCommand(
     MidxDbContext db,
@@ -80,7 +82,7 @@ public sealed class CompleteTikTokLinkCommand(
                 }
             }
 
-            return await SaveAsync(userId, grant, granted, profile, now, cancellationToken);
+            return await SaveAsync(userId, state.WorkspaceId, grant, granted, profile, now, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
@@ -90,20 +92,31 @@ public sealed class CompleteTikTokLinkCommand(
     }
 
     private async Task<TikTokLinkResult> SaveAsync(
-        Guid userId, TikTokTokenGrant grant, IReadOnlyList<string> granted, TikTokUserInfo? profile, DateTime now, CancellationToken cancellationToken)
+        Guid userId, Guid workspaceId, TikTokTokenGrant grant, IReadOnlyList<string> granted, TikTokUserInfo? profile, DateTime now,
+        CancellationToken cancellationToken)
     {
+        // Membership may have changed while the person was at TikTok.
+        var workspace = await db.Workspaces.AsNoTracking()
+            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.LinkAccounts).Contains(w.Id))
+            .Select(w => new { w.InboxDraftsOnly }).SingleOrDefaultAsync(cancellationToken);
+        if (workspace is null)
+        {
+            logger.LogWarning("TikTok link callback for user {UserId} refused: they may no longer link accounts in workspace {WorkspaceId}", userId, workspaceId);
+            return new TikTokLinkResult(TikTokLinkOutcome.InvalidState);
+        }
+
         var openId = profile?.OpenId is { Length: > 0 } fromProfile ? fromProfile : grant.OpenId;
         var account = await db.TikTokAccounts.SingleOrDefaultAsync(a => a.OpenId == openId, cancellationToken);
-        if (account is not null && account.UserId != userId)
+        if (account is not null && account.WorkspaceId != workspaceId)
         {
-            audit.Add(TikTokAuditActions.LinkRefused, userId, userId, $"TikTok account {account.Id} is linked to another Midx user");
+            audit.Add(TikTokAuditActions.LinkRefused, userId, userId, $"TikTok account {account.Id} is linked in another workspace");
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("User {UserId} tried to link TikTok account {AccountId}, which belongs to another user", userId, account.Id);
+            logger.LogWarning("User {UserId} tried to link TikTok account {AccountId}, which belongs to another workspace", userId, account.Id);
             return new TikTokLinkResult(TikTokLinkOutcome.LinkedElsewhere, Username: profile?.Username);
         }
 
         var isNew = account is null;
-        account ??= new TikTokAccount { UserId = userId, OpenId = openId, ConnectedAt = now };
+        account ??= new TikTokAccount { UserId = userId, WorkspaceId = workspaceId, OpenId = openId, ConnectedAt = now };
         if (profile is not null)
         {
             account.UnionId = profile.UnionId ?? account.UnionId;
@@ -130,8 +143,8 @@ public sealed class CompleteTikTokLinkCommand(
         {
             // Someone linked the same open_id at the same moment; the unique index decided.
             db.ChangeTracker.Clear();
-            var owner = await db.TikTokAccounts.AsNoTracking().Where(a => a.OpenId == openId).Select(a => (Guid?)a.UserId).SingleOrDefaultAsync(cancellationToken);
-            if (owner is { } other && other != userId)
+            var owner = await db.TikTokAccounts.AsNoTracking().Where(a => a.OpenId == openId).Select(a => (Guid?)a.WorkspaceId).SingleOrDefaultAsync(cancellationToken);
+            if (owner is { } other && other != workspaceId)
             {
                 return new TikTokLinkResult(TikTokLinkOutcome.LinkedElsewhere, Username: profile?.Username);
             }
@@ -140,6 +153,6 @@ public sealed class CompleteTikTokLinkCommand(
         }
 
         logger.LogInformation("User {UserId} {LinkAction} TikTok account {AccountId}", userId, isNew ? "linked" : "relinked", account.Id);
-        return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(options.Value.ScopeList, granted));
+        return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(options.Value.ScopesFor(workspace.InboxDraftsOnly), granted));
     }
 }

@@ -4,6 +4,7 @@ using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.TikTok;
 
@@ -19,6 +20,8 @@ namespace Midx.Core.TikTok;
 /// neither finish nor cleanly stop it without the token, so the user is asked to wait or cancel the upload first.
 /// The local delete happens even when TikTok cannot be reached or refuses the revoke, and the result says so.
 /// When the whole user is being deleted, the posts are left to that deletion and nothing waits for them.
+/// Who may: a member allowed to link accounts in the account's workspace; when a user is deleted, every account they
+/// linked goes, so that each token is revoked rather than dropped with their rows.
 /// </summary>
 public sealed class DisconnectTikTokAccountCommand(
     MidxDbContext db,
@@ -29,11 +32,15 @@ public sealed class DisconnectTikTokAccountCommand(
     AuditLog audit,
     ILogger<DisconnectTikTokAccountCommand> logger)
 {
+    private IQueryable<TikTokAccount> Disconnectable(Guid userId, Guid accountId, TikTokDisconnectPurpose purpose) =>
+        purpose == TikTokDisconnectPurpose.UserDeleted
+            ? db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId)
+            : db.TikTokAccounts.Where(a => a.Id == accountId && db.WorkspacesWhere(userId, WorkspacePermission.LinkAccounts).Contains(a.WorkspaceId));
+
     public async Task<TikTokDisconnectResult> ExecuteAsync(
         Guid userId, Guid accountId, TikTokDisconnectPurpose purpose, CancellationToken cancellationToken)
     {
-        var owned = await db.TikTokAccounts.AsNoTracking()
-            .Where(a => a.Id == accountId && a.UserId == userId)
+        var owned = await Disconnectable(userId, accountId, purpose).AsNoTracking()
             .Select(a => new { a.Id, a.Username, a.DisplayName, a.TokenState })
             .SingleOrDefaultAsync(cancellationToken);
         if (owned is null)
@@ -68,7 +75,7 @@ public sealed class DisconnectTikTokAccountCommand(
             failedWithVideo = await db.PublishJobs.AsNoTracking()
                 .Where(j => j.TikTokAccountId == accountId && j.State == JobState.Failed && j.MediaPath != null)
                 .ToListAsync(cancellationToken);
-            await db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await Disconnectable(userId, accountId, purpose).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,16 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.TikTok;
 
-/// <summary>The signed-in user's linked TikTok accounts, as the accounts page shows them. Never reads a token.</summary>
+/// <summary>
+/// A workspace's linked TikTok accounts, as the accounts page shows them to a member, with the scopes each lacks by the
+/// workspace's posting boundary. Empty for anyone else. Never reads a token.
+/// </summary>
 public sealed class TikTokAccountsQuery(MidxDbContext db, IOptions<TikTokOptions> options)
 {
-    public async Task<IReadOnlyList<TikTokAccountSummary>> ExecuteAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TikTokAccountSummary>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken)
     {
+        var boundary = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => (bool?)w.InboxDraftsOnly)
+            .SingleOrDefaultAsync(cancellationToken);
+        var scopes = options.Value.ScopesFor(boundary == true);
         var rows = await db.TikTokAccounts.AsNoTracking()
-            .Where(a => a.UserId == userId)
+            .Where(a => a.WorkspaceId == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(a.WorkspaceId))
             .OrderBy(a => a.ConnectedAt)
             .Select(a => new
             {
@@ -22,7 +29,7 @@ public sealed class TikTokAccountsQuery(MidxDbContext db, IOptions<TikTokOptions
         {
             var granted = TikTokOptions.SplitScopes(a.GrantedScopes);
             return new TikTokAccountSummary(a.Id, a.DisplayName, a.Username, a.AvatarUrl, a.ConnectedAt, a.LastSeenAt, a.TokenState, a.TokenProblem,
-                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(options.Value.ScopeList, granted));
+                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(scopes, granted));
         }).ToList();
     }
 }

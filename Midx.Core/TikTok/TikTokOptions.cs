@@ -100,8 +100,11 @@ public sealed class TikTokOptions
     public TimeSpan RefreshRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The scopes asked for when an account is linked: <see cref="Scopes"/>, without Direct Post's when drafts are the boundary.</summary>
-    public IReadOnlyList<string> ScopeList => SplitScopes(Scopes)
-        .Where(s => !InboxDraftsOnly || !string.Equals(s, TikTokScopes.VideoPublish, StringComparison.OrdinalIgnoreCase))
+    public IReadOnlyList<string> ScopeList => ScopesFor(workspaceInboxDraftsOnly: false);
+
+    /// <summary>The scopes asked for when an account is linked into a workspace, whose own boundary may be inbox drafts too.</summary>
+    public IReadOnlyList<string> ScopesFor(bool workspaceInboxDraftsOnly) => SplitScopes(Scopes)
+        .Where(s => !(InboxDraftsOnly || workspaceInboxDraftsOnly) || !string.Equals(s, TikTokScopes.VideoPublish, StringComparison.OrdinalIgnoreCase))
         .ToList();
 
     public static IReadOnlyList<string> SplitScopes(string? scopes) =>

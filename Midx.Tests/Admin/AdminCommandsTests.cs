@@ -199,7 +199,7 @@ public sealed class AdminCommandsTests : AdminDatabase
         Assert.Contains(job.Id.ToString(), audit.Detail);
         Assert.EndsWith("reason: " + Reason, audit.Detail);
         var update = Assert.Single(_published);
-        Assert.Equal((job.Id, grace.Id, JobState.Cancelled), (update.JobId, update.UserId, update.State));
+        Assert.Equal((job.Id, grace.Id, JobState.Cancelled), (update.JobId, update.WorkspaceId, update.State));
     }
 
     [Theory]

@@ -3,6 +3,8 @@ using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
+using Midx.Tests.Support;
+
 namespace Midx.Tests.Admin;
 
 /// <summary>Small builders for the rows the console reads; each adds to the context and returns the entity.</summary>
@@ -19,7 +21,7 @@ internal static class AdminTestData
             CreatedAt = at,
             LastSeenAt = at,
         };
-        db.Users.Add(user);
+        db.AddPerson(user);
         return user;
     }
 
@@ -28,6 +30,7 @@ internal static class AdminTestData
         var account = new TikTokAccount
         {
             UserId = user.Id,
+            WorkspaceId = user.Id,
             OpenId = "open-" + username,
             Username = username,
             DisplayName = username.ToUpperInvariant(),
@@ -55,6 +58,7 @@ internal static class AdminTestData
         {
             Id = id ?? Guid.CreateVersion7(new DateTimeOffset(createdAt)),
             UserId = account.UserId,
+            WorkspaceId = account.WorkspaceId,
             TikTokAccountId = account.Id,
             Mode = mode,
             Source = source,

@@ -81,13 +81,14 @@ internal sealed class ConsoleSeed
             };
             if (existing is null)
             {
-                db.Users.Add(user);
+                db.AddPerson(user);
             }
 
             user.IsDisabled = i == 7;
             var account = new TikTokAccount
             {
                 UserId = user.Id,
+                WorkspaceId = user.Id,
                 OpenId = $"-000{i}OpenIdFromTikTok{i}",
                 UnionId = $"union-{i}",
                 Username = username,
@@ -158,6 +159,7 @@ internal sealed class ConsoleSeed
         {
             Id = Guid.CreateVersion7(new DateTimeOffset(created)),
             UserId = account.UserId,
+            WorkspaceId = account.WorkspaceId,
             TikTokAccountId = account.Id,
             Mode = mode,
             Source = fromUrl ? VideoSource.Url : VideoSource.File,

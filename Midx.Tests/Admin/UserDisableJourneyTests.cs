@@ -77,12 +77,12 @@ public sealed class UserDisableJourneyTests(BrowserFixture browser, AdminConsole
         var now = DateTime.UtcNow;
         var account = new TikTokAccount
         {
-            UserId = userId, OpenId = "open-dora", Username = "dora.posts", DisplayName = "Dora", GrantedScopes = TikTokOptions.DefaultScopes,
+            UserId = userId, WorkspaceId = userId, OpenId = "open-dora", Username = "dora.posts", DisplayName = "Dora", GrantedScopes = TikTokOptions.DefaultScopes,
             ConnectedAt = now.AddDays(-1), LastSeenAt = now, AccessTokenExpiresAt = now.AddHours(20), NextRefreshAttemptAt = now.AddHours(2),
         };
         var job = new PublishJob
         {
-            UserId = userId, TikTokAccountId = account.Id, SubmissionKey = Guid.NewGuid().ToString("N"), State = JobState.Failed,
+            UserId = userId, WorkspaceId = userId, TikTokAccountId = account.Id, SubmissionKey = Guid.NewGuid().ToString("N"), State = JobState.Failed,
             FileName = "giveaway.mp4", FileSize = 9582, MimeType = "video/mp4", Caption = "Free phones!!!", PrivacyLevel = "PUBLIC_TO_EVERYONE",
             ErrorCode = Code, ErrorMessage = "The privacy level is not one TikTok offered this creator.",
             CreatedAt = now.AddMinutes(-2), UpdatedAt = now, CompletedAt = now,

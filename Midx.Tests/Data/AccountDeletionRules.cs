@@ -4,6 +4,8 @@ using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
+using Midx.Tests.Support;
+
 namespace Midx.Tests.Data;
 
 /// <summary>
@@ -21,7 +23,8 @@ internal static class AccountDeletionRules
         var linked = NewAccount(user, "second", now);
         await using (var db = newContext())
         {
-            db.AddRange(user, disconnected, linked);
+            db.AddPerson(user);
+            db.AddRange(disconnected, linked);
             AddPost(db, disconnected, now);
             AddPost(db, linked, now);
             await db.SaveChangesAsync();
@@ -58,13 +61,13 @@ internal static class AccountDeletionRules
         new() { GoogleSubject = "sub-rules", Email = "rules@example.test", Name = "Rules", CreatedAt = now, LastSeenAt = now };
 
     private static TikTokAccount NewAccount(User user, string name, DateTime now) =>
-        new() { UserId = user.Id, OpenId = "open-" + name, Username = name, GrantedScopes = "video.publish", ConnectedAt = now, LastSeenAt = now };
+        new() { UserId = user.Id, WorkspaceId = user.Id, OpenId = "open-" + name, Username = name, GrantedScopes = "video.publish", ConnectedAt = now, LastSeenAt = now };
 
     private static void AddPost(MidxDbContext db, TikTokAccount account, DateTime now)
     {
         var job = new PublishJob
         {
-            UserId = account.UserId, TikTokAccountId = account.Id, SubmissionKey = "key-" + account.Username, State = JobState.Published,
+            UserId = account.UserId, WorkspaceId = account.WorkspaceId, TikTokAccountId = account.Id, SubmissionKey = "key-" + account.Username, State = JobState.Published,
             CreatedAt = now, UpdatedAt = now,
         };
         db.AddRange(

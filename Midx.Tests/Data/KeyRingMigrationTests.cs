@@ -138,9 +138,8 @@ public sealed class KeyRingMigrationTests
         var user = new User { GoogleSubject = "sub-before", Email = "before@midx.test", Name = "Before", CreatedAt = now, LastSeenAt = now };
         var account = new TikTokAccount { UserId = user.Id, OpenId = grant.OpenId, Username = "before", ConnectedAt = now, LastSeenAt = now };
         new TikTokTokenVault(provider.GetRequiredService<IDataProtectionProvider>()).Store(account, grant, now, 0.8);
-        db.Users.Add(user);
-        db.TikTokAccounts.Add(account);
-        await db.SaveChangesAsync();
+        await RowsBeforeWorkspaces.InsertAsync(db, user);
+        await RowsBeforeWorkspaces.InsertAsync(db, account);
 
         Assert.NotEmpty(ring.Elements);
         foreach (var (element, friendlyName) in ring.Elements)

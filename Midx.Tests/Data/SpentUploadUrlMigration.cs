@@ -24,12 +24,11 @@ internal static class SpentUploadUrlMigration
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBefore);
             var user = new User { GoogleSubject = "sub-upload-url", Email = "upload-url@example.test", Name = "Upload", CreatedAt = now, LastSeenAt = now };
-            db.Users.Add(user);
-            db.PublishJobs.AddRange(Enum.GetValues<JobState>().Select(state => new PublishJob
+            await RowsBeforeWorkspaces.InsertAsync(db, user);
+            await RowsBeforeWorkspaces.InsertAsync(db, Enum.GetValues<JobState>().Select(state => new PublishJob
             {
                 UserId = user.Id, SubmissionKey = "key-" + state, State = state, UploadUrl = UploadUrl, CreatedAt = now, UpdatedAt = now,
-            }));
-            await db.SaveChangesAsync();
+            }).ToArray());
         }
 
         await using (var db = newContext())

@@ -23,15 +23,14 @@ internal static class UniquePublishIdMigration
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBefore);
             var user = new User { GoogleSubject = "sub-publish-id", Email = "publish-id@example.test", Name = "Publish", CreatedAt = now, LastSeenAt = now };
-            db.Users.Add(user);
+            await RowsBeforeWorkspaces.InsertAsync(db, user);
             var jobs = new[]
             {
                 Job(user, "older", "v_pub_file~v2-1.7301000001", now),
                 Job(user, "newer", "v_pub_file~v2-1.7301000001", now.AddHours(1)),
                 Job(user, "other", "v_pub_file~v2-1.7301000002", now),
             };
-            db.PublishJobs.AddRange(jobs);
-            await db.SaveChangesAsync();
+            await RowsBeforeWorkspaces.InsertAsync(db, jobs);
             (older, newer, other) = (jobs[0].Id, jobs[1].Id, jobs[2].Id);
         }
 

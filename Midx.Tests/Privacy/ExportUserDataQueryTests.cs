@@ -121,22 +121,22 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = email.Split('@')[0], CreatedAt = now, LastSeenAt = now };
         var account = new TikTokAccount
         {
-            UserId = user.Id, OpenId = "open-" + email, GrantedScopes = "user.info.basic,video.publish", ConnectedAt = now, LastSeenAt = now,
+            UserId = user.Id, WorkspaceId = user.Id, OpenId = "open-" + email, GrantedScopes = "user.info.basic,video.publish", ConnectedAt = now, LastSeenAt = now,
             AccessTokenCipher = AccessCipher, RefreshTokenCipher = RefreshCipher,
         };
         var job = new PublishJob
         {
-            UserId = user.Id, TikTokAccountId = account.Id, SubmissionKey = Guid.NewGuid().ToString("N"), Caption = "Summer recap",
+            UserId = user.Id, WorkspaceId = user.Id, TikTokAccountId = account.Id, SubmissionKey = Guid.NewGuid().ToString("N"), Caption = "Summer recap",
             State = JobState.Published, CreatedAt = now, UpdatedAt = now, UploadUrl = "https://upload.test/video/?upload_id=1&upload_token=secret",
         };
+        _db.AddPerson(user);
         _db.AddRange(
-            user,
             account,
             job,
             new PublishEvent { JobId = job.Id, At = now, State = JobState.Published, TikTokStatus = "PUBLISH_COMPLETE" },
             new ConsentRecord { JobId = job.Id, UserId = user.Id, AgreedAt = now, CreatorNickname = "Ada", DeclarationText = "By posting…", ShownJson = "{}" },
             new AuditEvent { At = now, ActorUserId = user.Id, SubjectUserId = user.Id, Action = "signed_in" },
-            new OAuthLinkState { Id = "state-" + email, UserId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
+            new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();
         return user;
     }

@@ -29,15 +29,15 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
     public async Task Promise04_LogsAndAuditEvents_DeletedOncePastRetention()
     {
         var user = new User { GoogleSubject = "s", Email = "e@x.test", Name = "N", CreatedAt = Now, LastSeenAt = Now };
-        _db.Users.Add(user);
+        _db.AddPerson(user);
         _db.AuditEvents.Add(new AuditEvent { At = Now, Action = "old" });
         _db.WorkerHeartbeats.Add(new WorkerHeartbeat { Id = "gone@host:1", Worker = "PublishWorker", Instance = "host:1", LastBeatAt = Now });
-        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "expired", UserId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
+        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "expired", UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
         await _db.SaveChangesAsync();
 
         _time.Advance(TimeSpan.FromDays(30));
         _db.AuditEvents.Add(new AuditEvent { At = Now, Action = "recent" });
-        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "pending", UserId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
+        _db.OAuthLinkStates.Add(new OAuthLinkState { Id = "pending", UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "v", CreatedAt = Now, ExpiresAt = Now.AddMinutes(10) });
         await _db.SaveChangesAsync();
         _time.Advance(TimeSpan.FromDays(1));
 

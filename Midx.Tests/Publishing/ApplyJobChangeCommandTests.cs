@@ -57,7 +57,7 @@ public sealed class ApplyJobChangeCommandTests : IAsyncLifetime
         Assert.Equal("PROCESSING_UPLOAD", entry.TikTokStatus);
         var update = Assert.Single(_published);
         Assert.Equal(job.Id, update.JobId);
-        Assert.Equal(_database.User.Id, update.UserId);
+        Assert.Equal(_database.User.Id, update.WorkspaceId);
         Assert.Equal("TikTok is processing", update.StateLabel);
     }
 

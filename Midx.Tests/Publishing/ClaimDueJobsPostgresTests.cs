@@ -25,8 +25,8 @@ public sealed class ClaimDueJobsPostgresTests
         {
             await db.Database.MigrateAsync();
             var user = new User { GoogleSubject = "sub", Email = "pg@midx.test", Name = "Pg", CreatedAt = now, LastSeenAt = now };
-            var account = new TikTokAccount { UserId = user.Id, OpenId = "open-pg", ConnectedAt = now, LastSeenAt = now };
-            db.Users.Add(user);
+            var account = new TikTokAccount { UserId = user.Id, WorkspaceId = user.Id, OpenId = "open-pg", ConnectedAt = now, LastSeenAt = now };
+            db.AddPerson(user);
             db.TikTokAccounts.Add(account);
             for (var i = 0; i < 8; i++)
             {
@@ -63,6 +63,7 @@ public sealed class ClaimDueJobsPostgresTests
     private static PublishJob Job(User user, TikTokAccount account, DateTime now, JobState state) => new()
     {
         UserId = user.Id,
+        WorkspaceId = user.Id,
         TikTokAccountId = account.Id,
         SubmissionKey = Guid.NewGuid().ToString("N"),
         State = state,

@@ -90,7 +90,7 @@ public sealed class ComposeDraftTests
     {
         var draft = new ComposeDraft { Later = true, ScheduleLocal = new DateTime(2026, 12, 24, 18, 30, 0), TimeZone = "Europe/Berlin" };
 
-        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Open, consentGiven: true);
+        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Open, consentGiven: true);
 
         Assert.Equal(new DateTime(2026, 12, 24, 17, 30, 0, DateTimeKind.Utc), request.ScheduledAtUtc);
     }
@@ -106,7 +106,7 @@ public sealed class ComposeDraftTests
             ScheduleLocal = new DateTime(2026, 12, 24, 18, 30, 0),
         };
 
-        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Quiet, consentGiven: true);
+        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Quiet, consentGiven: true);
 
         Assert.Null(request.ScheduledAtUtc);
         Assert.Equal(Guid.ParseExact(video.Id, "N"), request.UploadId);
@@ -126,7 +126,7 @@ public sealed class ComposeDraftTests
             Video = new UploadEndpoints.UploadResponse(Guid.NewGuid().ToString("N"), "old.mp4", 1, "video/mp4", 1000, "/preview"),
         };
 
-        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Open, consentGiven: true);
+        var request = draft.ToRequest(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Open, consentGiven: true);
 
         Assert.Equal("https://media.midx.test/v/1.mp4", request.SourceUrl);
         Assert.Null(request.UploadId);

@@ -188,7 +188,7 @@ public sealed class ComposePageTests : IDisposable
             {
                 db.PublishJobs.Add(new PublishJob
                 {
-                    UserId = account.UserId, TikTokAccountId = accountId, SubmissionKey = $"busy-{i}", Mode = PublishMode.Direct,
+                    UserId = account.UserId, WorkspaceId = account.WorkspaceId, TikTokAccountId = accountId, SubmissionKey = $"busy-{i}", Mode = PublishMode.Direct,
                     State = JobState.Queued, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
                 });
             }

@@ -86,11 +86,11 @@ internal static class ComposeTestClient
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MidxDbContext>();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-        var account = (await services.GetRequiredService<TikTokAccountsQuery>().ExecuteAsync(user.Id, CancellationToken.None))[0];
-        var creator = (await services.GetRequiredService<ComposeCreatorQuery>().ExecuteAsync(account, CancellationToken.None)).Creator
+        var account = (await services.GetRequiredService<TikTokAccountsQuery>().ExecuteAsync(user.Id, user.Id, CancellationToken.None))[0];
+        var creator = (await services.GetRequiredService<ComposeCreatorQuery>().ExecuteAsync(account, workspaceInboxDraftsOnly: false, CancellationToken.None)).Creator
             ?? throw new InvalidOperationException("TikTok's creator_info refused the account.");
         var draft = new ComposeDraft { Video = video, Caption = caption, PrivacyLevel = "SELF_ONLY" };
-        var request = draft.ToRequest(user.Id, account.Id, creator, consentGiven: true);
+        var request = draft.ToRequest(user.Id, user.Id, account.Id, creator, consentGiven: true);
         var result = await services.GetRequiredService<SubmitPublishJobCommand>().ExecuteAsync(change?.Invoke(request) ?? request, creator, CancellationToken.None);
         return result.Succeeded ? result.Value.Job.Id : throw new InvalidOperationException($"The post was refused: {result.Error.Message}");
     }

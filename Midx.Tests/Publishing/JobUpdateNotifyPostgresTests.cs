@@ -49,7 +49,7 @@ public sealed class JobUpdateNotifyPostgresTests(TwoInstancesOnPostgres instance
         var update = await ownerOnA.NextUpdateAsync(Within);
         Assert.NotNull(update);
         Assert.Equal(jobId, update.JobId);
-        Assert.Equal(instances.OwnerId, update.UserId);
+        Assert.Equal(instances.OwnerId, update.WorkspaceId);
         Assert.Equal(JobState.Failed, update.State);
         Assert.True(update.IsTerminal);
         Assert.Equal("internal_error", update.ErrorCode);

@@ -21,7 +21,7 @@ public sealed class PostHistoryQueryTests : AdminDatabase
         await Db.SaveChangesAsync();
 
         var page = await new PostHistoryQuery(NewContext())
-            .ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.InProgress, main.Id, null, 1), CancellationToken.None);
+            .ExecuteAsync(ada.Id, ada.Id, new PostHistoryFilter(PostHistoryStates.InProgress, main.Id, null, 1), CancellationToken.None);
 
         Assert.Equal([uploading.Id, queued.Id], page.Jobs.Select(j => j.Id));
         Assert.Equal(2, page.Total);
@@ -40,9 +40,9 @@ public sealed class PostHistoryQueryTests : AdminDatabase
         await Db.SaveChangesAsync();
         var query = new PostHistoryQuery(NewContext());
 
-        var first = await query.ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 1), CancellationToken.None);
-        var second = await query.ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 2), CancellationToken.None);
-        var inbox = await query.ExecuteAsync(ada.Id, new PostHistoryFilter(PostHistoryStates.Published, null, PublishMode.Inbox, 1), CancellationToken.None);
+        var first = await query.ExecuteAsync(ada.Id, ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 1), CancellationToken.None);
+        var second = await query.ExecuteAsync(ada.Id, ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 2), CancellationToken.None);
+        var inbox = await query.ExecuteAsync(ada.Id, ada.Id, new PostHistoryFilter(PostHistoryStates.Published, null, PublishMode.Inbox, 1), CancellationToken.None);
 
         Assert.Equal(PostHistoryQuery.PageSize, first.Jobs.Count);
         Assert.Equal(PostHistoryQuery.PageSize + 3, first.Total);
@@ -66,7 +66,7 @@ public sealed class PostHistoryQueryTests : AdminDatabase
         await Db.SaveChangesAsync();
 
         var page = await new PostHistoryQuery(NewContext()).ExecuteAsync(
-            ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 1, CreatedFrom: day, CreatedBefore: day.AddDays(1)), CancellationToken.None);
+            ada.Id, ada.Id, new PostHistoryFilter(PostHistoryStates.All, null, null, 1, CreatedFrom: day, CreatedBefore: day.AddDays(1)), CancellationToken.None);
 
         Assert.Equal([last.Id, first.Id], page.Jobs.Select(j => j.Id));
         Assert.Equal(2, page.Total);

@@ -14,6 +14,7 @@ public sealed class PublishRequestRulesTests
     internal static PublishRequest Valid() => new()
     {
         UserId = Guid.NewGuid(),
+        WorkspaceId = Guid.NewGuid(),
         TikTokAccountId = Guid.NewGuid(),
         SubmissionKey = "k1",
         Mode = PublishMode.Direct,

@@ -5,6 +5,8 @@ using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
+using Midx.Tests.Support;
+
 namespace Midx.Tests.Publishing;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal sealed class PublishingDatabase : IAsyncDisposable
     {
         await using var db = NewContext();
         var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = email, CreatedAt = now, LastSeenAt = now };
-        db.Users.Add(user);
+        db.AddPerson(user);
         await db.SaveChangesAsync();
         return user;
     }
@@ -51,6 +53,7 @@ internal sealed class PublishingDatabase : IAsyncDisposable
         var account = new TikTokAccount
         {
             UserId = userId,
+            WorkspaceId = userId,
             OpenId = "open-" + Guid.NewGuid().ToString("N"),
             Username = "creator",
             DisplayName = "Creator",
@@ -69,6 +72,7 @@ internal sealed class PublishingDatabase : IAsyncDisposable
         var job = new PublishJob
         {
             UserId = User.Id,
+            WorkspaceId = User.Id,
             TikTokAccountId = Account.Id,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             State = state,

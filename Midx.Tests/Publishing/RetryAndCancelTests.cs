@@ -162,6 +162,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         var result = await _h.Submit(db).ExecuteAsync(new PublishRequest
         {
             UserId = _h.Database.User.Id,
+            WorkspaceId = _h.Database.User.Id,
             TikTokAccountId = _h.Database.Account.Id,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             Source = VideoSource.File,

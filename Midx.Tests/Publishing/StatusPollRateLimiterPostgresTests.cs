@@ -23,7 +23,9 @@ public sealed class StatusPollRateLimiterPostgresTests
             await db.Database.MigrateAsync();
             var user = new User { GoogleSubject = "sub", Email = "pg@midx.test", Name = "Pg", CreatedAt = start, LastSeenAt = start };
             account.UserId = user.Id;
-            db.AddRange(user, account);
+            account.WorkspaceId = user.Id;
+            db.AddPerson(user);
+            db.Add(account);
             await db.SaveChangesAsync();
         }
 

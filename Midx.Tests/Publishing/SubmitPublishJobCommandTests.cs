@@ -200,6 +200,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
     private PublishRequest Request(StoredMedia video) => new()
     {
         UserId = _h.Database.User.Id,
+        WorkspaceId = _h.Database.User.Id,
         TikTokAccountId = _h.Database.Account.Id,
         SubmissionKey = "key-1",
         Mode = PublishMode.Direct,

@@ -59,7 +59,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
             OwnerId = await db.Users.Where(u => u.Email == "grace@sandbox.midx.test").Select(u => u.Id).SingleAsync();
             StrangerId = await db.Users.Where(u => u.Email == "alan@sandbox.midx.test").Select(u => u.Id).SingleAsync();
             var now = DateTime.UtcNow;
-            var account = new TikTokAccount { UserId = OwnerId, OpenId = "open-grace", Username = "grace", ConnectedAt = now, LastSeenAt = now };
+            var account = new TikTokAccount { UserId = OwnerId, WorkspaceId = OwnerId, OpenId = "open-grace", Username = "grace", ConnectedAt = now, LastSeenAt = now };
             db.TikTokAccounts.Add(account);
             await db.SaveChangesAsync();
             _accountId = account.Id;
@@ -85,6 +85,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
         var job = new PublishJob
         {
             UserId = OwnerId,
+            WorkspaceId = OwnerId,
             TikTokAccountId = _accountId,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             State = state,

@@ -99,6 +99,7 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         var request = new PublishRequest
         {
             UserId = UserId,
+            WorkspaceId = UserId,
             TikTokAccountId = AccountId,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             Mode = mode,
@@ -152,6 +153,7 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         var job = new PublishJob
         {
             UserId = UserId,
+            WorkspaceId = UserId,
             TikTokAccountId = AccountId,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             Mode = PublishMode.Direct,

@@ -52,7 +52,7 @@ public abstract class PageTestContext : MudBlazorTestContext
     {
         await using var db = NewContext();
         var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = name, IsAdmin = isAdmin, CreatedAt = UtcNow.AddDays(-30), LastSeenAt = UtcNow };
-        db.Users.Add(user);
+        db.AddPerson(user);
         await db.SaveChangesAsync();
         return user;
     }
@@ -63,6 +63,7 @@ public abstract class PageTestContext : MudBlazorTestContext
         var account = new TikTokAccount
         {
             UserId = userId,
+            WorkspaceId = userId,
             OpenId = "open-" + Guid.NewGuid().ToString("N"),
             Username = username,
             DisplayName = username.ToUpperInvariant(),
@@ -84,6 +85,7 @@ public abstract class PageTestContext : MudBlazorTestContext
         var job = new PublishJob
         {
             UserId = userId,
+            WorkspaceId = userId,
             TikTokAccountId = accountId,
             SubmissionKey = Guid.NewGuid().ToString("N"),
             State = state,

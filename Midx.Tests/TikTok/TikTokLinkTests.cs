@@ -327,8 +327,9 @@ public sealed class TikTokLinkTests
         TikTokTestServices.DeleteFolder(services.Folder);
     }
 
-    private static Task<Uri> Start(TikTokTestServices services, Guid userId) =>
-        services.InScopeAsync(sp => sp.GetRequiredService<StartTikTokLinkCommand>().ExecuteAsync(userId, RedirectUri, CancellationToken.None));
+    private static async Task<Uri> Start(TikTokTestServices services, Guid userId) =>
+        await services.InScopeAsync(sp => sp.GetRequiredService<StartTikTokLinkCommand>().ExecuteAsync(userId, userId, RedirectUri, CancellationToken.None))
+        ?? throw new InvalidOperationException("The person may not link accounts in their own workspace.");
 
     private static Task<TikTokLinkResult> Complete(TikTokTestServices services, Guid userId, TikTokLinkCallback callback) =>
         services.InScopeAsync(sp => sp.GetRequiredService<CompleteTikTokLinkCommand>().ExecuteAsync(userId, callback, RedirectUri, CancellationToken.None));

@@ -123,7 +123,7 @@ public sealed class TikTokTestServices : IAsyncDisposable
         var user = new User { GoogleSubject = Guid.NewGuid().ToString("N"), Email = $"{name}-{Guid.NewGuid():N}@midx.test", Name = name, CreatedAt = now, LastSeenAt = now };
         await WithDbAsync(db =>
         {
-            db.Users.Add(user);
+            db.AddPerson(user);
             return db.SaveChangesAsync();
         });
         return user.Id;
@@ -135,11 +135,11 @@ public sealed class TikTokTestServices : IAsyncDisposable
         var vault = Provider.GetRequiredService<TikTokTokenVault>();
         var now = Time.GetUtcNow().UtcDateTime;
         var user = new User { GoogleSubject = Guid.NewGuid().ToString("N"), Email = $"{username}@midx.test", Name = username, CreatedAt = now, LastSeenAt = now };
-        var account = new TikTokAccount { UserId = user.Id, OpenId = grant.OpenId, Username = username, ConnectedAt = now, LastSeenAt = now };
+        var account = new TikTokAccount { UserId = user.Id, WorkspaceId = user.Id, OpenId = grant.OpenId, Username = username, ConnectedAt = now, LastSeenAt = now };
         vault.Store(account, grant, now, 0.8);
         await WithDbAsync(async db =>
         {
-            db.Users.Add(user);
+            db.AddPerson(user);
             db.TikTokAccounts.Add(account);
             return await db.SaveChangesAsync();
         });

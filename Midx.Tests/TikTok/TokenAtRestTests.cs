@@ -13,8 +13,8 @@ public sealed class TokenAtRestTests
         await using var services = await TikTokTestServices.CreateAsync();
         var userId = await services.AddUserAsync();
         var start = await services.InScopeAsync(sp => sp.GetRequiredService<StartTikTokLinkCommand>()
-            .ExecuteAsync(userId, "https://midx.test/tiktok/callback", CancellationToken.None));
-        var state = System.Web.HttpUtility.ParseQueryString(start.Query)["state"]!;
+            .ExecuteAsync(userId, userId, "https://midx.test/tiktok/callback", CancellationToken.None));
+        var state = System.Web.HttpUtility.ParseQueryString(start!.Query)["state"]!;
         var linked = TokenGrants.New(expiresIn: 3600);
         var refreshed = TokenGrants.New(openId: linked.OpenId);
         const string code = "wFPH5DePZMb07BPJvpWi-raw-scan-code*0!6410";

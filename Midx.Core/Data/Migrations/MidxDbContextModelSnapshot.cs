@@ -317,6 +317,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("TikTokAccountId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("ErrorCode", "CreatedAt");
@@ -331,10 +333,10 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.HasIndex("UserId", "SubmissionKey")
-                        .IsUnique();
-
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("State", "CreatedAt", "Id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261203165732_Workspaces")]
+    [Migration("20261203170330_Workspaces")]
     partial class Workspaces
     {
         /// <inheritdoc />
@@ -320,6 +320,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("TikTokAccountId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("ErrorCode", "CreatedAt");
@@ -334,10 +336,10 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasIndex("UserId", "CreatedAt");
 
-                    b.HasIndex("UserId", "SubmissionKey")
-                        .IsUnique();
-
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("State", "CreatedAt", "Id");
 

@@ -15,6 +15,10 @@ namespace Midx.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_PublishJobs_UserId_SubmissionKey",
+                table: "PublishJobs");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
                 table: "TikTokAccounts",
@@ -130,9 +134,20 @@ namespace Midx.Core.Data.Migrations
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishJobs_UserId",
+                table: "PublishJobs",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublishJobs_WorkspaceId_CreatedAt",
                 table: "PublishJobs",
                 columns: new[] { "WorkspaceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishJobs_WorkspaceId_SubmissionKey",
+                table: "PublishJobs",
+                columns: new[] { "WorkspaceId", "SubmissionKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OAuthLinkStates_WorkspaceId",
@@ -224,7 +239,15 @@ namespace Midx.Core.Data.Migrations
                 table: "TikTokAccounts");
 
             migrationBuilder.DropIndex(
+                name: "IX_PublishJobs_UserId",
+                table: "PublishJobs");
+
+            migrationBuilder.DropIndex(
                 name: "IX_PublishJobs_WorkspaceId_CreatedAt",
+                table: "PublishJobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PublishJobs_WorkspaceId_SubmissionKey",
                 table: "PublishJobs");
 
             migrationBuilder.DropIndex(
@@ -242,6 +265,12 @@ namespace Midx.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "WorkspaceId",
                 table: "OAuthLinkStates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishJobs_UserId_SubmissionKey",
+                table: "PublishJobs",
+                columns: new[] { "UserId", "SubmissionKey" },
+                unique: true);
         }
     }
 }
