@@ -45,9 +45,9 @@ public sealed class LiveJobAudience(IServiceScopeFactory scopes, ILogger<LiveJob
         await using var scope = scopes.CreateAsyncScope();
         var listening = feeds.Where(f => !f.IsAdmin).Select(f => f.UserId).Distinct().ToList();
         var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+        var viewers = WorkspaceRoles.RolesAllowing(WorkspacePermission.View);
         var members = (await db.WorkspaceMembers.AsNoTracking()
-            .Where(m => m.WorkspaceId == workspaceId && listening.Contains(m.UserId)
-                && db.WorkspacesWhere(m.UserId, WorkspacePermission.View).Contains(m.WorkspaceId))
+            .Where(m => m.WorkspaceId == workspaceId && listening.Contains(m.UserId) && viewers.Contains(m.Role))
             .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
         return await StandingAsync(feeds.Where(f => f.IsAdmin || members.Contains(f.UserId)).ToList(), scope, cancellationToken);
     }

@@ -50,8 +50,10 @@ public sealed class DeleteAccountCommand(
         db.ChangeTracker.Clear();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // Jobs, events, consents, accounts and link states go with the user through cascading foreign keys.
+            // Their personal workspace goes with them; jobs, events, consents, accounts, link states and memberships go with
+            // the user and that workspace through cascading foreign keys.
             await db.AuditEvents.Where(e => e.ActorUserId == userId || e.SubjectUserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Workspaces.Where(w => w.Id == userId && w.IsPersonal).ExecuteDeleteAsync(cancellationToken);
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             audit.Add(AuditActions.AccountDeleted, detail: $"An account was deleted; {accountIds.Count} TikTok account(s) disconnected, {revoked} revoked at TikTok.");
             await db.SaveChangesAsync(cancellationToken);

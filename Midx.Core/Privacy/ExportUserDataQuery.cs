@@ -26,6 +26,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["PublishJobs.LeaseExpiresAt"] = "When that process's claim on the job lapses: internal bookkeeping.",
         ["TikTokAccounts.NextStatusPollAt"] = "When Midx may next ask TikTok about an upload of the account, to keep within TikTok's rate limit: internal bookkeeping.",
         ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
+        ["WorkspaceInvitations.TokenHash"] = "A hash of an invitation link's one-time secret: it identifies the link and says nothing about anyone.",
     };
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
@@ -49,7 +50,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
             .Where(a => a.UserId == userId)
             .OrderBy(a => a.ConnectedAt)
             .Select(a => new ExportedTikTokAccount(
-                a.Id, a.UserId, a.OpenId, a.UnionId, a.Username, a.DisplayName, a.AvatarUrl, a.GrantedScopes, a.ConnectedAt, a.LastSeenAt,
+                a.Id, a.UserId, a.WorkspaceId, a.OpenId, a.UnionId, a.Username, a.DisplayName, a.AvatarUrl, a.GrantedScopes, a.ConnectedAt, a.LastSeenAt,
                 a.AccessTokenExpiresAt, a.RefreshTokenExpiresAt, a.TokenState, a.TokenProblem, a.LastRefreshedAt, a.RefreshFailures, a.NextRefreshAttemptAt))
             .ToListAsync(cancellationToken);
 
@@ -63,7 +64,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         var consents = await db.ConsentRecords.AsNoTracking().Where(c => c.UserId == userId).ToDictionaryAsync(c => c.JobId, cancellationToken);
 
         var uploads = jobs.Select(j => new ExportedUpload(
-            j.Id, j.UserId, j.TikTokAccountId, j.Mode, j.Source, j.FileName, j.FileSize, j.MimeType, j.SourceUrl, j.DurationMs, j.Caption,
+            j.Id, j.UserId, j.WorkspaceId, j.TikTokAccountId, j.Mode, j.Source, j.FileName, j.FileSize, j.MimeType, j.SourceUrl, j.DurationMs, j.Caption,
             j.PrivacyLevel, j.DisableComment, j.DisableDuet, j.DisableStitch, j.CoverTimestampMs, j.BrandContentToggle, j.BrandOrganicToggle,
             j.IsAigc, j.ScheduledAt, j.State, j.CreatedAt, j.UpdatedAt, j.CompletedAt, j.InitStartedAt, j.PublishId, j.BytesUploaded,
             j.TikTokStatus, j.PublicPostId, j.NextPollAt, j.ErrorCode, j.ErrorMessage, j.ErrorLogId, j.RetryOfJobId, j.SubmissionKey,
@@ -80,10 +81,25 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
 
         var pendingLinks = await db.OAuthLinkStates.AsNoTracking()
             .Where(s => s.UserId == userId)
-            .Select(s => new ExportedPendingLink(s.Id, s.UserId, s.CreatedAt, s.ExpiresAt))
+            .Select(s => new ExportedPendingLink(s.Id, s.UserId, s.WorkspaceId, s.CreatedAt, s.ExpiresAt))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, accounts, uploads, audit, pendingLinks, ExcludedColumns);
+        var memberships = await (from m in db.WorkspaceMembers.AsNoTracking()
+                                 join w in db.Workspaces.AsNoTracking() on m.WorkspaceId equals w.Id
+                                 where m.UserId == userId
+                                 orderby m.JoinedAt
+                                 select new ExportedMembership(m.WorkspaceId, m.UserId, m.Role, m.JoinedAt,
+                                     new ExportedWorkspace(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, w.CreatedAt)))
+            .ToListAsync(cancellationToken);
+
+        var invitations = await db.WorkspaceInvitations.AsNoTracking()
+            .Where(i => i.InvitedByUserId == userId || i.AcceptedByUserId == userId)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new ExportedInvitation(i.Id, i.WorkspaceId, i.Email, i.Role, i.InvitedByUserId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt,
+                i.AcceptedByUserId, i.RevokedAt))
+            .ToListAsync(cancellationToken);
+
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, audit, pendingLinks, ExcludedColumns);
     }
 }
 
@@ -91,6 +107,8 @@ public sealed record UserDataExport(
     int SchemaVersion,
     DateTime ExportedAt,
     ExportedUser Profile,
+    IReadOnlyList<ExportedMembership> Workspaces,
+    IReadOnlyList<ExportedInvitation> Invitations,
     IReadOnlyList<ExportedTikTokAccount> TikTokAccounts,
     IReadOnlyList<ExportedUpload> Uploads,
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
@@ -100,14 +118,24 @@ public sealed record UserDataExport(
 public sealed record ExportedUser(
     Guid Id, string GoogleSubject, string Email, string Name, string? AvatarUrl, bool IsAdmin, bool IsDisabled, DateTime CreatedAt, DateTime LastSeenAt);
 
+/// <summary>The person's place in a workspace: their role there, and the workspace.</summary>
+public sealed record ExportedMembership(Guid WorkspaceId, Guid UserId, Workspaces.WorkspaceRole Role, DateTime JoinedAt, ExportedWorkspace Workspace);
+
+public sealed record ExportedWorkspace(Guid Id, string Name, bool IsPersonal, bool InboxDraftsOnly, DateTime CreatedAt);
+
+/// <summary>An invitation the person sent or accepted.</summary>
+public sealed record ExportedInvitation(
+    Guid Id, Guid WorkspaceId, string Email, Workspaces.WorkspaceRole Role, Guid? InvitedByUserId, DateTime CreatedAt, DateTime ExpiresAt,
+    DateTime? AcceptedAt, Guid? AcceptedByUserId, DateTime? RevokedAt);
+
 public sealed record ExportedTikTokAccount(
-    Guid Id, Guid UserId, string OpenId, string? UnionId, string? Username, string? DisplayName, string? AvatarUrl, string GrantedScopes,
+    Guid Id, Guid UserId, Guid WorkspaceId, string OpenId, string? UnionId, string? Username, string? DisplayName, string? AvatarUrl, string GrantedScopes,
     DateTime ConnectedAt, DateTime LastSeenAt, DateTime? AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, TikTok.TokenState TokenState,
     string? TokenProblem, DateTime? LastRefreshedAt, int RefreshFailures, DateTime? NextRefreshAttemptAt);
 
 /// <summary>One upload; <see cref="TikTokAccountId"/> is null once its account was disconnected (the consent names the creator).</summary>
 public sealed record ExportedUpload(
-    Guid Id, Guid UserId, Guid? TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
+    Guid Id, Guid UserId, Guid WorkspaceId, Guid? TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
     string? MimeType, string? SourceUrl, int? DurationMs, string Caption, string? PrivacyLevel, bool DisableComment, bool DisableDuet,
     bool DisableStitch, int? CoverTimestampMs, bool BrandContentToggle, bool BrandOrganicToggle, bool IsAigc, DateTime? ScheduledAt,
     Publishing.JobState State, DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, DateTime? InitStartedAt, string? PublishId,
@@ -122,4 +150,4 @@ public sealed record ExportedConsent(
 
 public sealed record ExportedAuditEvent(Guid Id, DateTime At, Guid? ActorUserId, Guid? SubjectUserId, string Action, string? Detail);
 
-public sealed record ExportedPendingLink(string Id, Guid UserId, DateTime CreatedAt, DateTime ExpiresAt);
+public sealed record ExportedPendingLink(string Id, Guid UserId, Guid WorkspaceId, DateTime CreatedAt, DateTime ExpiresAt);

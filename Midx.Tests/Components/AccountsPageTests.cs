@@ -12,14 +12,15 @@ public sealed class AccountsPageTests : PageTestContext
     [Fact]
     public async Task Render_NoAccountLinked_ShowsTheEmptyStateWithALinkButton()
     {
-        SignIn(await AddUserAsync("avery@midx.test", "Avery"));
+        var avery = await AddUserAsync("avery@midx.test", "Avery");
+        SignIn(avery);
 
         var page = Render<AccountsPage>();
 
         var empty = page.WaitForElement("[data-accounts-empty]");
         Assert.Contains("No TikTok account linked yet", Text(empty));
         var form = empty.QuerySelector("form")!;
-        Assert.Equal(("post", TikTokEndpoints.LinkPath), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(("post", TikTokEndpoints.LinkUrl(avery.Id)), (form.GetAttribute("method"), form.GetAttribute("action")));
         Assert.Equal("Link a TikTok account", Text(form.QuerySelector("button[type=submit]")));
         Assert.Empty(page.FindAll("[data-account]"));
     }
@@ -38,7 +39,7 @@ public sealed class AccountsPageTests : PageTestContext
             page.FindAll("[data-account]").Select(c => c.GetAttribute("data-account"))));
         Assert.Equal(["@harbour", "@dusk"], page.FindAll("[data-account] [data-username]").Select(Text));
         Assert.Empty(page.FindAll("[data-accounts-empty]"));
-        Assert.Contains("Link another TikTok account", page.FindAll("form[action='/tiktok/link'] button").Select(Text));
+        Assert.Contains("Link another TikTok account", page.FindAll($"form[action='{TikTokEndpoints.LinkUrl(avery.Id)}'] button").Select(Text));
     }
 
     [Fact]

@@ -174,7 +174,8 @@ public sealed class JobComponentsTests : MudBlazorTestContext
     private IRenderedComponent<JobActions> RenderActions(PublishJob job, bool hasRetry = false) => Render<JobActions>(p => p
         .Add(x => x.Job, job)
         .Add(x => x.ReturnUrl, ReturnUrl)
-        .Add(x => x.HasRetry, hasRetry));
+        .Add(x => x.HasRetry, hasRetry)
+        .Add(x => x.MayChange, true));
 
     private static PublishJob JobIn(JobState state, Action<PublishJob>? configure = null)
     {

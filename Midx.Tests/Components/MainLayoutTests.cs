@@ -11,7 +11,7 @@ using static Midx.Tests.Support.ElementText;
 
 namespace Midx.Tests.Components;
 
-public sealed class MainLayoutTests : MudBlazorTestContext
+public sealed class MainLayoutTests : PageTestContext
 {
     [Fact]
     public void Render_SignedInPerson_DrawerListsTheirPagesButNotAdmin()

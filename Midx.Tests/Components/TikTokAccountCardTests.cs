@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Midx.App.TikTok;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 using static Midx.Tests.Support.ElementText;
 
@@ -11,6 +13,11 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
 {
     /// <summary>The scopes Midx asks for by default, which the card lists.</summary>
     private static readonly string[] AllScopes = new TikTokOptions().ScopeList.ToArray();
+
+    /// <summary>The workspace the card is shown in, by its Owner (who may link and disconnect).</summary>
+    private static readonly WorkspaceMembership Owner = new(Guid.CreateVersion7(), "Personal", IsPersonal: true, InboxDraftsOnly: false, WorkspaceRole.Owner);
+
+    public TikTokAccountCardTests() => Context.Services.AddCascadingValue(_ => Owner);
 
     [Fact]
     public void Render_ActiveToken_SaysActiveAndWhenTheSignInRenews()
@@ -43,7 +50,7 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
         Assert.Equal("Needs reconnect", Text(health.QuerySelector(".mud-chip")));
         Assert.Contains("TikTok says this sign-in was revoked.", Text(health));
         var form = health.QuerySelector("form")!;
-        Assert.Equal(("post", TikTokEndpoints.LinkPath), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.Equal(("post", TikTokEndpoints.LinkUrl(Owner.Id)), (form.GetAttribute("method"), form.GetAttribute("action")));
         Assert.Equal("Reconnect", Text(form.QuerySelector("button[type=submit]")));
         Assert.Equal(AntiforgeryToken, form.QuerySelector($"input[name={AntiforgeryForms.TokenField}]")?.GetAttribute("value"));
     }
@@ -70,7 +77,7 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
         var offer = card.Find("[data-missing-scopes]");
         Assert.Contains("Reconnect and keep every permission ticked to switch it on.", Text(offer));
         var form = offer.QuerySelector("form")!;
-        Assert.Equal(TikTokEndpoints.LinkPath, form.GetAttribute("action"));
+        Assert.Equal(TikTokEndpoints.LinkUrl(Owner.Id), form.GetAttribute("action"));
         Assert.Equal("Reconnect with all permissions", Text(form.QuerySelector("button[type=submit]")));
     }
 
@@ -80,7 +87,7 @@ public sealed class TikTokAccountCardTests : MudBlazorTestContext
         var card = RenderCard(Account(TikTokScopes.UserInfoBasic) with { TokenState = TokenState.NeedsReconnect, TokenProblem = "Expired." });
 
         Assert.Empty(card.FindAll("[data-missing-scopes]"));
-        Assert.Equal(["Reconnect"], card.FindAll("form[action='/tiktok/link'] button").Select(Text));
+        Assert.Equal(["Reconnect"], card.FindAll($"form[action='{TikTokEndpoints.LinkUrl(Owner.Id)}'] button").Select(Text));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Midx.Core.Data;
 using Midx.Core.Privacy;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Privacy;
@@ -29,6 +30,9 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         ["ConsentRecords"] = root => root.GetProperty("uploads")[0].GetProperty("consent"),
         ["AuditEvents"] = root => root.GetProperty("auditEvents")[0],
         ["OAuthLinkStates"] = root => root.GetProperty("pendingTikTokLinks")[0],
+        ["Workspaces"] = root => root.GetProperty("workspaces")[0].GetProperty("workspace"),
+        ["WorkspaceMembers"] = root => root.GetProperty("workspaces")[0],
+        ["WorkspaceInvitations"] = root => root.GetProperty("invitations")[0],
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -136,6 +140,11 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
             new PublishEvent { JobId = job.Id, At = now, State = JobState.Published, TikTokStatus = "PUBLISH_COMPLETE" },
             new ConsentRecord { JobId = job.Id, UserId = user.Id, AgreedAt = now, CreatorNickname = "Ada", DeclarationText = "By posting…", ShownJson = "{}" },
             new AuditEvent { At = now, ActorUserId = user.Id, SubjectUserId = user.Id, Action = "signed_in" },
+            new WorkspaceInvitation
+            {
+                WorkspaceId = user.Id, Email = "invited-by-" + email, Role = WorkspaceRole.Editor, TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+                InvitedByUserId = user.Id, CreatedAt = now, ExpiresAt = now + WorkspaceInvitation.Lifetime,
+            },
             new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();
         return user;

@@ -9,6 +9,7 @@ using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Bunit;
 using Midx.Tests.TikTok;
 
@@ -28,6 +29,7 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddDbContext<MidxDbContext>(options => options.UseSqlite(_connection));
         Context.Services.AddMidxTikTok();
         Context.Services.AddMidxAccounts();
+        Context.Services.AddMidxWorkspaces();
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }
@@ -110,12 +112,17 @@ public abstract class PageTestContext : MudBlazorTestContext
         return await db.PublishJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
     }
 
-    /// <summary>Signs <paramref name="user"/> in with the claims a Midx session carries; call before the first render.</summary>
-    protected void SignIn(User user)
+    /// <summary>
+    /// Signs <paramref name="user"/> in with the claims a Midx session carries, showing <paramref name="workspace"/> (their
+    /// personal workspace when null) as the layout would; call before the first render.
+    /// </summary>
+    protected void SignIn(User user, WorkspaceMembership? workspace = null)
     {
         var auth = Context.AddAuthorization();
         auth.SetAuthorized(user.Name);
         auth.SetClaims(SessionPrincipal.Create(user).Claims.Where(c => c.Type != ClaimTypes.Name).ToArray());
+        var shown = workspace ?? new WorkspaceMembership(user.Id, Workspace.PersonalName, IsPersonal: true, InboxDraftsOnly: false, WorkspaceRole.Owner);
+        Context.Services.AddCascadingValue(_ => shown);
     }
 
     private MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);

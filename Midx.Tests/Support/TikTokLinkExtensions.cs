@@ -18,7 +18,7 @@ public static class TikTokLinkExtensions
             "/sandbox/tiktok/__test/consent", new { decision = "Approve", creatorKey, scopes }, cancellationToken);
         consent.EnsureSuccessStatusCode();
 
-        var start = await client.PostFormAsync("/accounts", "/tiktok/link");
+        var start = await client.PostFormAsync("/accounts", await LinkActionAsync(client));
         var authorize = await client.GetAsync(RedirectOf(start), cancellationToken);
         var callback = await client.GetAsync(RedirectOf(authorize), cancellationToken);
         var landing = RedirectOf(callback);
@@ -31,6 +31,12 @@ public static class TikTokLinkExtensions
 
         return accountId;
     }
+
+    /// <summary>Where the accounts page's "Link" form posts: the link endpoint for the workspace the page shows.</summary>
+    public static async Task<string> LinkActionAsync(this HttpClient client) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/accounts"))
+            .QuerySelector("form[data-link-tiktok]")?.GetAttribute("action")
+        ?? throw new InvalidOperationException("The accounts page offers no way to link a TikTok account.");
 
     private static Uri RedirectOf(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther

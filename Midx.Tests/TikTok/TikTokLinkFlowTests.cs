@@ -122,7 +122,7 @@ public sealed class TikTokLinkFlowTests
         Assert.Equal("Updated", owner.NoticeOf(again)?.Code);
         Assert.Single(again.QuerySelectorAll("[data-account]"));
         Assert.Equal("LinkedElsewhere", other.NoticeOf(refused)?.Code);
-        Assert.Contains("already linked to another Midx user", other.NoticeOf(refused)!.Text);
+        Assert.Contains("already linked in another Midx workspace", other.NoticeOf(refused)!.Text);
         Assert.Empty(refused.QuerySelectorAll("[data-account]"));
     }
 
