@@ -71,6 +71,15 @@ public sealed class MigrationsTests
         await UniquePublishIdMigration.AssertOnAsync(() => CreateContext(connection));
     }
 
+    [Fact]
+    public async Task Migrate_PeopleAccountsAndPostsFromBeforeWorkspaces_MoveIntoEachPersonsOwnWorkspace()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+
+        await WorkspacesMigration.AssertOnAsync(() => CreateContext(connection));
+    }
+
     private static MidxDbContext CreateContext(SqliteConnection connection) =>
         new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(connection).Options);
 

@@ -62,6 +62,14 @@ public sealed class PostgresMigrationsTests
     }
 
     [Fact]
+    public async Task Migrate_PeopleAccountsAndPostsFromBeforeWorkspaces_MoveIntoEachPersonsOwnWorkspace()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+
+        await WorkspacesMigration.AssertOnAsync(() => CreateContext(database.ConnectionString));
+    }
+
+    [Fact]
     public async Task SaveAndLoad_OnPostgres_KeepsUtcTimestamps()
     {
         await using var database = await PostgresDatabase.CreateAsync();

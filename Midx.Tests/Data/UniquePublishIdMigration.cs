@@ -56,6 +56,7 @@ internal static class UniquePublishIdMigration
 
     private static PublishJob Job(User user, string key, string? publishId, DateTime at) => new()
     {
-        UserId = user.Id, SubmissionKey = key, State = JobState.Published, PublishId = publishId, CreatedAt = at, UpdatedAt = at,
+        // Before workspaces the workspace is not written; after, it is the person's own, which the migration created.
+        UserId = user.Id, WorkspaceId = user.Id, SubmissionKey = key, State = JobState.Published, PublishId = publishId, CreatedAt = at, UpdatedAt = at,
     };
 }
