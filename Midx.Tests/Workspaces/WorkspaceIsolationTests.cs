@@ -181,7 +181,7 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
         Assert.Equal(AccountsPage.Path, link.Headers.Location!.OriginalString);
-        Assert.Contains(AccountsNoticeText.For(AccountsNotice.CannotLink, null), await member.GetStringAsync(AccountsPage.Path));
+        Assert.Equal(AccountsNoticeText.For(AccountsNotice.CannotLink, null), _app.NoticeIn(link)?.Text);
         Assert.Equal(0, await _app.QueryAsync(db => db.OAuthLinkStates.CountAsync()));
     }
 
