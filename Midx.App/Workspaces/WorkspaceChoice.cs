@@ -30,6 +30,15 @@ public static class WorkspaceChoice
     public static WorkspaceMembership? Pick(IReadOnlyList<WorkspaceMembership> mine, Guid? requested) =>
         mine.FirstOrDefault(w => w.Id == requested) ?? mine.FirstOrDefault();
 
+    /// <summary>
+    /// Where switching to <paramref name="workspaceId"/> from <paramref name="path"/> goes: a list page stays the same page
+    /// in the other workspace, a workspace's own page becomes the other's, and a single post or anything else opens the history.
+    /// </summary>
+    public static string PageInOther(string path, Guid workspaceId) =>
+        path.StartsWith("/workspaces/", StringComparison.Ordinal) ? $"/workspaces/{workspaceId}"
+        : Components.Layout.NavigationItems.All.Any(i => !i.AdminOnly && i.Href == path) ? path
+        : "/history";
+
     /// <summary><paramref name="path"/> showing <paramref name="workspace"/>: a shared workspace is named in the address, the personal one is not.</summary>
     public static string Link(string path, WorkspaceMembership? workspace) =>
         workspace is null || workspace.IsPersonal ? path : QueryHelpers.AddQueryString(path, QueryParameter, workspace.Id.ToString());

@@ -4,8 +4,11 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Midx.App.Accounts;
 using Midx.App.Components.Layout;
+using Midx.App.Workspaces;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 using static Midx.Tests.Support.ElementText;
 
@@ -184,6 +187,66 @@ public sealed class MainLayoutTests : PageTestContext
         session.VerifyNotInvoke("keepAlive");
     }
 
+    [Fact]
+    public async Task Render_PersonAlone_SwitcherShowsTheirPersonalWorkspaceAndTheDrawerLinksNameNone()
+    {
+        var avery = await AddUserAsync("avery@midx.test", "Avery");
+        SignIn(avery);
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var layout = RenderLayout();
+
+        Assert.Equal("Personal", Text(layout.Find("[data-workspace-switcher] .midx-workspace-name")));
+        Assert.Equal(["/compose", "/history", "/accounts", "/settings"], layout.FindAll(".mud-drawer a.mud-nav-link").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Render_AddressNamesASharedWorkspace_SwitcherShowsItAndTheDrawerLinksKeepIt()
+    {
+        var avery = await AddUserAsync("avery@midx.test", "Avery");
+        var studio = await AddWorkspaceAsync("Studio", (avery, WorkspaceRole.Editor));
+        SignIn(avery);
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var layout = RenderLayout(Request($"?{WorkspaceChoice.QueryParameter}={studio}"));
+
+        Assert.Equal("Studio", Text(layout.Find("[data-workspace-switcher] .midx-workspace-name")));
+        Assert.Equal(studio.ToString(), layout.Find("[data-workspace-switcher]").GetAttribute("data-current-workspace"));
+        Assert.All(layout.FindAll(".mud-drawer a.mud-nav-link"), a => Assert.EndsWith($"?{WorkspaceChoice.QueryParameter}={studio}", a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Render_AddressNamesAWorkspaceThePersonIsNotIn_ShowsTheirOwnInstead()
+    {
+        var avery = await AddUserAsync("avery@midx.test", "Avery");
+        var bo = await AddUserAsync("bo@midx.test", "Bo");
+        var theirs = await AddWorkspaceAsync("Bo's studio", (bo, WorkspaceRole.Owner));
+        SignIn(avery);
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        var layout = RenderLayout(Request($"?{WorkspaceChoice.QueryParameter}={theirs}"));
+
+        Assert.Equal(avery.Id.ToString(), layout.Find("[data-workspace-switcher]").GetAttribute("data-current-workspace"));
+        Assert.DoesNotContain("Bo's studio", layout.Markup);
+    }
+
+    private static HttpContext Request(string query)
+    {
+        var request = new DefaultHttpContext();
+        request.Request.QueryString = new QueryString(query);
+        return request;
+    }
+
+    private async Task<Guid> AddWorkspaceAsync(string name, params (Midx.Core.Accounts.User User, WorkspaceRole Role)[] members)
+    {
+        await using var db = NewContext();
+        var workspace = new Workspace { Name = name, CreatedAt = UtcNow };
+        db.Workspaces.Add(workspace);
+        db.WorkspaceMembers.AddRange(members.Select(m => new WorkspaceMember { WorkspaceId = workspace.Id, UserId = m.User.Id, Role = m.Role, JoinedAt = UtcNow }));
+        await db.SaveChangesAsync();
+        return workspace.Id;
+    }
+
     private void SignIn(params string[] roles)
     {
         var auth = Context.AddAuthorization();
@@ -193,8 +256,14 @@ public sealed class MainLayoutTests : PageTestContext
     }
 
     /// <summary>On the circuit unless <see cref="MudBlazorTestContext.Interactive"/> is off: then as a plain-HTTP page, with no render mode.</summary>
-    private IRenderedComponent<MainLayout> RenderLayout() =>
-        Render<MainLayout>(p => p
-            .Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The page")))
-            .SetAssignedRenderMode(Interactive ? RenderMode.InteractiveServer : null));
+    private IRenderedComponent<MainLayout> RenderLayout(HttpContext? request = null) =>
+        Render<MainLayout>(p =>
+        {
+            p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "The page")))
+                .SetAssignedRenderMode(Interactive ? RenderMode.InteractiveServer : null);
+            if (request is not null)
+            {
+                p.AddCascadingValue(request);
+            }
+        });
 }

@@ -125,5 +125,5 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddCascadingValue(_ => shown);
     }
 
-    private MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+    protected MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
 }
