@@ -16,6 +16,10 @@ public static class PrivacyEndpoints
     public static readonly FlashNotice EmailMismatch =
         new("EmailMismatch", "That is not the email address of this account. Nothing was deleted.", Good: false);
 
+    public static FlashNotice PassOwnershipFirst(IReadOnlyList<string> workspaces) => new("PassOwnershipFirst",
+        $"You are the only Owner of {string.Join(", ", workspaces)}, which others belong to. Make another member an Owner there "
+        + "(or remove the others), then delete your account. Nothing was deleted.", Good: false);
+
     public static WebApplication MapPrivacyEndpoints(this WebApplication app)
     {
         app.MapGet(ExportPath, ExportAsync).RequireAuthorization().ExcludeFromDescription();
@@ -34,9 +38,10 @@ public static class PrivacyEndpoints
         }
 
         var result = await delete.ExecuteAsync(userId, email ?? "", cancellationToken);
-        if (result.Outcome == DeleteAccountOutcome.EmailMismatch)
+        if (result.Outcome is DeleteAccountOutcome.EmailMismatch or DeleteAccountOutcome.PassOwnershipFirst)
         {
-            context.RequestServices.GetRequiredService<FlashNotices>().Set(context, EmailMismatch);
+            context.RequestServices.GetRequiredService<FlashNotices>().Set(context,
+                result.Outcome == DeleteAccountOutcome.EmailMismatch ? EmailMismatch : PassOwnershipFirst(result.OwnedWorkspaces!));
             return Results.Redirect(SettingsPage.Path);
         }
 

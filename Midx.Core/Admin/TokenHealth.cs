@@ -12,7 +12,8 @@ public sealed record TokenHealth(
 /// <summary>A linked account that needs attention, by its token's state columns only.</summary>
 public sealed record TokenAttentionRow(
     Guid AccountId,
-    Guid UserId,
+    /// <summary>Who linked the account; null once they deleted their Midx account (the account stays with its shared workspace).</summary>
+    Guid? UserId,
     string? UserEmail,
     string? Username,
     string? DisplayName,

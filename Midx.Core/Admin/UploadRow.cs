@@ -10,7 +10,8 @@ namespace Midx.Core.Admin;
 public sealed record UploadRow(
     Guid Id,
     DateTime CreatedAt,
-    Guid UserId,
+    /// <summary>Who composed the post; null once they deleted their Midx account (the post stays with its shared workspace).</summary>
+    Guid? UserId,
     string? UserEmail,
     Guid? AccountId,
     string? AccountUsername,

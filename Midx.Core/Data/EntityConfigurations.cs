@@ -96,7 +96,9 @@ internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikT
         // Admin console token health: counts of accounts needing reconnect, failing refreshes and expired access tokens.
         b.HasIndex(x => new { x.TokenState, x.RefreshFailures });
         b.HasIndex(x => new { x.TokenState, x.AccessTokenExpiresAt });
-        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Who linked it; the account belongs to its workspace and stays there when they leave Midx (DeleteAccountCommand
+        // disconnects those of the workspaces that go with them).
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -166,10 +168,11 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.State, x.UpdatedAt });
         b.HasIndex(x => new { x.ErrorCode, x.CreatedAt });
         b.HasIndex(x => new { x.TikTokAccountId, x.CreatedAt });
-        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Who composed it; a shared workspace keeps the post when they leave Midx. Their own workspace's posts go with it.
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-        // Disconnecting an account keeps its posts in the user's history (DisconnectTikTokAccountCommand settles the
-        // unfinished ones first); deleting the user deletes them through UserId.
+        // Disconnecting an account keeps its posts in the workspace's history (DisconnectTikTokAccountCommand settles the
+        // unfinished ones first).
         b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.SetNull);
     }
 }

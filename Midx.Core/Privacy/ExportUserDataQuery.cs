@@ -129,13 +129,13 @@ public sealed record ExportedInvitation(
     DateTime? AcceptedAt, Guid? AcceptedByUserId, DateTime? RevokedAt);
 
 public sealed record ExportedTikTokAccount(
-    Guid Id, Guid UserId, Guid WorkspaceId, string OpenId, string? UnionId, string? Username, string? DisplayName, string? AvatarUrl, string GrantedScopes,
+    Guid Id, Guid? UserId, Guid WorkspaceId, string OpenId, string? UnionId, string? Username, string? DisplayName, string? AvatarUrl, string GrantedScopes,
     DateTime ConnectedAt, DateTime LastSeenAt, DateTime? AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, TikTok.TokenState TokenState,
     string? TokenProblem, DateTime? LastRefreshedAt, int RefreshFailures, DateTime? NextRefreshAttemptAt);
 
 /// <summary>One upload; <see cref="TikTokAccountId"/> is null once its account was disconnected (the consent names the creator).</summary>
 public sealed record ExportedUpload(
-    Guid Id, Guid UserId, Guid WorkspaceId, Guid? TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
+    Guid Id, Guid? UserId, Guid WorkspaceId, Guid? TikTokAccountId, Publishing.PublishMode Mode, Publishing.VideoSource Source, string? FileName, long FileSize,
     string? MimeType, string? SourceUrl, int? DurationMs, string Caption, string? PrivacyLevel, bool DisableComment, bool DisableDuet,
     bool DisableStitch, int? CoverTimestampMs, bool BrandContentToggle, bool BrandOrganicToggle, bool IsAigc, DateTime? ScheduledAt,
     Publishing.JobState State, DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, DateTime? InitStartedAt, string? PublishId,
@@ -146,7 +146,7 @@ public sealed record ExportedStatus(
     Guid Id, Guid JobId, DateTime At, Publishing.JobState State, string? TikTokStatus, long? BytesUploaded, string? Message, string? ErrorCode, string? LogId);
 
 public sealed record ExportedConsent(
-    Guid Id, Guid JobId, Guid UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson);
+    Guid Id, Guid JobId, Guid? UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson);
 
 public sealed record ExportedAuditEvent(Guid Id, DateTime At, Guid? ActorUserId, Guid? SubjectUserId, string Action, string? Detail);
 

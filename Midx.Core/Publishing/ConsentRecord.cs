@@ -5,7 +5,9 @@ public sealed class ConsentRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid JobId { get; set; }
-    public Guid UserId { get; set; }
+
+    /// <summary>Who agreed; null once they left Midx and the post stayed with its shared workspace.</summary>
+    public Guid? UserId { get; set; }
     public DateTime AgreedAt { get; set; }
     public required string CreatorNickname { get; set; }
     public string? CreatorUsername { get; set; }

@@ -7,8 +7,8 @@ namespace Midx.Core.Publishing;
 public sealed class PublishJob
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    /// <summary>Who composed the post.</summary>
-    public Guid UserId { get; set; }
+    /// <summary>Who composed the post; null once they left Midx and the post stayed with its shared workspace.</summary>
+    public Guid? UserId { get; set; }
 
     /// <summary>The workspace the post belongs to, with the account it goes to.</summary>
     public Guid WorkspaceId { get; set; }

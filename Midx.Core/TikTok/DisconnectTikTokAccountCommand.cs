@@ -20,8 +20,8 @@ namespace Midx.Core.TikTok;
 /// neither finish nor cleanly stop it without the token, so the user is asked to wait or cancel the upload first.
 /// The local delete happens even when TikTok cannot be reached or refuses the revoke, and the result says so.
 /// When the whole user is being deleted, the posts are left to that deletion and nothing waits for them.
-/// Who may: a member allowed to link accounts in the account's workspace; when a user is deleted, every account they
-/// linked goes, so that each token is revoked rather than dropped with their rows.
+/// Who may: a member allowed to link accounts in the account's workspace; when a user is deleted, every account of the
+/// workspaces that go with them, so that each token is revoked rather than dropped with their rows.
 /// </summary>
 public sealed class DisconnectTikTokAccountCommand(
     MidxDbContext db,
@@ -34,7 +34,7 @@ public sealed class DisconnectTikTokAccountCommand(
 {
     private IQueryable<TikTokAccount> Disconnectable(Guid userId, Guid accountId, TikTokDisconnectPurpose purpose) =>
         purpose == TikTokDisconnectPurpose.UserDeleted
-            ? db.TikTokAccounts.Where(a => a.Id == accountId && a.UserId == userId)
+            ? db.TikTokAccounts.Where(a => a.Id == accountId && db.WorkspacesOnlyOf(userId).Contains(a.WorkspaceId))
             : db.TikTokAccounts.Where(a => a.Id == accountId && db.WorkspacesWhere(userId, WorkspacePermission.LinkAccounts).Contains(a.WorkspaceId));
 
     public async Task<TikTokDisconnectResult> ExecuteAsync(

@@ -1,12 +1,13 @@
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// A TikTok account linked into a workspace (by <see cref="UserId"/>). Tokens are stored only as Data Protection ciphertext.
+/// A TikTok account linked into a workspace, by <see cref="UserId"/> (null once that person left Midx). Tokens are stored
+/// only as Data Protection ciphertext.
 /// </summary>
 public sealed class TikTokAccount
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid UserId { get; set; }
+    public Guid? UserId { get; set; }
     public Guid WorkspaceId { get; set; }
     public required string OpenId { get; set; }
     public string? UnionId { get; set; }

@@ -13,4 +13,17 @@ public static class WorkspaceScope
         var roles = WorkspaceRoles.RolesAllowing(permission);
         return db.WorkspaceMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).Select(m => m.WorkspaceId);
     }
+
+    /// <summary>The workspaces that have no member but this person (their personal one, and shared ones nobody joined): they go with them.</summary>
+    public static IQueryable<Guid> WorkspacesOnlyOf(this MidxDbContext db, Guid userId) =>
+        db.WorkspaceMembers.Where(m => m.UserId == userId)
+            .Select(m => m.WorkspaceId)
+            .Where(w => !db.WorkspaceMembers.Any(other => other.WorkspaceId == w && other.UserId != userId));
+
+    /// <summary>The shared workspaces where this person is the only Owner and others are members: they must pass ownership before they leave.</summary>
+    public static IQueryable<Workspace> LastOwnedWithOthers(this MidxDbContext db, Guid userId) =>
+        db.Workspaces.Where(w => !w.IsPersonal
+            && db.WorkspaceMembers.Any(m => m.WorkspaceId == w.Id && m.UserId == userId && m.Role == WorkspaceRole.Owner)
+            && !db.WorkspaceMembers.Any(m => m.WorkspaceId == w.Id && m.UserId != userId && m.Role == WorkspaceRole.Owner)
+            && db.WorkspaceMembers.Any(m => m.WorkspaceId == w.Id && m.UserId != userId));
 }

@@ -185,7 +185,7 @@ internal sealed class ConsoleSeed
         db.ConsentRecords.Add(new ConsentRecord
         {
             JobId = job.Id,
-            UserId = account.UserId,
+            UserId = account.UserId!.Value,
             AgreedAt = created,
             CreatorNickname = account.DisplayName ?? "Creator",
             CreatorUsername = account.Username,

@@ -187,6 +187,6 @@ public sealed class PostPagesTests : LivePageTestContext
     }
 
     private JobUpdate UpdateOf(PublishJob job, JobState state, long bytes = 0, string? message = null, string? postId = null, bool historyEntry = true) => new(
-        job.Id, job.UserId, state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, bytes, job.FileSize,
+        job.Id, job.WorkspaceId, state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, bytes, job.FileSize,
         message, null, null, postId, UtcNow.AddSeconds(1), historyEntry);
 }

@@ -196,5 +196,5 @@ public sealed class UploadsPageTests : LivePageTestContext
         page.FindAll("[data-upload-row]").Select(r => r.GetAttribute("data-upload-row")).ToList();
 
     private JobUpdate Update(PublishJob job, JobState state, string? errorCode) =>
-        new(job.Id, job.UserId, state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, job.FileSize, null, errorCode, null, null, UtcNow);
+        new(job.Id, job.WorkspaceId, state, JobStateMachine.Label(state), JobStateMachine.IsTerminal(state), null, 0, job.FileSize, null, errorCode, null, null, UtcNow);
 }

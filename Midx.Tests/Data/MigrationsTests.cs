@@ -41,7 +41,7 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public async Task Migrate_DeletingAnAccountThenItsUser_KeepsThePostsUntilTheUserGoes()
+    public async Task Migrate_DeletingAnAccountThenItsWorkspaceThenItsUser_KeepsPostsUntilTheirWorkspaceGoes()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();

@@ -34,7 +34,7 @@ public sealed class PostgresMigrationsTests
     }
 
     [Fact]
-    public async Task Migrate_DeletingAnAccountThenItsUser_KeepsThePostsUntilTheUserGoes()
+    public async Task Migrate_DeletingAnAccountThenItsWorkspaceThenItsUser_KeepsPostsUntilTheirWorkspaceGoes()
     {
         await using var database = await PostgresDatabase.CreateAsync();
         await using (var db = CreateContext(database.ConnectionString))

@@ -61,7 +61,7 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         (await client.PostAsJsonAsync($"{SandboxTest}/switches", new { processingDelaySeconds = 0, moderationDelaySeconds = 0 })).EnsureSuccessStatusCode();
         await using var scope = app.Services.CreateAsyncScope();
         var userId = await scope.ServiceProvider.GetRequiredService<MidxDbContext>().TikTokAccounts
-            .Where(a => a.Id == accountId).Select(a => a.UserId).SingleAsync();
+            .Where(a => a.Id == accountId).Select(a => a.UserId!.Value).SingleAsync();
         return new WorkerTestApp(app, client, userId, accountId);
     }
 

@@ -267,7 +267,7 @@ public sealed class TikTokLinkTests
         var account = await services.LinkAccountAsync(grant);
         services.Handler.Reply(HttpStatusCode.OK, "{}");
 
-        var result = await Disconnect(services, account.UserId, account.Id);
+        var result = await Disconnect(services, account.UserId!.Value, account.Id);
 
         Assert.Equal(TikTokDisconnectOutcome.Revoked, result.Outcome);
         var revoke = services.Handler.Single();
@@ -287,7 +287,7 @@ public sealed class TikTokLinkTests
         var account = await services.LinkAccountAsync(TokenGrants.New());
         services.Handler.Reply((_, _) => throw new HttpRequestException("Connection refused"));
 
-        var result = await Disconnect(services, account.UserId, account.Id);
+        var result = await Disconnect(services, account.UserId!.Value, account.Id);
 
         Assert.Equal(TikTokDisconnectOutcome.DeletedButNotRevoked, result.Outcome);
         Assert.Empty(await services.WithDbAsync(db => db.TikTokAccounts.ToListAsync()));
@@ -305,7 +305,7 @@ public sealed class TikTokLinkTests
         services.Handler.Reply((_, _) => Task.FromResult(TokenGrants.Response(fresh))).Reply(HttpStatusCode.OK, null);
         services.Time.Advance(TimeSpan.FromHours(3));
 
-        var result = await Disconnect(services, account.UserId, account.Id);
+        var result = await Disconnect(services, account.UserId!.Value, account.Id);
 
         Assert.Equal(TikTokDisconnectOutcome.Revoked, result.Outcome);
         Assert.Equal(fresh.AccessToken, services.Handler.Requests.Last().Form()["token"]);

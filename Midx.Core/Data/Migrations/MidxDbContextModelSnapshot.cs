@@ -155,7 +155,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("ShownJson")
                         .IsRequired();
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
 
@@ -304,7 +304,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("UploadUrl")
                         .HasMaxLength(2048);
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.Property<Guid>("WorkspaceId");
 
@@ -419,7 +419,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("UnionId")
                         .HasMaxLength(128);
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.Property<string>("Username")
                         .HasMaxLength(100);
@@ -554,8 +554,7 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()
@@ -584,8 +583,7 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()

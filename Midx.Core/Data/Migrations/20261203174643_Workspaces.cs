@@ -15,15 +15,35 @@ namespace Midx.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_PublishJobs_Users_UserId",
+                table: "PublishJobs");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_TikTokAccounts_Users_UserId",
+                table: "TikTokAccounts");
+
             migrationBuilder.DropIndex(
                 name: "IX_PublishJobs_UserId_SubmissionKey",
                 table: "PublishJobs");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "TikTokAccounts",
+                nullable: true,
+                oldClrType: typeof(Guid));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
                 table: "TikTokAccounts",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "PublishJobs",
+                nullable: true,
+                oldClrType: typeof(Guid));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
@@ -36,6 +56,12 @@ namespace Midx.Core.Data.Migrations
                 table: "OAuthLinkStates",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "ConsentRecords",
+                nullable: true,
+                oldClrType: typeof(Guid));
 
             migrationBuilder.CreateTable(
                 name: "Workspaces",
@@ -194,12 +220,28 @@ namespace Midx.Core.Data.Migrations
                 onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_PublishJobs_Users_UserId",
+                table: "PublishJobs",
+                column: "UserId",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_PublishJobs_Workspaces_WorkspaceId",
                 table: "PublishJobs",
                 column: "WorkspaceId",
                 principalTable: "Workspaces",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_TikTokAccounts_Users_UserId",
+                table: "TikTokAccounts",
+                column: "UserId",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_TikTokAccounts_Workspaces_WorkspaceId",
@@ -218,8 +260,16 @@ namespace Midx.Core.Data.Migrations
                 table: "OAuthLinkStates");
 
             migrationBuilder.DropForeignKey(
+                name: "FK_PublishJobs_Users_UserId",
+                table: "PublishJobs");
+
+            migrationBuilder.DropForeignKey(
                 name: "FK_PublishJobs_Workspaces_WorkspaceId",
                 table: "PublishJobs");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_TikTokAccounts_Users_UserId",
+                table: "TikTokAccounts");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_TikTokAccounts_Workspaces_WorkspaceId",
@@ -266,11 +316,51 @@ namespace Midx.Core.Data.Migrations
                 name: "WorkspaceId",
                 table: "OAuthLinkStates");
 
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "TikTokAccounts",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "PublishJobs",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "UserId",
+                table: "ConsentRecords",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldNullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_PublishJobs_UserId_SubmissionKey",
                 table: "PublishJobs",
                 columns: new[] { "UserId", "SubmissionKey" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_PublishJobs_Users_UserId",
+                table: "PublishJobs",
+                column: "UserId",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_TikTokAccounts_Users_UserId",
+                table: "TikTokAccounts",
+                column: "UserId",
+                principalTable: "Users",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }

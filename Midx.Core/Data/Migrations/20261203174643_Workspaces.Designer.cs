@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261203170330_Workspaces")]
+    [Migration("20261203174643_Workspaces")]
     partial class Workspaces
     {
         /// <inheritdoc />
@@ -158,7 +158,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("ShownJson")
                         .IsRequired();
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
 
@@ -307,7 +307,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("UploadUrl")
                         .HasMaxLength(2048);
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.Property<Guid>("WorkspaceId");
 
@@ -422,7 +422,7 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("UnionId")
                         .HasMaxLength(128);
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.Property<string>("Username")
                         .HasMaxLength(100);
@@ -557,8 +557,7 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()
@@ -587,8 +586,7 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()
