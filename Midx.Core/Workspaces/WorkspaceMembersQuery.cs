@@ -35,7 +35,7 @@ public sealed class WorkspaceMembersQuery(MidxDbContext db, TimeProvider time)
                                  where i.WorkspaceId == workspaceId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now
                                  join u in db.Users.AsNoTracking() on i.InvitedByUserId equals u.Id into inviters
                                  from inviter in inviters.DefaultIfEmpty()
-                                 orderby i.CreatedAt
+                                 orderby i.CreatedAt, i.Email
                                  select new PendingInvitationRow(i.Id, i.Email, i.Role, inviter == null ? null : inviter.Name, i.CreatedAt, i.ExpiresAt))
                 .ToListAsync(cancellationToken);
         }
