@@ -116,5 +116,6 @@ public abstract class PageTestContext : MudBlazorTestContext
         auth.SetClaims(SessionPrincipal.Create(user).Claims.Where(c => c.Type != ClaimTypes.Name).ToArray());
     }
 
-    private MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
+    /// <summary>A context of its own on the test database, for set-up and assertions that must not resolve services before the first render.</summary>
+    protected MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
 }
