@@ -104,6 +104,19 @@ public sealed class WorkspaceEndpointsTests : IDisposable
         Assert.Equal("/signin", response.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task SwitchAccount_WithoutTheFormsToken_LeavesThemSignedIn()
+    {
+        using var eve = await _app.SignInAsync("eve@sandbox.midx.test", "Eve Outsider");
+
+        using var response = await eve.PostAsync(WorkspaceEndpoints.SwitchAccountPath,
+            new FormUrlEncodedContent([new("returnUrl", "/settings")]));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        using var after = await eve.GetAsync("/settings");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     private async Task<Guid> CreateWorkspaceAsync(string ownerEmail, string name)
     {
         await using var scope = _app.Services.CreateAsyncScope();
