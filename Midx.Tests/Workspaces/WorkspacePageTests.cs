@@ -129,6 +129,26 @@ public sealed class WorkspacePageTests : WorkspacesPageTestContext
     }
 
     [Fact]
+    public void CopyLink_AfterInviting_CopiesTheWholeLinkAndSaysSo()
+    {
+        var clipboard = Context.JSInterop.SetupModule("./js/clipboard.js");
+        var copy = clipboard.Setup<bool>("copy", _ => true);
+        copy.SetResult(true);
+        SignIn(_ada);
+        var providers = RenderMudProviders();
+        var page = Render<WorkspacePage>(p => p.Add(c => c.Id, _team.Id));
+        page.WaitForElement("[data-invite-form]");
+        page.Find("input[data-invite-email]").Input("grace@example.com");
+        page.Find("[data-invite-submit]").Click();
+        var url = page.WaitForElement("[data-invite-link] input").GetAttribute("value");
+
+        page.FindAll("[data-invite-link] button").Single(b => Text(b) == "Copy link").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("The link is copied.", Text(providers.Find(".mud-snackbar"))));
+        Assert.Equal(url, Assert.Single(copy.Invocations).Arguments.Single());
+    }
+
+    [Fact]
     public void Invite_EmailOfAMember_SaysSoAndShowsNoLink()
     {
         SignIn(_ada);
