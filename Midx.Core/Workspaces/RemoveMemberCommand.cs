@@ -70,6 +70,6 @@ public sealed class RemoveMemberCommand(MidxDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         return WorkspaceActionResult.Done(leaving
             ? $"You left {workspace.Name}."
-            : $"{user.Name} is no longer a member of {workspace.Name}; their open pages close within a minute.");
+            : $"{user.Name} is no longer a member of {workspace.Name} and is signed out of Midx.");
     }
 }
