@@ -8,4 +8,11 @@ public static class AuditActions
     public const string SignInRefused = "account.sign-in-refused";
     public const string AccountDeleted = "account.deleted";
     public const string KeysRevoked = "security.keys-revoked";
+    public const string WorkspaceCreated = "workspace.created";
+    public const string WorkspaceMemberInvited = "workspace.member-invited";
+    public const string WorkspaceInvitationRevoked = "workspace.invitation-revoked";
+    public const string WorkspaceInvitationAccepted = "workspace.invitation-accepted";
+    public const string WorkspaceRoleChanged = "workspace.role-changed";
+    public const string WorkspaceMemberRemoved = "workspace.member-removed";
+    public const string WorkspaceMemberLeft = "workspace.member-left";
 }

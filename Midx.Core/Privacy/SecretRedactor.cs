@@ -7,7 +7,8 @@ namespace Midx.Core.Privacy;
 /// The one rule for keeping secrets out of logs: OAuth tokens, authorization codes, PKCE verifiers and client
 /// secrets are replaced by <see cref="Mask"/> wherever they appear in a log message or a structured log value.
 /// Known secret values (client secrets from configuration) are registered and masked literally; everything else
-/// is found by shape: query-string or form parameters and JSON fields with secret names, and bearer headers.
+/// is found by shape: query-string or form parameters and JSON fields with secret names, bearer headers, and
+/// invitation links.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -41,6 +42,7 @@ public sealed partial class SecretRedactor
 
         text = SecretParameter().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + Mask);
         text = SecretJsonField().Replace(text, m => m.Groups["head"].Value + Mask + "\"");
+        text = InvitationPath().Replace(text, m => m.Groups["head"].Value + Mask);
         return BearerToken().Replace(text, "Bearer " + Mask);
     }
 
@@ -52,6 +54,11 @@ public sealed partial class SecretRedactor
 
     [GeneratedRegex(@"(?<head>""(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|upload_token)""\s*:\s*"")[^""]*""", RegexOptions.IgnoreCase)]
     private static partial Regex SecretJsonField();
+
+    // A workspace invitation's secret is the last segment of its link (/invitations/{secret}), which the host logs with
+    // every request, and which a sign-in return address carries escaped.
+    [GeneratedRegex(@"(?<head>(?:/|%2F)invitations(?:/|%2F))[A-Za-z0-9_\-]{16,}", RegexOptions.IgnoreCase)]
+    private static partial Regex InvitationPath();
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-\._~\+/=:!]+", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();

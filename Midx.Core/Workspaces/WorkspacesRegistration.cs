@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Midx.Core.Admin;
 
 namespace Midx.Core.Workspaces;
 
@@ -8,6 +10,15 @@ public static class WorkspacesRegistration
     public static IServiceCollection AddMidxWorkspaces(this IServiceCollection services)
     {
         services.AddScoped<MyWorkspacesQuery>();
+        services.AddScoped<WorkspaceMembersQuery>();
+        services.AddScoped<CreateWorkspaceCommand>();
+        services.AddScoped<InviteMemberCommand>();
+        services.AddScoped<RevokeInvitationCommand>();
+        services.AddScoped<ChangeMemberRoleCommand>();
+        services.AddScoped<RemoveMemberCommand>();
+        services.AddScoped<InvitationQuery>();
+        services.AddScoped<AcceptInvitationCommand>();
+        services.TryAddScoped<AuditLog>();
         return services;
     }
 }

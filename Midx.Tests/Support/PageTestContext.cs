@@ -125,5 +125,6 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddCascadingValue(_ => shown);
     }
 
+    /// <summary>A context of its own on the test database, for set-up and assertions that must not resolve services before the first render.</summary>
     protected MidxDbContext NewContext() => new(new DbContextOptionsBuilder<MidxDbContext>().UseSqlite(_connection).Options);
 }

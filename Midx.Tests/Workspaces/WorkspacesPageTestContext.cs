@@ -1,0 +1,75 @@
+using Bunit.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Midx.Core.Admin;
+using Midx.Core.Accounts;
+using Midx.Core.Data;
+using Midx.Core.Workspaces;
+using Midx.Tests.Support;
+
+namespace Midx.Tests.Workspaces;
+
+/// <summary>A <see cref="PageTestContext"/> with the workspace services, people with their personal workspaces, and shared workspaces.</summary>
+public abstract class WorkspacesPageTestContext : PageTestContext
+{
+    protected WorkspacesPageTestContext() => Context.Services.AddMidxWorkspaces();
+
+    /// <summary>A person as their first sign-in leaves them: the user and their personal workspace.</summary>
+    protected async Task<User> AddPersonAsync(string email, string name)
+    {
+        var user = await AddUserAsync(email, name);
+        await WithDbAsync(db =>
+        {
+            var (personal, owner) = Workspace.PersonalFor(user.Id, UtcNow);
+            db.Workspaces.Add(personal);
+            db.WorkspaceMembers.Add(owner);
+            return db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    protected async Task<Workspace> AddSharedAsync(string name, params (User User, WorkspaceRole Role)[] members)
+    {
+        var workspace = new Workspace { Name = name, CreatedAt = UtcNow.AddDays(-3) };
+        await WithDbAsync(db =>
+        {
+            db.Workspaces.Add(workspace);
+            foreach (var (user, role) in members)
+            {
+                db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspace.Id, UserId = user.Id, Role = role, JoinedAt = UtcNow.AddDays(-2) });
+            }
+
+            return db.SaveChangesAsync();
+        });
+        return workspace;
+    }
+
+    /// <summary>Invites <paramref name="email"/> through the real command and hands back the link's secret.</summary>
+    protected async Task<string> InviteAsync(User owner, Workspace workspace, string email, WorkspaceRole role = WorkspaceRole.Editor)
+    {
+        await using var db = NewContext();
+        var time = TestClock.Create();
+        var result = await new InviteMemberCommand(db, new AuditLog(db, time), time)
+            .ExecuteAsync(owner.Id, workspace.Id, email, role, CancellationToken.None);
+        Assert.True(result.Result.Succeeded, result.Result.Message);
+        return result.Link!.Secret;
+    }
+
+    protected async Task<T> WithDbAsync<T>(Func<MidxDbContext, Task<T>> work)
+    {
+        await using var db = NewContext();
+        return await work(db);
+    }
+
+    protected Task<WorkspaceRole?> RoleOfAsync(Guid workspaceId, Guid userId) =>
+        WithDbAsync(db => db.WorkspaceMembers.Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
+            .Select(m => (WorkspaceRole?)m.Role).SingleOrDefaultAsync());
+
+    /// <summary>The last address the page sent the browser to, relative to the site, and whether as a new page load.</summary>
+    protected (string Address, bool ForceLoad) LastNavigation()
+    {
+        var navigation = Context.Services.GetRequiredService<BunitNavigationManager>();
+        var last = navigation.History.First();
+        return ("/" + navigation.ToBaseRelativePath(navigation.ToAbsoluteUri(last.Uri).ToString()), last.Options.ForceLoad);
+    }
+}
