@@ -16,8 +16,8 @@ public sealed class InvitationPageTests : WorkspacesPageTestContext
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _ada = await AddPersonAsync("ada@midx.test", "Ada Lovelace");
-        _grace = await AddPersonAsync("grace@example.com", "Grace Hopper");
+        _ada = await AddUserAsync("ada@midx.test", "Ada Lovelace");
+        _grace = await AddUserAsync("grace@example.com", "Grace Hopper");
         _team = await AddSharedAsync("Harbour Films", (_ada, WorkspaceRole.Owner));
     }
 
@@ -53,7 +53,7 @@ public sealed class InvitationPageTests : WorkspacesPageTestContext
     public async Task Render_OtherGoogleAccount_SaysWhichAddressItIsForAndOffersAnotherSignIn()
     {
         var secret = await InviteAsync(_ada, _team, "grace@example.com");
-        SignIn(await AddPersonAsync("eve@example.com", "Eve Outsider"));
+        SignIn(await AddUserAsync("eve@example.com", "Eve Outsider"));
 
         var page = Render<InvitationPage>(p => p.Add(c => c.Secret, secret));
 

@@ -11,7 +11,7 @@ public sealed class NewWorkspacePageTests : WorkspacesPageTestContext
     [Fact]
     public async Task Create_Name_CreatesItAndOpensItsPageAsTheCurrentWorkspace()
     {
-        var ada = await AddPersonAsync("ada@midx.test", "Ada Lovelace");
+        var ada = await AddUserAsync("ada@midx.test", "Ada Lovelace");
         SignIn(ada);
         var page = Render<NewWorkspacePage>();
 
@@ -27,7 +27,7 @@ public sealed class NewWorkspacePageTests : WorkspacesPageTestContext
     [Fact]
     public async Task Create_NoName_SaysWhatIsMissingAndCreatesNothing()
     {
-        SignIn(await AddPersonAsync("ada@midx.test", "Ada Lovelace"));
+        SignIn(await AddUserAsync("ada@midx.test", "Ada Lovelace"));
         var page = Render<NewWorkspacePage>();
 
         page.Find("input[data-workspace-name]").Input("   ");

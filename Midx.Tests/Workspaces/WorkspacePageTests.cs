@@ -17,8 +17,8 @@ public sealed class WorkspacePageTests : WorkspacesPageTestContext
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _ada = await AddPersonAsync("ada@midx.test", "Ada Lovelace");
-        _bob = await AddPersonAsync("bob@midx.test", "Bob Viewer");
+        _ada = await AddUserAsync("ada@midx.test", "Ada Lovelace");
+        _bob = await AddUserAsync("bob@midx.test", "Bob Viewer");
         _team = await AddSharedAsync("Harbour Films", (_ada, WorkspaceRole.Owner), (_bob, WorkspaceRole.Viewer));
     }
 
@@ -62,7 +62,7 @@ public sealed class WorkspacePageTests : WorkspacesPageTestContext
     [Fact]
     public async Task Render_Stranger_ShowsNotFoundAndNothingOfTheWorkspace()
     {
-        var eve = await AddPersonAsync("eve@midx.test", "Eve Outsider");
+        var eve = await AddUserAsync("eve@midx.test", "Eve Outsider");
         SignIn(eve);
 
         var page = Render<WorkspacePage>(p => p.Add(c => c.Id, _team.Id));

@@ -42,11 +42,7 @@ public abstract class WorkspacesDatabase : IAsyncLifetime
     protected async Task<User> AddUserAsync(string email, string name)
     {
         await using var db = NewContext();
-        var user = new User { GoogleSubject = "sub-" + email, Email = email, Name = name, CreatedAt = Now, LastSeenAt = Now };
-        var (personal, owner) = Workspace.PersonalFor(user.Id, Now);
-        db.Users.Add(user);
-        db.Workspaces.Add(personal);
-        db.WorkspaceMembers.Add(owner);
+        var user = db.AddPerson(new User { GoogleSubject = "sub-" + email, Email = email, Name = name, CreatedAt = Now, LastSeenAt = Now });
         await db.SaveChangesAsync();
         return user;
     }

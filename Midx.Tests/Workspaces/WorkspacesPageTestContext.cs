@@ -9,25 +9,9 @@ using Midx.Tests.Support;
 
 namespace Midx.Tests.Workspaces;
 
-/// <summary>A <see cref="PageTestContext"/> with the workspace services, people with their personal workspaces, and shared workspaces.</summary>
+/// <summary>A <see cref="PageTestContext"/> with shared workspaces, invitations through the real command, and where the page navigated.</summary>
 public abstract class WorkspacesPageTestContext : PageTestContext
 {
-    protected WorkspacesPageTestContext() => Context.Services.AddMidxWorkspaces();
-
-    /// <summary>A person as their first sign-in leaves them: the user and their personal workspace.</summary>
-    protected async Task<User> AddPersonAsync(string email, string name)
-    {
-        var user = await AddUserAsync(email, name);
-        await WithDbAsync(db =>
-        {
-            var (personal, owner) = Workspace.PersonalFor(user.Id, UtcNow);
-            db.Workspaces.Add(personal);
-            db.WorkspaceMembers.Add(owner);
-            return db.SaveChangesAsync();
-        });
-        return user;
-    }
-
     protected async Task<Workspace> AddSharedAsync(string name, params (User User, WorkspaceRole Role)[] members)
     {
         var workspace = new Workspace { Name = name, CreatedAt = UtcNow.AddDays(-3) };
