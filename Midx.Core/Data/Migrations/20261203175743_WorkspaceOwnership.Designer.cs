@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261203174643_Workspaces")]
-    partial class Workspaces
+    [Migration("20261203175743_WorkspaceOwnership")]
+    partial class WorkspaceOwnership
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

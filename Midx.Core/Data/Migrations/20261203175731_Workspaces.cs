@@ -15,35 +15,15 @@ namespace Midx.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_PublishJobs_Users_UserId",
-                table: "PublishJobs");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_TikTokAccounts_Users_UserId",
-                table: "TikTokAccounts");
-
             migrationBuilder.DropIndex(
                 name: "IX_PublishJobs_UserId_SubmissionKey",
                 table: "PublishJobs");
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "TikTokAccounts",
-                nullable: true,
-                oldClrType: typeof(Guid));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
                 table: "TikTokAccounts",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "PublishJobs",
-                nullable: true,
-                oldClrType: typeof(Guid));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "WorkspaceId",
@@ -56,12 +36,6 @@ namespace Midx.Core.Data.Migrations
                 table: "OAuthLinkStates",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "ConsentRecords",
-                nullable: true,
-                oldClrType: typeof(Guid));
 
             migrationBuilder.CreateTable(
                 name: "Workspaces",
@@ -176,11 +150,6 @@ namespace Midx.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OAuthLinkStates_WorkspaceId",
-                table: "OAuthLinkStates",
-                column: "WorkspaceId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WorkspaceInvitations_AcceptedByUserId",
                 table: "WorkspaceInvitations",
                 column: "AcceptedByUserId");
@@ -210,71 +179,11 @@ namespace Midx.Core.Data.Migrations
                 name: "IX_Workspaces_CreatedAt",
                 table: "Workspaces",
                 column: "CreatedAt");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_OAuthLinkStates_Workspaces_WorkspaceId",
-                table: "OAuthLinkStates",
-                column: "WorkspaceId",
-                principalTable: "Workspaces",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PublishJobs_Users_UserId",
-                table: "PublishJobs",
-                column: "UserId",
-                principalTable: "Users",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PublishJobs_Workspaces_WorkspaceId",
-                table: "PublishJobs",
-                column: "WorkspaceId",
-                principalTable: "Workspaces",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_TikTokAccounts_Users_UserId",
-                table: "TikTokAccounts",
-                column: "UserId",
-                principalTable: "Users",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_TikTokAccounts_Workspaces_WorkspaceId",
-                table: "TikTokAccounts",
-                column: "WorkspaceId",
-                principalTable: "Workspaces",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_OAuthLinkStates_Workspaces_WorkspaceId",
-                table: "OAuthLinkStates");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_PublishJobs_Users_UserId",
-                table: "PublishJobs");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_PublishJobs_Workspaces_WorkspaceId",
-                table: "PublishJobs");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_TikTokAccounts_Users_UserId",
-                table: "TikTokAccounts");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_TikTokAccounts_Workspaces_WorkspaceId",
-                table: "TikTokAccounts");
-
             migrationBuilder.DropTable(
                 name: "WorkspaceInvitations");
 
@@ -300,10 +209,6 @@ namespace Midx.Core.Data.Migrations
                 name: "IX_PublishJobs_WorkspaceId_SubmissionKey",
                 table: "PublishJobs");
 
-            migrationBuilder.DropIndex(
-                name: "IX_OAuthLinkStates_WorkspaceId",
-                table: "OAuthLinkStates");
-
             migrationBuilder.DropColumn(
                 name: "WorkspaceId",
                 table: "TikTokAccounts");
@@ -316,51 +221,11 @@ namespace Midx.Core.Data.Migrations
                 name: "WorkspaceId",
                 table: "OAuthLinkStates");
 
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "TikTokAccounts",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                oldClrType: typeof(Guid),
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "PublishJobs",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                oldClrType: typeof(Guid),
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<Guid>(
-                name: "UserId",
-                table: "ConsentRecords",
-                nullable: false,
-                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
-                oldClrType: typeof(Guid),
-                oldNullable: true);
-
             migrationBuilder.CreateIndex(
                 name: "IX_PublishJobs_UserId_SubmissionKey",
                 table: "PublishJobs",
                 columns: new[] { "UserId", "SubmissionKey" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_PublishJobs_Users_UserId",
-                table: "PublishJobs",
-                column: "UserId",
-                principalTable: "Users",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_TikTokAccounts_Users_UserId",
-                table: "TikTokAccounts",
-                column: "UserId",
-                principalTable: "Users",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
     }
 }
