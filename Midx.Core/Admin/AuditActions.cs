@@ -9,6 +9,7 @@ public static class AuditActions
     public const string AccountDeleted = "account.deleted";
     public const string KeysRevoked = "security.keys-revoked";
     public const string WorkspaceCreated = "workspace.created";
+    public const string WorkspaceSettingsChanged = "workspace.settings-changed";
     public const string WorkspaceMemberInvited = "workspace.member-invited";
     public const string WorkspaceInvitationRevoked = "workspace.invitation-revoked";
     public const string WorkspaceInvitationAccepted = "workspace.invitation-accepted";

@@ -10,6 +10,7 @@ public static class WorkspacesRegistration
     public static IServiceCollection AddMidxWorkspaces(this IServiceCollection services)
     {
         services.AddScoped<MyWorkspacesQuery>();
+        services.AddScoped<UpdateWorkspaceSettingsCommand>();
         services.AddScoped<WorkspaceMembersQuery>();
         services.AddScoped<CreateWorkspaceCommand>();
         services.AddScoped<InviteMemberCommand>();

@@ -229,6 +229,23 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _members[WorkspaceRole.Viewer].GetAsync($"/jobs/{_post}")).StatusCode);
     }
 
+    [Fact]
+    public async Task InboxDraftsOnlyWorkspace_LinkAsksForNoDirectPostScopeAndComposeOffersOnlyDrafts()
+    {
+        await _app.QueryAsync(db => db.Workspaces.Where(w => w.Id == _studio).ExecuteUpdateAsync(w => w.SetProperty(x => x.InboxDraftsOnly, true)));
+        var owner = _members[WorkspaceRole.Owner];
+        await OpenStudioAsync(owner);
+
+        var link = await owner.PostFormAsync("/accounts", TikTokEndpoints.LinkUrl(_studio));
+        var scopes = System.Web.HttpUtility.ParseQueryString(link.Headers.Location!.Query)["scope"]!.Split(',');
+        var compose = await owner.GetStringAsync("/compose");
+
+        Assert.DoesNotContain(Midx.Core.TikTok.TikTokScopes.VideoPublish, scopes);
+        Assert.Contains(Midx.Core.TikTok.TikTokScopes.VideoUpload, scopes);
+        Assert.Contains("data-inbox-drafts-only", compose);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(PostingBoundary.InboxDraftsOnly), compose);
+    }
+
     /// <summary>What the switcher does: remembers Studio for the client's next pages.</summary>
     private async Task OpenStudioAsync(HttpClient client)
     {

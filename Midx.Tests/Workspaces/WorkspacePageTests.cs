@@ -35,9 +35,26 @@ public sealed class WorkspacePageTests : WorkspacesPageTestContext
         Assert.Equal(["Ada Lovelace (you)", "Bob Viewer"], page.FindAll("[data-member-name]").Select(Text));
         Assert.Equal(["ada@midx.test", "bob@midx.test"], page.FindAll("[data-member-email]").Select(Text));
         Assert.Single(page.FindAll("[data-invite-form]"));
+        Assert.Single(page.FindAll("[data-workspace-settings]"));
         Assert.Equal("Remove Bob Viewer", Text(page.Find("[data-remove-member]")));
         Assert.Equal(["grace@example.com"], page.FindAll("[data-invitation-email]").Select(Text));
         Assert.Contains("Publisher · invited by Ada Lovelace · open until", Text(page.Find("[data-pending-invitations]")));
+    }
+
+    [Fact]
+    public async Task SaveSettings_OwnerRenamesAndSetsInboxDraftsOnly_SavesAndOpensThePageAgainInIt()
+    {
+        SignIn(_ada);
+        var page = Render<WorkspacePage>(p => p.Add(c => c.Id, _team.Id));
+        page.WaitForElement("[data-workspace-settings]");
+
+        page.Find("input[data-workspace-name]").Input("Harbour Studio");
+        page.FindComponent<MudBlazor.MudSwitch<bool>>().Find("input").Change(true);
+        page.Find("[data-settings-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal((WorkspaceEndpoints.OpenUrl(_team.Id, WorkspacePage.Url(_team.Id)), true), LastNavigation()));
+        var saved = await WithDbAsync(db => db.Workspaces.SingleAsync(w => w.Id == _team.Id));
+        Assert.Equal(("Harbour Studio", true), (saved.Name, saved.InboxDraftsOnly));
     }
 
     [Fact]
@@ -52,6 +69,7 @@ public sealed class WorkspacePageTests : WorkspacesPageTestContext
         Assert.Equal(["Owner", "Viewer"], page.FindAll("[data-member-role]").Select(Text));
         Assert.Equal("Only an Owner can invite people or change what they may do.", Text(page.Find("[data-members-read-only]")));
         Assert.Empty(page.FindAll("[data-invite-form]"));
+        Assert.Empty(page.FindAll("[data-workspace-settings]"));
         Assert.Empty(page.FindAll("[data-pending-invitations]"));
         Assert.Empty(page.FindAll("[data-remove-member]"));
         Assert.Empty(page.FindComponents<MudBlazor.MudSelect<WorkspaceRole>>());
