@@ -6,7 +6,7 @@ namespace Midx.Core.Admin;
 /// <summary>One workspace with its members, pending invitations, linked accounts and latest posts; null when there is no such workspace.</summary>
 public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploads, TimeProvider time)
 {
-    public const int RecentLimit = 10;
+    public const int RecentLimit = 5;
 
     public async Task<WorkspaceDetail?> ExecuteAsync(Guid workspaceId, CancellationToken cancellationToken)
     {

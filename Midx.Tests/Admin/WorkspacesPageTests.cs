@@ -38,7 +38,7 @@ public sealed class WorkspacesPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Equal([studio.Id.ToString()], Rows(page)));
         var row = page.Find($"[data-workspace-row='{studio.Id}']").Closest("tr")!;
         Assert.Equal(WorkspacePage.Url(studio.Id), row.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("Shared", Text(row.QuerySelector("[data-workspace-kind-label]")));
+        Assert.Equal("Shared workspace", Text(row.QuerySelector("[data-workspace-kind-label]")));
         Assert.Equal("Grace Hopper", Text(row.QuerySelector("[data-workspace-owners]")));
         Assert.Equal(
             ["2", "1", "0", "1"],
@@ -62,7 +62,7 @@ public sealed class WorkspacesPageTests : PageTestContext
         Navigation.NavigateTo(all);
 
         page.WaitForAssertion(() => Assert.Equal([grace.Id.ToString()], Rows(page)));
-        Assert.Equal("Personal", Text(page.Find("[data-workspace-kind-label]")));
+        Assert.Equal("Personal workspace", Text(page.Find("[data-workspace-kind-label]")));
         Assert.Equal("Grace Hopper", Text(page.Find("[data-workspace-owners]")));
     }
 
