@@ -25,7 +25,6 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         "/admin/workspaces?after=not-a-cursor",
         "/admin/workspaces/{workspace}",
         "/admin/workspaces/{user}",
-        "/admin/workspaces/00000000-0000-0000-0000-000000000000",
         "/admin/uploads",
         "/admin/uploads?state=Failed&mode=Direct&from=2020-01-01",
         "/admin/uploads/{job}",
@@ -190,11 +189,12 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task WorkspacePage_UnknownId_SaysWorkspaceNotFound()
+    public async Task WorkspacePage_UnknownId_SaysWorkspaceNotFoundInsideTheConsole()
     {
         var page = await fixture.Admin.GetDocumentAsync($"/admin/workspaces/{Guid.NewGuid()}");
 
         Assert.Contains("Workspace not found", page.QuerySelector("[data-workspace-missing]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("nav[aria-label='Admin console']"));
     }
 
     [Fact]
