@@ -60,7 +60,7 @@ public static class AdminText
     /// <summary>How the console names where a video came from, in the grid, its filter and an upload's page.</summary>
     public static string Source(VideoSource source) => source == VideoSource.File ? "File upload" : "From URL";
 
-    /// <summary>How the console names a workspace's kind, in the list, its filter and a workspace's page.</summary>
+    /// <summary>How the console names a workspace's kind, in the list, a user's page and a workspace's page.</summary>
     public static string WorkspaceKind(bool isPersonal) => isPersonal ? "Personal" : "Shared";
 
     /// <summary>A workspace's own posting boundary (an installation may also set inbox drafts only for every workspace).</summary>
