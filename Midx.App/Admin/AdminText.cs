@@ -60,6 +60,12 @@ public static class AdminText
     /// <summary>How the console names where a video came from, in the grid, its filter and an upload's page.</summary>
     public static string Source(VideoSource source) => source == VideoSource.File ? "File upload" : "From URL";
 
+    /// <summary>How the console names a workspace's kind, in the list, a user's page and a workspace's page.</summary>
+    public static string WorkspaceKind(bool isPersonal) => isPersonal ? "Personal" : "Shared";
+
+    /// <summary>A workspace's own posting boundary (an installation may also set inbox drafts only for every workspace).</summary>
+    public static string PostingBoundary(bool inboxDraftsOnly) => inboxDraftsOnly ? "Inbox drafts only" : "Direct post and inbox drafts";
+
     /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
     public static string State(JobState state) => JobStateMachine.Label(state);
 }

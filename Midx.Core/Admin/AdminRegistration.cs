@@ -19,6 +19,8 @@ public static class AdminRegistration
         services.AddScoped<UserListQuery>();
         services.AddScoped<UserDetailQuery>();
         services.AddScoped<UploadListQuery>();
+        services.AddScoped<WorkspaceListQuery>();
+        services.AddScoped<WorkspaceDetailQuery>();
         services.AddScoped<UploadExportQuery>();
         services.AddScoped<UserExportQuery>();
         services.AddScoped<UploadDetailQuery>();

@@ -16,6 +16,7 @@ public sealed record UploadFilter
     public string? Account { get; init; }
 
     public Guid? UserId { get; init; }
+    public Guid? WorkspaceId { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public string? ErrorCode { get; init; }

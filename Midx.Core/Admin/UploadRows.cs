@@ -31,6 +31,11 @@ internal static class UploadRows
             jobs = jobs.Where(j => j.UserId == userId);
         }
 
+        if (filter.WorkspaceId is { } workspaceId)
+        {
+            jobs = jobs.Where(j => j.WorkspaceId == workspaceId);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Account))
         {
             var account = filter.Account.Trim();

@@ -1,5 +1,6 @@
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Admin;
 
@@ -16,7 +17,11 @@ public sealed record UserDetail(
     IReadOnlyList<LinkedAccountRow> Accounts,
     int UploadCount,
     IReadOnlyList<UploadRow> RecentUploads,
-    IReadOnlyList<AuditRow> RecentAudit);
+    IReadOnlyList<AuditRow> RecentAudit,
+    IReadOnlyList<UserWorkspaceRow> Workspaces);
+
+/// <summary>A workspace the user belongs to and their role there.</summary>
+public sealed record UserWorkspaceRow(Guid WorkspaceId, string Name, bool IsPersonal, WorkspaceRole Role, DateTime JoinedAt);
 
 public sealed record LinkedAccountRow(
     Guid Id,

@@ -3,7 +3,7 @@ using Midx.Core.Data;
 
 namespace Midx.Core.Admin;
 
-/// <summary>One user's profile, linked accounts, latest uploads and latest audit events; null when there is no such user.</summary>
+/// <summary>One user's profile, linked accounts, workspaces, latest uploads and latest audit events; null when there is no such user.</summary>
 public sealed class UserDetailQuery(MidxDbContext db, UploadListQuery uploads, AuditLogQuery audit)
 {
     public const int RecentLimit = 20;
@@ -32,8 +32,16 @@ public sealed class UserDetailQuery(MidxDbContext db, UploadListQuery uploads, A
         var recentUploads = await uploads.ExecuteAsync(new UploadFilter { UserId = userId }, null, RecentLimit, cancellationToken);
         var recentAudit = await audit.ExecuteAsync(new AuditFilter { UserId = userId }, null, RecentLimit, cancellationToken);
 
+        var workspaces = (await (from m in db.WorkspaceMembers.AsNoTracking()
+                                 join w in db.Workspaces.AsNoTracking() on m.WorkspaceId equals w.Id
+                                 where m.UserId == userId
+                                 select new UserWorkspaceRow(w.Id, w.Name, w.IsPersonal, m.Role, m.JoinedAt))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(w => w.IsPersonal).ThenBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(w => w.WorkspaceId)
+            .ToList();
+
         return new UserDetail(
             user.Id, user.Email, user.Name, user.AvatarUrl, user.IsAdmin, user.IsDisabled, user.CreatedAt, user.LastSeenAt,
-            accounts, uploadCount, recentUploads.Rows, recentAudit.Rows);
+            accounts, uploadCount, recentUploads.Rows, recentAudit.Rows, workspaces);
     }
 }

@@ -85,6 +85,34 @@ public sealed class AdminConsoleJourneyTests(BrowserFixture browser, AdminConsol
     }
 
     [Fact]
+    public async Task Workspaces_AdminOpensTheListThenAWorkspace_SeesSharedOnesFirstAndTheirMembersAtBothWidths()
+    {
+        await using var tab = await BrowserPage.OpenWithSessionAsync(browser, _console.App.ServerAddress, _console.Admin);
+        var page = tab.Page;
+
+        await page.GotoAsync("/admin");
+        await tab.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Admin console" }).GetByRole(AriaRole.Link, new() { Name = "Workspaces" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Workspaces", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-workspace-row]")).ToHaveCountAsync(2);
+        await tab.ScreenshotAsync("admin-workspaces");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-workspaces-390", "[data-workspace-row]");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Orbit Studio" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-workspace-name]")).ToHaveTextAsync("Orbit Studio");
+        await Assertions.Expect(page.Locator("[data-member-role]")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-invitation]")).ToHaveCountAsync(1);
+        await tab.ScreenshotAsync("admin-workspace");
+        await tab.ScreenshotAtPhoneWidthAsync("admin-workspace-390", "[data-member-role]");
+
+        await page.GotoAsync($"/admin/users/{_console.Seed.GraceId}");
+        await Assertions.Expect(page.Locator("[data-user-workspace]")).ToHaveCountAsync(3);
+        await tab.ScreenshotAtPhoneWidthAsync("admin-user-workspaces-390", "[data-user-workspace]");
+
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
     public async Task LiveFeed_JobChangeSentToAdmins_AppearsWithoutReloadWhileCreatorGets403()
     {
         await using var admin = await BrowserPage.OpenWithSessionAsync(browser, _console.App.ServerAddress, _console.Admin);

@@ -20,6 +20,11 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
         "/admin/users?q=grace&page=1",
         "/admin/users?q=grace&sort=seen-desc&page=2",
         "/admin/users/{user}",
+        "/admin/workspaces",
+        "/admin/workspaces?kind=all&q=studio",
+        "/admin/workspaces?after=not-a-cursor",
+        "/admin/workspaces/{workspace}",
+        "/admin/workspaces/{user}",
         "/admin/uploads",
         "/admin/uploads?state=Failed&mode=Direct&from=2020-01-01",
         "/admin/uploads/{job}",
@@ -171,6 +176,28 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task WorkspacePage_SeededStudio_PrerendersMembersByRoleAndOnlyThePendingInvitation()
+    {
+        var page = await fixture.Admin.GetDocumentAsync($"/admin/workspaces/{fixture.Seed.StudioWorkspaceId}");
+
+        Assert.Equal("Orbit Studio", ElementText.Text(page.QuerySelector("[data-workspace-name]")));
+        Assert.Equal(["Owner", "Publisher", "Editor", "Viewer"], page.QuerySelectorAll("[data-member-role]").Select(ElementText.Text));
+        var invitation = Assert.Single(page.QuerySelectorAll("[data-invitation]"));
+        Assert.Contains("new.hire@", invitation.TextContent);
+        Assert.Single(page.QuerySelectorAll("[data-workspace-account]"));
+        Assert.NotEmpty(page.QuerySelectorAll("[data-upload-table] [data-upload-row]"));
+    }
+
+    [Fact]
+    public async Task WorkspacePage_UnknownId_SaysWorkspaceNotFoundInsideTheConsole()
+    {
+        var page = await fixture.Admin.GetDocumentAsync($"/admin/workspaces/{Guid.NewGuid()}");
+
+        Assert.Contains("Workspace not found", page.QuerySelector("[data-workspace-missing]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("nav[aria-label='Admin console']"));
+    }
+
+    [Fact]
     public async Task UserPage_OwnAccount_PrerendersBothSelfRulesBesideDisabledButtons()
     {
         var admin = await fixture.App.UserByEmailAsync(AdminConsoleFixture.AdminEmail);
@@ -234,5 +261,6 @@ public sealed class AdminConsoleTests(AdminConsoleFixture fixture) : IClassFixtu
 
     private string Resolve(string page) => page
         .Replace("{user}", fixture.Seed.GraceId.ToString(), StringComparison.Ordinal)
-        .Replace("{job}", fixture.Seed.FailedJobId.ToString(), StringComparison.Ordinal);
+        .Replace("{job}", fixture.Seed.FailedJobId.ToString(), StringComparison.Ordinal)
+        .Replace("{workspace}", fixture.Seed.StudioWorkspaceId.ToString(), StringComparison.Ordinal);
 }

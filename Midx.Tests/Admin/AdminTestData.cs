@@ -2,6 +2,7 @@ using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 using Midx.Tests.Support;
 
@@ -78,5 +79,49 @@ internal static class AdminTestData
         };
         db.PublishJobs.Add(job);
         return job;
+    }
+
+    /// <summary>A shared workspace with <paramref name="owner"/> as its first Owner.</summary>
+    public static Workspace AddWorkspace(this MidxDbContext db, string name, User owner, DateTime at, bool inboxDraftsOnly = false)
+    {
+        var workspace = new Workspace { Name = name, CreatedAt = at, InboxDraftsOnly = inboxDraftsOnly };
+        db.Workspaces.Add(workspace);
+        db.AddMember(workspace, owner, WorkspaceRole.Owner, at);
+        return workspace;
+    }
+
+    public static WorkspaceMember AddMember(this MidxDbContext db, Workspace workspace, User user, WorkspaceRole role, DateTime at)
+    {
+        var member = new WorkspaceMember { WorkspaceId = workspace.Id, UserId = user.Id, Role = role, JoinedAt = at };
+        db.WorkspaceMembers.Add(member);
+        return member;
+    }
+
+    /// <summary>An invitation, pending unless it is given an end; its token hash is <paramref name="tokenHash"/>.</summary>
+    public static WorkspaceInvitation AddInvitation(
+        this MidxDbContext db, Workspace workspace, string email, User invitedBy, DateTime at, WorkspaceRole role = WorkspaceRole.Editor,
+        string? tokenHash = null, DateTime? expiresAt = null, DateTime? acceptedAt = null, DateTime? revokedAt = null)
+    {
+        var invitation = new WorkspaceInvitation
+        {
+            WorkspaceId = workspace.Id,
+            Email = email,
+            Role = role,
+            TokenHash = tokenHash ?? Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            InvitedByUserId = invitedBy.Id,
+            CreatedAt = at,
+            ExpiresAt = expiresAt ?? at + WorkspaceInvitation.Lifetime,
+            AcceptedAt = acceptedAt,
+            RevokedAt = revokedAt,
+        };
+        db.WorkspaceInvitations.Add(invitation);
+        return invitation;
+    }
+
+    /// <summary>Moves an account (and the posts added after it) into <paramref name="workspace"/>.</summary>
+    public static TikTokAccount In(this TikTokAccount account, Workspace workspace)
+    {
+        account.WorkspaceId = workspace.Id;
+        return account;
     }
 }

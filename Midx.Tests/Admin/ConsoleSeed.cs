@@ -5,6 +5,7 @@ using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Admin;
@@ -22,8 +23,9 @@ internal sealed class ConsoleSeed
     public const string AccessCipher = "CfDJ8-ACCESS-CIPHERTEXT-91b3d5f7";
     public const string RefreshCipher = "CfDJ8-REFRESH-CIPHERTEXT-4a6c8e0f";
     public const string UploadUrlSecret = "upload_token=UPLOAD-URL-SECRET-77aa";
+    public const string InvitationTokenHash = "INVITATION-TOKEN-HASH-3b5d7f9e1a2c4e6f";
 
-    public static readonly string[] SecretValues = [AccessPlaintext, RefreshPlaintext, AccessCipher, RefreshCipher, UploadUrlSecret];
+    public static readonly string[] SecretValues = [AccessPlaintext, RefreshPlaintext, AccessCipher, RefreshCipher, UploadUrlSecret, InvitationTokenHash];
 
     private static readonly (string Name, string Email, string Username)[] Creators =
     [
@@ -53,6 +55,9 @@ internal sealed class ConsoleSeed
     public Guid FailedJobId { get; private set; }
     public Guid ScheduledJobId { get; private set; }
     public Guid PublishedJobId { get; private set; }
+
+    /// <summary>Katherine's shared workspace: four members, her account and its posts, a pending and an expired invitation.</summary>
+    public Guid StudioWorkspaceId { get; private set; }
 
     public static async Task<ConsoleSeed> AddToAsync(MidxAppFactory app, DateTime now)
     {
@@ -116,6 +121,8 @@ internal sealed class ConsoleSeed
             db.AuditEvents.Add(new AuditEvent { At = account.ConnectedAt, Action = "tiktok.linked", ActorUserId = user.Id, SubjectUserId = user.Id, Detail = "@" + username });
         }
 
+        AddWorkspaces(db, accounts, now);
+
         for (var day = 29; day >= 0; day--)
         {
             var perDay = 2 + random.Next(5) + (day < 7 ? 2 : 0);
@@ -147,6 +154,26 @@ internal sealed class ConsoleSeed
             new WorkerHeartbeat { Id = "TokenRefresher@web-1", Worker = "TokenRefresher", Instance = "web-1", LastBeatAt = now.AddMinutes(-4), Interval = TimeSpan.FromSeconds(30), Detail = "1 refresh failing" },
             new WorkerHeartbeat { Id = "RetentionWorker@web-1", Worker = "RetentionWorker", Instance = "web-1", LastBeatAt = now.AddHours(-3), Interval = TimeSpan.FromDays(1) });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Two shared workspaces beside everyone's personal one; Katherine's account (and so its posts) moves into hers.</summary>
+    private void AddWorkspaces(MidxDbContext db, List<TikTokAccount> accounts, DateTime now)
+    {
+        var users = db.ChangeTracker.Entries<User>().Select(e => e.Entity).ToDictionary(u => u.Email);
+        var (grace, alan, katherine, margaret) =
+            (users["grace@sandbox.midx.test"], users["alan@sandbox.midx.test"], users["katherine@studio.test"], users["margaret@studio.test"]);
+
+        var studio = db.AddWorkspace("Orbit Studio", katherine, now.AddDays(-20));
+        db.AddMember(studio, margaret, WorkspaceRole.Publisher, now.AddDays(-19));
+        db.AddMember(studio, grace, WorkspaceRole.Editor, now.AddDays(-12));
+        db.AddMember(studio, alan, WorkspaceRole.Viewer, now.AddDays(-6));
+        db.AddInvitation(studio, "new.hire@studio.test", katherine, now.AddDays(-1), WorkspaceRole.Editor, InvitationTokenHash);
+        db.AddInvitation(studio, "late@studio.test", margaret, now.AddDays(-10), WorkspaceRole.Viewer, expiresAt: now.AddDays(-3));
+        accounts[2].In(studio);
+        StudioWorkspaceId = studio.Id;
+
+        var bakery = db.AddWorkspace("Night Shift Bakery", grace, now.AddDays(-2), inboxDraftsOnly: true);
+        db.AddInvitation(bakery, "baker@web.test", grace, now.AddHours(-5), WorkspaceRole.Publisher);
     }
 
     private static PublishJob AddJob(

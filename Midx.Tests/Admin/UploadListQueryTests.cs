@@ -49,6 +49,26 @@ public sealed class UploadListQueryTests : AdminDatabase
     }
 
     [Fact]
+    public async Task Execute_WorkspaceFilter_ReturnsOnlyThePostsOfThatWorkspaceWhoeverSentThem()
+    {
+        var ada = Db.AddUser("ada@example.test", Now);
+        var grace = Db.AddUser("grace@example.test", Now);
+        var studio = Db.AddWorkspace("Orbit Studio", ada, Now);
+        Db.AddMember(studio, grace, Midx.Core.Workspaces.WorkspaceRole.Editor, Now);
+        var shared = Db.AddAccount(ada, "orbit", Now).In(studio);
+        var own = Db.AddAccount(grace, "grace", Now);
+        var byAda = Db.AddJob(shared, Now.AddMinutes(-2));
+        var byGrace = Db.AddJob(shared, Now.AddMinutes(-1));
+        byGrace.UserId = grace.Id;
+        Db.AddJob(own, Now);
+        await Db.SaveChangesAsync();
+
+        var page = await new UploadListQuery(NewContext()).ExecuteAsync(new UploadFilter { WorkspaceId = studio.Id }, null, 50, CancellationToken.None);
+
+        Assert.Equal([byGrace.Id, byAda.Id], page.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Execute_ExactlyOnePageOfRows_HasNoNextPage()
     {
         var account = Db.AddAccount(Db.AddUser("a@example.test", Now), "a", Now);

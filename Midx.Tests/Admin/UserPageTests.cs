@@ -6,6 +6,7 @@ using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 using static Midx.Tests.Support.ElementText;
 
@@ -38,6 +39,32 @@ public sealed class UserPageTests : PageTestContext
         Assert.False(page.Find("[data-action=grant-admin] button").HasAttribute("disabled"));
         Assert.False(page.Find("[data-action=disable-user] button").HasAttribute("disabled"));
         Assert.Equal(UserActions.DisableEffect, Text(page.Find("[data-action=disable-user] [data-action-rule]")));
+    }
+
+    [Fact]
+    public async Task UserPage_MemberOfASharedWorkspace_ListsTheirWorkspacesWithRolesLinkingToEach()
+    {
+        var admin = await AddUserAsync("ada@midx.test", "Ada Lovelace", isAdmin: true);
+        var grace = await AddUserAsync("grace@midx.test", "Grace Hopper");
+        SignIn(admin);
+        Workspace studio;
+        await using (var scope = Context.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+            studio = db.AddWorkspace("Orbit Studio", admin, UtcNow.AddDays(-2));
+            db.AddMember(studio, grace, WorkspaceRole.Editor, UtcNow.AddDays(-1));
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<UserPage>(p => p.Add(c => c.Id, grace.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-user-workspace]").Count));
+        var workspaces = page.FindAll("[data-user-workspace]");
+        Assert.Equal([grace.Id.ToString(), studio.Id.ToString()], workspaces.Select(w => w.GetAttribute("data-user-workspace")));
+        Assert.Equal(["Owner", "Editor"], workspaces.Select(w => Text(w.QuerySelector("[data-user-workspace-role]"))));
+        Assert.Equal(WorkspacePage.Url(studio.Id), workspaces[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Shared", Text(workspaces[1]));
+        Assert.NotNull(page.Find("[data-action=disable-user] button"));
     }
 
     [Fact]
