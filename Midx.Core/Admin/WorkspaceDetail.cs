@@ -25,4 +25,4 @@ public sealed record WorkspaceInvitationRow(
     Guid Id, string Email, WorkspaceRole Role, Guid? InvitedByUserId, string? InvitedByName, DateTime CreatedAt, DateTime ExpiresAt);
 
 public sealed record WorkspaceAccountRow(
-    Guid Id, Guid UserId, string? Username, string? DisplayName, DateTime ConnectedAt, TokenState TokenState, string? TokenProblem, int RefreshFailures);
+    Guid Id, Guid? UserId, string? Username, string? DisplayName, DateTime ConnectedAt, TokenState TokenState, string? TokenProblem, int RefreshFailures);

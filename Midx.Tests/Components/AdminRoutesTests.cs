@@ -35,7 +35,7 @@ public sealed class AdminRoutesTests : PageTestContext
     public void AdminAddresses_EveryConsolePage_RunsOnTheCircuit() =>
         Assert.Equal(
             ["/admin", "/admin/audit", "/admin/failures", "/admin/security", "/admin/tokens", "/admin/uploads",
-             "/admin/uploads/{Id:guid}", "/admin/users", "/admin/users/{Id:guid}"],
+             "/admin/uploads/{Id:guid}", "/admin/users", "/admin/users/{Id:guid}", "/admin/workspaces", "/admin/workspaces/{Id:guid}"],
             Templates);
 
     [Theory]
