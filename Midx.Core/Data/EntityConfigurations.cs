@@ -39,7 +39,8 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         b.ToTable("Workspaces");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(Workspace.MaxNameLength);
-        b.HasIndex(x => x.CreatedAt);
+        // The console lists shared workspaces newest first (WorkspaceListQuery) without walking everyone's personal one.
+        b.HasIndex(x => new { x.IsPersonal, x.CreatedAt, x.Id });
     }
 }
 

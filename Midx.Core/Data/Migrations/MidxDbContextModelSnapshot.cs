@@ -458,7 +458,7 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("IsPersonal", "CreatedAt", "Id");
 
                     b.ToTable("Workspaces", (string)null);
                 });

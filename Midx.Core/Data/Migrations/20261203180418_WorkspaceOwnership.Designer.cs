@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261203175743_WorkspaceOwnership")]
+    [Migration("20261203180418_WorkspaceOwnership")]
     partial class WorkspaceOwnership
     {
         /// <inheritdoc />
@@ -461,7 +461,7 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("IsPersonal", "CreatedAt", "Id");
 
                     b.ToTable("Workspaces", (string)null);
                 });

@@ -8,7 +8,7 @@ namespace Midx.Core.Data.Migrations
     /// <summary>
     /// Accounts, posts and pending links belong to their workspace (foreign keys, now that every row has one), and who
     /// linked or composed them becomes history: a shared workspace keeps them when that person leaves Midx. On SQLite the
-    /// tables are rebuilt for this, in a migration of its own after the data moved.
+    /// tables are rebuilt for this, in a migration of its own after the data moved. The console's workspace list gets its index.
     /// </summary>
     public partial class WorkspaceOwnership : Migration
     {
@@ -22,6 +22,10 @@ namespace Midx.Core.Data.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_TikTokAccounts_Users_UserId",
                 table: "TikTokAccounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Workspaces_CreatedAt",
+                table: "Workspaces");
 
             migrationBuilder.AlterColumn<Guid>(
                 name: "UserId",
@@ -40,6 +44,11 @@ namespace Midx.Core.Data.Migrations
                 table: "ConsentRecords",
                 nullable: true,
                 oldClrType: typeof(Guid));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workspaces_IsPersonal_CreatedAt_Id",
+                table: "Workspaces",
+                columns: new[] { "IsPersonal", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OAuthLinkStates_WorkspaceId",
@@ -111,6 +120,10 @@ namespace Midx.Core.Data.Migrations
                 table: "TikTokAccounts");
 
             migrationBuilder.DropIndex(
+                name: "IX_Workspaces_IsPersonal_CreatedAt_Id",
+                table: "Workspaces");
+
+            migrationBuilder.DropIndex(
                 name: "IX_OAuthLinkStates_WorkspaceId",
                 table: "OAuthLinkStates");
 
@@ -137,6 +150,11 @@ namespace Midx.Core.Data.Migrations
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
                 oldClrType: typeof(Guid),
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workspaces_CreatedAt",
+                table: "Workspaces",
+                column: "CreatedAt");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_PublishJobs_Users_UserId",
