@@ -38,15 +38,21 @@ public static class PrivacyPromises
             + $"{retention.MediaHours} hours is removed by a sweeper."),
         new(8, "Secrets stay secret",
             "Tokens, client secrets and authorization codes never appear in pages, the admin console, exports, logs or error messages."),
-        new(9, "Only you see your things",
-            "You see only your own accounts, uploads and events. Administrators can see them to run the service; nobody else can."),
+        new(9, "Only you, and the people you share a workspace with, see your things",
+            "You see the accounts, posts and events of your personal workspace and of the shared workspaces you were invited "
+            + "to, each as your role there allows; nobody outside a workspace sees anything of it. Administrators can see them "
+            + "to run the service; nobody else can."),
         new(10, "Signing out and disconnecting",
             "Signing out clears your session cookie. Disconnecting a TikTok account revokes its token at TikTok and deletes it here."),
         new(11, "Download your data",
-            "Settings gives you every stored field about you as a JSON file (tokens excluded)."),
+            "Settings gives you every stored field about you as a JSON file (tokens excluded): your profile, your workspaces "
+            + "and roles, the invitations you sent or accepted, and what you composed and consented to."),
         new(12, "Delete your account",
-            "Deleting your account revokes every TikTok token, deletes your rows and files, and signs you out. All we keep is an "
-            + "anonymous line saying that an account was deleted, with no personal data."),
+            "Deleting your account revokes the TikTok tokens of your personal workspace (and of any shared workspace nobody "
+            + "else is in), deletes those workspaces with their posts and files, deletes every row about you, and signs you "
+            + "out. In a workspace you share, the posts and accounts stay with the others and no longer name you; if you are "
+            + "its only Owner, you first make someone else an Owner. All we keep is an anonymous line saying that an account "
+            + "was deleted, with no personal data."),
         new(13, "If a key ever leaks",
             "If our encryption key is rotated after a leak, old tokens become unreadable and the affected accounts are asked to "
             + "reconnect. Nothing is decrypted with a revoked key."),
