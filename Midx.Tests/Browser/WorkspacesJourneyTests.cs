@@ -42,6 +42,22 @@ public sealed class WorkspacesJourneyTests(BrowserFixture browser) : IDisposable
         await guest.ScreenshotAsync("invitation-open-1280");
         await guest.Page.GetByRole(AriaRole.Button, new() { Name = "Accept and join Harbour Films" }).ClickAsync();
         await guest.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/history\\?workspace="));
+        await guest.WaitForCircuitAsync();
+        await Assertions.Expect(guest.Page.Locator("[data-workspace-switcher] .midx-workspace-name")).ToHaveTextAsync("Harbour Films");
+        await guest.Page.Locator("[data-workspace-switcher]").ClickAsync();
+        await Assertions.Expect(guest.Page.Locator("[data-workspace-option]")).ToHaveCountAsync(2);
+        await Assertions.Expect(guest.Page.Locator(".mud-popover:has([data-workspace-option])")).ToHaveCSSAsync("opacity", "1");
+        await guest.ScreenshotAsync("workspace-switcher-1280");
+        await guest.Page.Locator("[data-workspace-option]").First.ClickAsync();
+        await guest.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/history$"));
+        await guest.WaitForCircuitAsync();
+        await Assertions.Expect(guest.Page.Locator("[data-workspace-switcher] .midx-workspace-name")).ToHaveTextAsync("Personal");
+        await guest.Page.SetViewportSizeAsync(390, 844);
+        await guest.Page.Locator("[data-workspace-switcher]").ClickAsync();
+        await Assertions.Expect(guest.Page.Locator("[data-workspace-option]")).ToHaveCountAsync(2);
+        await Assertions.Expect(guest.Page.Locator(".mud-popover:has([data-workspace-option])")).ToHaveCSSAsync("opacity", "1");
+        await guest.ScreenshotAsync("workspace-switcher-390");
+        await guest.Page.SetViewportSizeAsync(1280, 800);
 
         await guest.Page.GotoAsync(link);
         await Assertions.Expect(guest.Page.Locator("[data-invitation-message]")).ToHaveTextAsync(
