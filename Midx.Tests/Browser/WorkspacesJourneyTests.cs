@@ -67,6 +67,8 @@ public sealed class WorkspacesJourneyTests(BrowserFixture browser) : IDisposable
         await owner.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-member-name]")).ToHaveTextAsync(["Grace Hopper (you)", "Alan Turing"]);
         await Assertions.Expect(page.Locator("[data-pending-invitations]")).ToContainTextAsync("No invitation is waiting to be accepted.");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "workspace-members-1280.png") });
         await owner.ScreenshotAtPhoneWidthAsync("workspace-members-390", "[data-members-table]");
         Assert.True(owner.Errors.Count == 0, string.Join("\n", owner.Errors));
         Assert.True(guest.Errors.Count == 0, string.Join("\n", guest.Errors));
