@@ -33,7 +33,11 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
             : events.LastOrDefault()?.Message ?? job.ErrorMessage;
         var videoKept = RetryPublishJobCommand.VideoKept(job);
         var mayChange = await db.WorkspacesWhere(userId, WorkspacePermission.Compose).ContainsAsync(job.WorkspaceId, cancellationToken);
-        return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange);
+        var agreedBy = consent?.UserId is { } agreed && agreed != userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == agreed).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange,
+            consent is null ? ConsentGiver.None : consent.UserId == userId ? ConsentGiver.Reader : ConsentGiver.Other(agreedBy));
     }
 }
 
@@ -41,7 +45,7 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
 /// A post as its page shows it. <see cref="Message"/> is what the page says now: the newest history line, or, when
 /// the worker sending it died, that the upload resumes after the restart. <see cref="VideoKept"/>: a new attempt could
 /// still send the video (<see cref="RetryPublishJobCommand.VideoKept"/>). <see cref="MayChange"/>: the reader's role in the
-/// post's workspace lets them cancel and retry it.
+/// post's workspace lets them cancel and retry it. <see cref="AgreedBy"/>: who gave the consent, as the reader knows them.
 /// </summary>
 public sealed record PostDetail(
     PublishJob Job,
@@ -51,8 +55,24 @@ public sealed record PostDetail(
     Guid? RetryId,
     string? Message,
     bool VideoKept,
-    bool MayChange)
+    bool MayChange,
+    ConsentGiver AgreedBy)
 {
     /// <summary>The job as the live update of this moment carries it.</summary>
     public JobUpdate Update => JobUpdate.From(Job, Message, Events.LastOrDefault()?.At ?? Job.UpdatedAt);
+}
+
+/// <summary>
+/// Who pressed the button of a post, as its page names them to the reader: the reader themselves, another member by
+/// name, or "a former member" once that person left Midx.
+/// </summary>
+public sealed record ConsentGiver(bool IsReader, string? Name)
+{
+    public const string FormerMember = "A former member";
+
+    public static readonly ConsentGiver None = new(false, null);
+
+    public static readonly ConsentGiver Reader = new(true, null);
+
+    public static ConsentGiver Other(string? name) => new(false, name ?? FormerMember);
 }

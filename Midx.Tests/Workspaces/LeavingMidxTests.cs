@@ -71,6 +71,9 @@ public sealed class LeavingMidxTests : IAsyncLifetime
             return db.SaveChangesAsync();
         });
 
+        Assert.Contains("Eve Publisher pressed the button", await _grace.GetStringAsync($"/jobs/{post.Id}"));
+        Assert.Contains("You pressed the button", await _eve.GetStringAsync($"/jobs/{post.Id}"));
+
         var delete = await _eve.PostDialogFormAsync("/settings", PrivacyEndpoints.DeletePath, ("email", "eve@sandbox.midx.test"));
 
         Assert.Equal(AccountDeletedPage.Url, delete.Headers.Location!.OriginalString);
@@ -85,7 +88,10 @@ public sealed class LeavingMidxTests : IAsyncLifetime
         Assert.False(await _app.QueryAsync(db => db.Workspaces.AnyAsync(w => w.Id == _eveId)));
         Assert.Equal(["grace@sandbox.midx.test"], await _app.QueryAsync(db => db.WorkspaceMembers.Where(m => m.WorkspaceId == _studio)
             .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.Email).ToListAsync()));
-        Assert.Contains("Team teaser", await _grace.GetStringAsync($"/jobs/{post.Id}"));
+        var page = await _grace.GetStringAsync($"/jobs/{post.Id}");
+        Assert.Contains("Team teaser", page);
+        Assert.Contains(ConsentGiver.FormerMember + " pressed the button", page);
+        Assert.DoesNotContain("Eve Publisher", page);
     }
 
     public Task DisposeAsync()
