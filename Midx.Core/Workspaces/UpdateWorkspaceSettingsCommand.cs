@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Midx.Core.Admin;
 using Midx.Core.Data;
 
@@ -19,17 +18,11 @@ public sealed class UpdateWorkspaceSettingsCommand(MidxDbContext db, AuditLog au
 
     public async Task<WorkspaceActionResult> ExecuteAsync(Guid userId, Guid workspaceId, string? name, bool inboxDraftsOnly, CancellationToken cancellationToken)
     {
-        var member = await db.WorkspaceMembers.Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
-            .Select(m => (WorkspaceRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
-        var workspace = member is null ? null : await db.Workspaces.SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
+        var (workspace, refusal) = await db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings,
+            new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage), cancellationToken);
         if (workspace is null)
         {
-            return WorkspaceActionResult.NotFound();
-        }
-
-        if (!WorkspaceRoles.Allows(member!.Value, WorkspacePermission.ManageSettings))
-        {
-            return new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage);
+            return refusal!;
         }
 
         if (workspace.IsPersonal)

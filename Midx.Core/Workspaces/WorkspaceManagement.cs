@@ -3,18 +3,27 @@ using Midx.Core.Data;
 
 namespace Midx.Core.Workspaces;
 
-/// <summary>The first step of every members command: the workspace, loaded only where the person may manage members.</summary>
+/// <summary>The first step of every command that manages a workspace: the workspace, loaded only where the person may.</summary>
 internal static class WorkspaceManagement
 {
     /// <summary>
     /// The workspace if <paramref name="userId"/> may manage its members; otherwise why not: not allowed for a member
     /// whose role does not allow it, not found for everyone else (the two cases a stranger must not tell apart).
     /// </summary>
-    public static async Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindManagedAsync(
-        this MidxDbContext db, Guid userId, Guid workspaceId, CancellationToken cancellationToken)
+    public static Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindManagedAsync(
+        this MidxDbContext db, Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageMembers, WorkspaceActionResult.NotAllowed(), cancellationToken);
+
+    /// <summary>
+    /// The workspace if <paramref name="userId"/> may do <paramref name="permission"/> there; otherwise
+    /// <paramref name="notAllowed"/> for a member whose role does not allow it, and not found for everyone else.
+    /// </summary>
+    public static async Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindWhereAllowedAsync(
+        this MidxDbContext db, Guid userId, Guid workspaceId, WorkspacePermission permission, WorkspaceActionResult notAllowed,
+        CancellationToken cancellationToken)
     {
         var workspace = await db.Workspaces
-            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.ManageMembers).Contains(w.Id))
+            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, permission).Contains(w.Id))
             .SingleOrDefaultAsync(cancellationToken);
         if (workspace is not null)
         {
@@ -22,6 +31,6 @@ internal static class WorkspaceManagement
         }
 
         var member = await db.WorkspacesWhere(userId, WorkspacePermission.View).ContainsAsync(workspaceId, cancellationToken);
-        return (null, member ? WorkspaceActionResult.NotAllowed() : WorkspaceActionResult.NotFound());
+        return (null, member ? notAllowed : WorkspaceActionResult.NotFound());
     }
 }
