@@ -139,6 +139,8 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal(JobState.Cancelled, await StateOfPostAsync());
+        Assert.Equal("Cancelled by Eve Editor. Nothing was posted on TikTok.", await _app.QueryAsync(db =>
+            db.PublishEvents.Where(e => e.JobId == _post && e.State == JobState.Cancelled).Select(e => e.Message).SingleAsync()));
     }
 
     [Fact]
