@@ -144,6 +144,35 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_Viewer_IsNotFound_EditorMakesOneNewAttemptInTheWorkspace()
+    {
+        var failed = await SeedFailedPostAsync();
+
+        var byViewer = await _members[WorkspaceRole.Viewer].PostDialogFormAsync($"/jobs/{failed}", $"/jobs/{failed}/retry");
+        var byStranger = await _stranger.PostDialogFormAsync("/history", $"/jobs/{failed}/retry");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (byViewer.StatusCode, byStranger.StatusCode));
+        Assert.Equal(0, await _app.QueryAsync(db => db.PublishJobs.CountAsync(j => j.RetryOfJobId == failed)));
+
+        var byEditor = await _members[WorkspaceRole.Editor].PostDialogFormAsync($"/jobs/{failed}", $"/jobs/{failed}/retry");
+
+        Assert.Equal(HttpStatusCode.Redirect, byEditor.StatusCode);
+        var attempt = await _app.QueryAsync(db => db.PublishJobs.SingleAsync(j => j.RetryOfJobId == failed));
+        Assert.Equal(_studio, attempt.WorkspaceId);
+    }
+
+    [Fact]
+    public async Task Disconnect_Editor_IsRefusedAndTheWorkspacesAccountStays()
+    {
+        var account = await _app.QueryAsync(db => db.TikTokAccounts.Select(a => a.Id).SingleAsync());
+
+        var disconnect = await _members[WorkspaceRole.Editor].PostDialogFormAsync("/settings", TikTokEndpoints.DisconnectPath(account));
+
+        Assert.Equal(HttpStatusCode.Redirect, disconnect.StatusCode);
+        Assert.Equal(AccountsNoticeText.For(AccountsNotice.NotFound, null), _app.NoticeIn(disconnect)?.Text);
+        Assert.Equal(1, await _app.QueryAsync(db => db.TikTokAccounts.CountAsync(a => a.Id == account && a.AccessTokenCipher != null)));
+    }
+
+    [Fact]
     public async Task PostPage_Viewer_OffersNoCancel()
     {
         var viewer = _members[WorkspaceRole.Viewer];
@@ -246,6 +275,29 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
         Assert.Contains(Midx.Core.TikTok.TikTokScopes.VideoUpload, scopes);
         Assert.Contains("data-inbox-drafts-only", compose);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(PostingBoundary.InboxDraftsOnly), compose);
+    }
+
+    /// <summary>A Direct Post of Studio's, from a link, that TikTok refused: one that Retry may send again.</summary>
+    private async Task<Guid> SeedFailedPostAsync()
+    {
+        var grace = await _app.UserByEmailAsync("grace@sandbox.midx.test");
+        var account = await _app.QueryAsync(db => db.TikTokAccounts.Select(a => a.Id).SingleAsync());
+        var failed = new PublishJob
+        {
+            UserId = grace.Id, WorkspaceId = _studio, TikTokAccountId = account, SubmissionKey = "studio-failed", Caption = "Studio retake",
+            Source = VideoSource.Url, SourceUrl = "https://videos.midx.test/retake.mp4", PrivacyLevel = "SELF_ONLY",
+            State = JobState.Failed, ErrorCode = "internal_error", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, CompletedAt = DateTime.UtcNow,
+        };
+        await _app.QueryAsync(db =>
+        {
+            db.PublishJobs.Add(failed);
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                JobId = failed.Id, UserId = grace.Id, AgreedAt = DateTime.UtcNow, CreatorNickname = "Public", DeclarationText = "By posting…", ShownJson = "{}",
+            });
+            return db.SaveChangesAsync();
+        });
+        return failed.Id;
     }
 
     /// <summary>What the switcher does: remembers Studio for the client's next pages.</summary>
