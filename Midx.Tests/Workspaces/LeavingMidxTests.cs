@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Midx.App.Privacy;
 using Midx.App.Workspaces;
@@ -92,6 +93,29 @@ public sealed class LeavingMidxTests : IAsyncLifetime
         Assert.Contains("Team teaser", page);
         Assert.Contains(ConsentGiver.FormerMember + " pressed the button", page);
         Assert.DoesNotContain("Eve Publisher", page);
+    }
+
+    [Fact]
+    public async Task Delete_OnlyMemberOfASharedWorkspace_ItGoesToo_ItsAccountRevokedAtTikTok()
+    {
+        var shop = new Workspace { Name = "Eve's shop", CreatedAt = DateTime.UtcNow };
+        await _app.QueryAsync(db =>
+        {
+            db.Workspaces.Add(shop);
+            db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = shop.Id, UserId = _eveId, Role = WorkspaceRole.Owner, JoinedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        await _eve.GetAsync(WorkspaceEndpoints.OpenUrl(shop.Id, "/accounts"));
+        await _eve.LinkTikTokAsync("public");
+
+        var delete = await _eve.PostDialogFormAsync("/settings", PrivacyEndpoints.DeletePath, ("email", "eve@sandbox.midx.test"));
+
+        Assert.Equal(AccountDeletedPage.Url, delete.Headers.Location!.OriginalString);
+        Assert.False(await _app.QueryAsync(db => db.Workspaces.AnyAsync(w => w.Id == shop.Id)));
+        Assert.Equal(0, await _app.QueryAsync(db => db.TikTokAccounts.CountAsync()));
+        var revokes = await _grace.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/sandbox/tiktok/__test/requests?endpoint=revoke");
+        Assert.Single(revokes!);
+        Assert.True(await _app.QueryAsync(db => db.Workspaces.AnyAsync(w => w.Id == _studio)));
     }
 
     public Task DisposeAsync()

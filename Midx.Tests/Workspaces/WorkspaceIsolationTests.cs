@@ -7,6 +7,7 @@ using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.Workspaces;
 using Midx.Tests.Accounts;
+using Midx.Tests.Publishing;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Workspaces;
@@ -170,6 +171,23 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, disconnect.StatusCode);
         Assert.Equal(AccountsNoticeText.For(AccountsNotice.NotFound, null), _app.NoticeIn(disconnect)?.Text);
         Assert.Equal(1, await _app.QueryAsync(db => db.TikTokAccounts.CountAsync(a => a.Id == account && a.AccessTokenCipher != null)));
+    }
+
+    /// <summary>A browser without the page's script posts the upload form; the compose page it returns to keeps the account only for a composer.</summary>
+    [Theory]
+    [InlineData(WorkspaceRole.Editor, true)]
+    [InlineData(WorkspaceRole.Viewer, false)]
+    [InlineData(null, false)]
+    public async Task PlainFormUpload_ForTheWorkspacesAccount_KeepsItOnlyForSomeoneWhoMayComposeThere(WorkspaceRole? role, bool kept)
+    {
+        var client = role is { } member ? _members[member] : _stranger;
+        var account = await _app.QueryAsync(db => db.TikTokAccounts.Select(a => a.Id).SingleAsync());
+
+        using var upload = await client.PostUploadFormAsync($"{Midx.App.Publishing.UploadEndpoints.Path}?account={account:N}",
+            AntiforgeryForms.Token(await client.GetStringAsync("/")), VideoFixtures.Mp4TwoSeconds, "teaser.mp4", "video/mp4");
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Equal(kept, upload.Headers.Location!.OriginalString.Contains($"account={account:N}", StringComparison.Ordinal));
     }
 
     [Fact]
