@@ -31,7 +31,7 @@ public sealed class ComposeCreatorQuery(
                 "TikTok could not be reached to check this account. Reload the page in a minute.");
         }
 
-        if (options.Value.InboxDraftsOnly || workspaceInboxDraftsOnly)
+        if (options.Value.InboxDraftsOnlyIn(workspaceInboxDraftsOnly))
         {
             return CreatorLookup.Found(new CreatorSnapshot(account.DisplayName ?? ComposeText.AccountName(account), account.Username, account.AvatarUrl, [],
                 CommentDisabled: false, DuetDisabled: false, StitchDisabled: false, VideoLimits.MaxApiDurationSeconds,

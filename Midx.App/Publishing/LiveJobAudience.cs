@@ -45,10 +45,8 @@ public sealed class LiveJobAudience(IServiceScopeFactory scopes, ILogger<LiveJob
         await using var scope = scopes.CreateAsyncScope();
         var listening = feeds.Where(f => !f.IsAdmin).Select(f => f.UserId).Distinct().ToList();
         var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
-        var viewers = WorkspaceRoles.RolesAllowing(WorkspacePermission.View);
-        var members = (await db.WorkspaceMembers.AsNoTracking()
-            .Where(m => m.WorkspaceId == workspaceId && listening.Contains(m.UserId) && viewers.Contains(m.Role))
-            .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var members = listening.Count == 0 ? []
+            : (await db.MembersWhere(workspaceId, listening, WorkspacePermission.View).ToListAsync(cancellationToken)).ToHashSet();
         return await StandingAsync(feeds.Where(f => f.IsAdmin || members.Contains(f.UserId)).ToList(), scope, cancellationToken);
     }
 

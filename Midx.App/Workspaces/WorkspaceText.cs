@@ -10,11 +10,9 @@ public static class WorkspaceText
         workspace.IsPersonal ? "your Midx account" : $"the {workspace.Name} workspace";
 
     public static string CannotCompose(WorkspaceMembership workspace) =>
-        $"As a {RoleName(workspace.Role)} of {workspace.Name} you see its posts and how they are doing, but you do not compose or send them. "
+        $"As a {workspace.Role} of {workspace.Name} you see its posts and how they are doing, but you do not compose or send them. "
         + "An Owner of the workspace can change your role.";
 
     public static string CannotLink(WorkspaceMembership workspace) =>
-        $"As a {RoleName(workspace.Role)} of {workspace.Name} you use the accounts linked here; an Owner or a Publisher links and disconnects them.";
-
-    public static string RoleName(WorkspaceRole role) => role.ToString();
+        $"As a {workspace.Role} of {workspace.Name} you use the accounts linked here; an Owner or a Publisher links and disconnects them.";
 }

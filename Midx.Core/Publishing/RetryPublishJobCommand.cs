@@ -48,7 +48,7 @@ public sealed class RetryPublishJobCommand(
 
         // A Direct Post from before drafts became the posting boundary: Midx no longer holds the permission it needs.
         if (failed.Mode == PublishMode.Direct
-            && (tikTok.Value.InboxDraftsOnly || await db.Workspaces.AnyAsync(w => w.Id == failed.WorkspaceId && w.InboxDraftsOnly, cancellationToken)))
+            && tikTok.Value.InboxDraftsOnlyIn(await db.Workspaces.AnyAsync(w => w.Id == failed.WorkspaceId && w.InboxDraftsOnly, cancellationToken)))
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.DirectPostOff,
                 $"{ErrorCatalog.DirectPostOff.Told} Compose the post again to send it to the TikTok inbox.");

@@ -96,8 +96,7 @@ public sealed class CompleteTikTokLinkCommand(
         CancellationToken cancellationToken)
     {
         // Membership may have changed while the person was at TikTok.
-        var workspace = await db.Workspaces.AsNoTracking()
-            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.LinkAccounts).Contains(w.Id))
+        var workspace = await db.WorkspaceWhere(userId, workspaceId, WorkspacePermission.LinkAccounts).AsNoTracking()
             .Select(w => new { w.InboxDraftsOnly }).SingleOrDefaultAsync(cancellationToken);
         if (workspace is null)
         {

@@ -17,8 +17,7 @@ public sealed class StartTikTokLinkCommand(MidxDbContext db, TikTokApiClient tik
 {
     public async Task<Uri?> ExecuteAsync(Guid userId, Guid workspaceId, string redirectUri, CancellationToken cancellationToken)
     {
-        var workspace = await db.Workspaces.AsNoTracking()
-            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.LinkAccounts).Contains(w.Id))
+        var workspace = await db.WorkspaceWhere(userId, workspaceId, WorkspacePermission.LinkAccounts).AsNoTracking()
             .Select(w => new { w.InboxDraftsOnly }).SingleOrDefaultAsync(cancellationToken);
         if (workspace is null)
         {

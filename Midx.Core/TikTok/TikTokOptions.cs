@@ -102,9 +102,12 @@ public sealed class TikTokOptions
     /// <summary>The scopes asked for when an account is linked: <see cref="Scopes"/>, without Direct Post's when drafts are the boundary.</summary>
     public IReadOnlyList<string> ScopeList => ScopesFor(workspaceInboxDraftsOnly: false);
 
+    /// <summary>Whether drafts are the posting boundary in a workspace: the installation's, or the workspace's own.</summary>
+    public bool InboxDraftsOnlyIn(bool workspaceInboxDraftsOnly) => InboxDraftsOnly || workspaceInboxDraftsOnly;
+
     /// <summary>The scopes asked for when an account is linked into a workspace, whose own boundary may be inbox drafts too.</summary>
     public IReadOnlyList<string> ScopesFor(bool workspaceInboxDraftsOnly) => SplitScopes(Scopes)
-        .Where(s => !(InboxDraftsOnly || workspaceInboxDraftsOnly) || !string.Equals(s, TikTokScopes.VideoPublish, StringComparison.OrdinalIgnoreCase))
+        .Where(s => !InboxDraftsOnlyIn(workspaceInboxDraftsOnly) || !string.Equals(s, TikTokScopes.VideoPublish, StringComparison.OrdinalIgnoreCase))
         .ToList();
 
     public static IReadOnlyList<string> SplitScopes(string? scopes) =>

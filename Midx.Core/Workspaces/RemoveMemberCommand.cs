@@ -21,9 +21,7 @@ public sealed class RemoveMemberCommand(MidxDbContext db, AuditLog audit)
         Workspace? workspace;
         if (leaving)
         {
-            workspace = await db.Workspaces
-                .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(w.Id))
-                .SingleOrDefaultAsync(cancellationToken);
+            workspace = await db.WorkspaceWhere(userId, workspaceId, WorkspacePermission.View).SingleOrDefaultAsync(cancellationToken);
             if (workspace is null)
             {
                 return WorkspaceActionResult.NotFound();

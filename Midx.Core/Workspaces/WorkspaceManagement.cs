@@ -22,9 +22,7 @@ internal static class WorkspaceManagement
         this MidxDbContext db, Guid userId, Guid workspaceId, WorkspacePermission permission, WorkspaceActionResult notAllowed,
         CancellationToken cancellationToken)
     {
-        var workspace = await db.Workspaces
-            .Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, permission).Contains(w.Id))
-            .SingleOrDefaultAsync(cancellationToken);
+        var workspace = await db.WorkspaceWhere(userId, workspaceId, permission).SingleOrDefaultAsync(cancellationToken);
         if (workspace is not null)
         {
             return (workspace, null);

@@ -14,6 +14,17 @@ public static class WorkspaceScope
         return db.WorkspaceMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).Select(m => m.WorkspaceId);
     }
 
+    /// <summary>The workspace <paramref name="workspaceId"/>, only where this person may do <paramref name="permission"/>.</summary>
+    public static IQueryable<Workspace> WorkspaceWhere(this MidxDbContext db, Guid userId, Guid workspaceId, WorkspacePermission permission) =>
+        db.Workspaces.Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, permission).Contains(w.Id));
+
+    /// <summary>Which of <paramref name="userIds"/> may do <paramref name="permission"/> in <paramref name="workspaceId"/>.</summary>
+    public static IQueryable<Guid> MembersWhere(this MidxDbContext db, Guid workspaceId, IReadOnlyCollection<Guid> userIds, WorkspacePermission permission)
+    {
+        var roles = WorkspaceRoles.RolesAllowing(permission);
+        return db.WorkspaceMembers.Where(m => m.WorkspaceId == workspaceId && userIds.Contains(m.UserId) && roles.Contains(m.Role)).Select(m => m.UserId);
+    }
+
     /// <summary>The workspaces that have no member but this person (their personal one, and shared ones nobody joined): they go with them.</summary>
     public static IQueryable<Guid> WorkspacesOnlyOf(this MidxDbContext db, Guid userId) =>
         db.WorkspaceMembers.Where(m => m.UserId == userId)

@@ -204,7 +204,7 @@ public sealed class MainLayoutTests : PageTestContext
     public async Task Render_AddressNamesASharedWorkspace_SwitcherShowsItAndTheDrawerLinksKeepIt()
     {
         var avery = await AddUserAsync("avery@midx.test", "Avery");
-        var studio = await AddWorkspaceAsync("Studio", (avery, WorkspaceRole.Editor));
+        var studio = (await AddSharedAsync("Studio", (avery, WorkspaceRole.Editor))).Id;
         SignIn(avery);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
 
@@ -220,7 +220,7 @@ public sealed class MainLayoutTests : PageTestContext
     {
         var avery = await AddUserAsync("avery@midx.test", "Avery");
         var bo = await AddUserAsync("bo@midx.test", "Bo");
-        var theirs = await AddWorkspaceAsync("Bo's studio", (bo, WorkspaceRole.Owner));
+        var theirs = (await AddSharedAsync("Bo's studio", (bo, WorkspaceRole.Owner))).Id;
         SignIn(avery);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
 
@@ -235,16 +235,6 @@ public sealed class MainLayoutTests : PageTestContext
         var request = new DefaultHttpContext();
         request.Request.QueryString = new QueryString(query);
         return request;
-    }
-
-    private async Task<Guid> AddWorkspaceAsync(string name, params (Midx.Core.Accounts.User User, WorkspaceRole Role)[] members)
-    {
-        await using var db = NewContext();
-        var workspace = new Workspace { Name = name, CreatedAt = UtcNow };
-        db.Workspaces.Add(workspace);
-        db.WorkspaceMembers.AddRange(members.Select(m => new WorkspaceMember { WorkspaceId = workspace.Id, UserId = m.User.Id, Role = m.Role, JoinedAt = UtcNow }));
-        await db.SaveChangesAsync();
-        return workspace.Id;
     }
 
     private void SignIn(params string[] roles)

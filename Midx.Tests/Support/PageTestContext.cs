@@ -112,6 +112,20 @@ public abstract class PageTestContext : MudBlazorTestContext
         return await db.PublishJobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
     }
 
+    /// <summary>A shared workspace with <paramref name="members"/> in it, each with their role.</summary>
+    protected async Task<Workspace> AddSharedAsync(string name, params (User User, WorkspaceRole Role)[] members)
+    {
+        await using var db = NewContext();
+        var workspace = new Workspace { Name = name, CreatedAt = UtcNow.AddDays(-3) };
+        db.Workspaces.Add(workspace);
+        db.WorkspaceMembers.AddRange(members.Select(m => new WorkspaceMember
+        {
+            WorkspaceId = workspace.Id, UserId = m.User.Id, Role = m.Role, JoinedAt = UtcNow.AddDays(-2),
+        }));
+        await db.SaveChangesAsync();
+        return workspace;
+    }
+
     /// <summary>
     /// Signs <paramref name="user"/> in with the claims a Midx session carries, showing <paramref name="workspace"/> (their
     /// personal workspace when null) as the layout would; call before the first render.

@@ -12,22 +12,6 @@ namespace Midx.Tests.Workspaces;
 /// <summary>A <see cref="PageTestContext"/> with shared workspaces, invitations through the real command, and where the page navigated.</summary>
 public abstract class WorkspacesPageTestContext : PageTestContext
 {
-    protected async Task<Workspace> AddSharedAsync(string name, params (User User, WorkspaceRole Role)[] members)
-    {
-        var workspace = new Workspace { Name = name, CreatedAt = UtcNow.AddDays(-3) };
-        await WithDbAsync(db =>
-        {
-            db.Workspaces.Add(workspace);
-            foreach (var (user, role) in members)
-            {
-                db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspace.Id, UserId = user.Id, Role = role, JoinedAt = UtcNow.AddDays(-2) });
-            }
-
-            return db.SaveChangesAsync();
-        });
-        return workspace;
-    }
-
     /// <summary>Invites <paramref name="email"/> through the real command and hands back the link's secret.</summary>
     protected async Task<string> InviteAsync(User owner, Workspace workspace, string email, WorkspaceRole role = WorkspaceRole.Editor)
     {
