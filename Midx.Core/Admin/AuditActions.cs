@@ -16,4 +16,6 @@ public static class AuditActions
     public const string WorkspaceRoleChanged = "workspace.role-changed";
     public const string WorkspaceMemberRemoved = "workspace.member-removed";
     public const string WorkspaceMemberLeft = "workspace.member-left";
+    public const string PostApproved = "post.approved";
+    public const string PostSentBack = "post.sent-back";
 }

@@ -30,11 +30,11 @@ public sealed class CancelUploadCommand(
 
         var from = job.State;
         var leased = job.LeaseExpiresAt is { } lease && lease > time.GetUtcNow().UtcDateTime;
-        if (from is not (JobState.Scheduled or JobState.Queued) || leased
+        if (!UploadDetail.NotStarted(from) || leased
             || await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = EventMessage }, cancellationToken) is null)
         {
             return AdminActionResult.Refused(
-                $"This upload is {JobStateMachine.Label(job.State)} and has already started or finished; only scheduled or queued uploads can be cancelled.");
+                $"This upload is {JobStateMachine.Label(job.State)} and has already started or finished; only uploads that have not started (awaiting review, sent back, scheduled or queued) can be cancelled.");
         }
 
         await release.ExecuteAsync(job, cancellationToken);

@@ -27,7 +27,10 @@ public sealed record UploadDetail(
     ConsentView? Consent,
     IReadOnlyList<TimelineStep> Timeline)
 {
-    public bool CanCancel => Upload.State is JobState.Scheduled or JobState.Queued;
+    public bool CanCancel => NotStarted(Upload.State);
+
+    /// <summary>Nothing was sent to TikTok yet and no worker has started: what the console may cancel.</summary>
+    public static bool NotStarted(JobState state) => state is JobState.AwaitingReview or JobState.ChangesRequested or JobState.Scheduled or JobState.Queued;
 }
 
 public sealed record ConsentView(

@@ -140,6 +140,7 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.Property(x => x.ErrorCode).HasMaxLength(100);
         b.Property(x => x.ErrorMessage).HasMaxLength(1000);
         b.Property(x => x.ErrorLogId).HasMaxLength(100);
+        b.Property(x => x.ReviewComment).HasMaxLength(PublishReview.MaxCommentLength);
         b.Property(x => x.LeaseOwner).HasMaxLength(100);
         b.Property(x => x.SubmissionKey).HasMaxLength(64);
         // A submission key names one post in its workspace, whoever of its members sends it (a double click, a retry).
@@ -149,6 +150,8 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         // A workspace's history, newest first.
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+        // A workspace's review queue, oldest first, and its badge's count.
+        b.HasIndex(x => new { x.WorkspaceId, x.State, x.CreatedAt });
         // What a person composed (their export, the console's user page).
         b.HasIndex(x => x.UserId);
         b.HasIndex(x => new { x.State, x.ScheduledAt });
@@ -204,8 +207,11 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         b.Property(x => x.CreatorNickname).HasMaxLength(200);
         b.Property(x => x.CreatorUsername).HasMaxLength(100);
         b.Property(x => x.DeclarationText).HasMaxLength(1000);
+        b.Property(x => x.ApprovalDeclarationText).HasMaxLength(1000);
         b.HasIndex(x => x.JobId).IsUnique();
         b.HasIndex(x => x.UserId);
+        // What a person approved (their export, leaving Midx).
+        b.HasIndex(x => x.ApprovedByUserId);
         b.HasOne<PublishJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -473,6 +473,37 @@ public static class ErrorCatalog
         "Open the failed attempt and retry that one.",
         "A retry came for a job that has not failed.");
 
+    // Review before send (a workspace whose posts need approval).
+    public static readonly ErrorCode NotAllowedToApprove = MidxCode("not_allowed_to_approve",
+        "Only a Publisher or an Owner of this workspace can approve posts or send them back.",
+        "Ask one of them to review it.",
+        "An approval or send-back came from a member whose role may not approve.");
+
+    public static readonly ErrorCode NotAwaitingReview = MidxCode("not_awaiting_review",
+        "This post is no longer waiting for review.",
+        "Its page shows where it is now.",
+        "An approval or send-back came for a job that had already been approved, sent back, edited or cancelled.");
+
+    public static readonly ErrorCode ApprovalLate = MidxCode("approval_late",
+        "The time this post was to go has passed while it waited for review.",
+        "Choose a new time, or post it now.",
+        "An approval came after the post's scheduled time; Midx asks for a new time rather than posting late.");
+
+    public static readonly ErrorCode ReviewCommentMissing = MidxCode("review_comment_missing",
+        "Say what should change before sending the post back.",
+        "Write a comment for whoever composed it.",
+        "A send-back came without a comment.");
+
+    public static readonly ErrorCode ReviewCommentTooLong = MidxCode("review_comment_too_long",
+        "The comment is too long.",
+        "Shorten it and send it back again.",
+        "A send-back comment was longer than PublishReview.MaxCommentLength.");
+
+    public static readonly ErrorCode NotEditable = MidxCode("not_editable",
+        "This post can no longer be edited: Midx is sending it, or it has ended.",
+        "Cancel it if it can still be cancelled, and compose a new one.",
+        "An edit came for a job that is queued, under way or over, or due within a minute.");
+
     /// <summary>The admin filter value and entry for failed jobs that carry no code at all.</summary>
     public static readonly ErrorCode NoCode = new("-", ErrorSource.Midx, null,
         "The post failed and no reason was given.",

@@ -67,6 +67,8 @@ public sealed class DeleteAccountCommand(
             await db.Workspaces.Where(w => theirs.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken);
             // What stays in shared workspaces no longer names them: posts and accounts through their foreign keys, consents here.
             await db.ConsentRecords.Where(c => c.UserId == userId).ExecuteUpdateAsync(c => c.SetProperty(x => x.UserId, (Guid?)null), cancellationToken);
+            await db.ConsentRecords.Where(c => c.ApprovedByUserId == userId)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ApprovedByUserId, (Guid?)null), cancellationToken);
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             audit.Add(AuditActions.AccountDeleted, detail: $"An account was deleted; {accountIds.Count} TikTok account(s) disconnected, {revoked} revoked at TikTok.");
             await db.SaveChangesAsync(cancellationToken);

@@ -67,11 +67,21 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
             j.Id, j.UserId, j.WorkspaceId, j.TikTokAccountId, j.Mode, j.Source, j.FileName, j.FileSize, j.MimeType, j.SourceUrl, j.DurationMs, j.Caption,
             j.PrivacyLevel, j.DisableComment, j.DisableDuet, j.DisableStitch, j.CoverTimestampMs, j.BrandContentToggle, j.BrandOrganicToggle,
             j.IsAigc, j.ScheduledAt, j.State, j.CreatedAt, j.UpdatedAt, j.CompletedAt, j.InitStartedAt, j.PublishId, j.BytesUploaded,
-            j.TikTokStatus, j.PublicPostId, j.NextPollAt, j.ErrorCode, j.ErrorMessage, j.ErrorLogId, j.RetryOfJobId, j.SubmissionKey,
+            j.TikTokStatus, j.PublicPostId, j.NextPollAt, j.ReviewComment, j.ErrorCode, j.ErrorMessage, j.ErrorLogId, j.RetryOfJobId, j.SubmissionKey,
             events[j.Id].Select(e => new ExportedStatus(e.Id, e.JobId, e.At, e.State, e.TikTokStatus, e.BytesUploaded, e.Message, e.ErrorCode, e.LogId)).ToList(),
             consents.TryGetValue(j.Id, out var c)
-                ? new ExportedConsent(c.Id, c.JobId, c.UserId, c.AgreedAt, c.CreatorNickname, c.CreatorUsername, c.DeclarationText, c.ShownJson)
+                ? new ExportedConsent(c.Id, c.JobId, c.UserId, c.AgreedAt, c.CreatorNickname, c.CreatorUsername, c.DeclarationText, c.ShownJson,
+                    c.ApprovedByUserId, c.ApprovedAt, c.ApprovalDeclarationText, c.ApprovalShownJson)
                 : null)).ToList();
+
+        // Posts they approved, whoever composed them: what they saw and agreed to as the reviewer.
+        var approvals = await (from c in db.ConsentRecords.AsNoTracking()
+                               join j in db.PublishJobs.AsNoTracking() on c.JobId equals j.Id
+                               where c.ApprovedByUserId == userId
+                               orderby c.ApprovedAt
+                               select new ExportedApproval(c.JobId, j.WorkspaceId, j.Caption, c.CreatorNickname, c.CreatorUsername, c.ApprovedAt!.Value,
+                                   c.ApprovalDeclarationText!, c.ApprovalShownJson!))
+            .ToListAsync(cancellationToken);
 
         var audit = await db.AuditEvents.AsNoTracking()
             .Where(e => e.ActorUserId == userId || e.SubjectUserId == userId)
@@ -89,7 +99,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                                  where m.UserId == userId
                                  orderby m.JoinedAt
                                  select new ExportedMembership(m.WorkspaceId, m.UserId, m.Role, m.JoinedAt,
-                                     new ExportedWorkspace(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, w.CreatedAt)))
+                                     new ExportedWorkspace(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, w.RequiresReview, w.CreatedAt)))
             .ToListAsync(cancellationToken);
 
         var invitations = await db.WorkspaceInvitations.AsNoTracking()
@@ -99,7 +109,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 i.AcceptedByUserId, i.RevokedAt))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, audit, pendingLinks, ExcludedColumns);
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, approvals, audit, pendingLinks, ExcludedColumns);
     }
 }
 
@@ -111,6 +121,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedInvitation> Invitations,
     IReadOnlyList<ExportedTikTokAccount> TikTokAccounts,
     IReadOnlyList<ExportedUpload> Uploads,
+    IReadOnlyList<ExportedApproval> Approvals,
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
     IReadOnlyDictionary<string, string> NotExported);
@@ -121,7 +132,7 @@ public sealed record ExportedUser(
 /// <summary>The person's place in a workspace: their role there, and the workspace.</summary>
 public sealed record ExportedMembership(Guid WorkspaceId, Guid UserId, Workspaces.WorkspaceRole Role, DateTime JoinedAt, ExportedWorkspace Workspace);
 
-public sealed record ExportedWorkspace(Guid Id, string Name, bool IsPersonal, bool InboxDraftsOnly, DateTime CreatedAt);
+public sealed record ExportedWorkspace(Guid Id, string Name, bool IsPersonal, bool InboxDraftsOnly, bool RequiresReview, DateTime CreatedAt);
 
 /// <summary>An invitation the person sent or accepted.</summary>
 public sealed record ExportedInvitation(
@@ -139,14 +150,19 @@ public sealed record ExportedUpload(
     string? MimeType, string? SourceUrl, int? DurationMs, string Caption, string? PrivacyLevel, bool DisableComment, bool DisableDuet,
     bool DisableStitch, int? CoverTimestampMs, bool BrandContentToggle, bool BrandOrganicToggle, bool IsAigc, DateTime? ScheduledAt,
     Publishing.JobState State, DateTime CreatedAt, DateTime UpdatedAt, DateTime? CompletedAt, DateTime? InitStartedAt, string? PublishId,
-    long BytesUploaded, string? TikTokStatus, string? PublicPostId, DateTime? NextPollAt, string? ErrorCode, string? ErrorMessage,
+    long BytesUploaded, string? TikTokStatus, string? PublicPostId, DateTime? NextPollAt, string? ReviewComment, string? ErrorCode, string? ErrorMessage,
     string? ErrorLogId, Guid? RetryOfJobId, string SubmissionKey, IReadOnlyList<ExportedStatus> StatusHistory, ExportedConsent? Consent);
 
 public sealed record ExportedStatus(
     Guid Id, Guid JobId, DateTime At, Publishing.JobState State, string? TikTokStatus, long? BytesUploaded, string? Message, string? ErrorCode, string? LogId);
 
 public sealed record ExportedConsent(
-    Guid Id, Guid JobId, Guid? UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson);
+    Guid Id, Guid JobId, Guid? UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson,
+    Guid? ApprovedByUserId, DateTime? ApprovedAt, string? ApprovalDeclarationText, string? ApprovalShownJson);
+
+/// <summary>A post the person approved as a reviewer: when, under which declaration, and the creator settings they saw.</summary>
+public sealed record ExportedApproval(
+    Guid JobId, Guid WorkspaceId, string Caption, string CreatorNickname, string? CreatorUsername, DateTime ApprovedAt, string DeclarationText, string ShownJson);
 
 public sealed record ExportedAuditEvent(Guid Id, DateTime At, Guid? ActorUserId, Guid? SubjectUserId, string Action, string? Detail);
 

@@ -25,7 +25,7 @@ public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeComm
             return NotCancellable(job.State);
         }
 
-        var update = await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = $"Cancelled by {await WhoAsync(userId, job, cancellationToken)}. Nothing was posted on TikTok." }, cancellationToken);
+        var update = await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = $"Cancelled by {await db.ActorNameAsync(userId, job, cancellationToken)}. Nothing was posted on TikTok." }, cancellationToken);
         if (update is null)
         {
             return NotCancellable(job.State);
@@ -34,15 +34,6 @@ public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeComm
         await release.ExecuteAsync(job, cancellationToken);
         return PublishingResult<PublishJob>.Ok(job);
     }
-
-    /// <summary>
-    /// How the post's history names who cancelled it: "you" in the person's own workspace, as it always said; by name in a
-    /// shared one, whose other members read it too.
-    /// </summary>
-    private async Task<string> WhoAsync(Guid userId, PublishJob job, CancellationToken cancellationToken) =>
-        job.WorkspaceId == userId
-            ? "you"
-            : await db.Users.Where(u => u.Id == userId).Select(u => u.Name).SingleAsync(cancellationToken);
 
     private static PublishingError NotCancellable(JobState state) => new(ErrorCatalog.NotCancellable, state switch
     {

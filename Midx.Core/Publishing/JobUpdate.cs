@@ -5,7 +5,8 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// What the browser (the workspace members' pages, admins' feed) learns when a job changes. Never holds a token or an upload URL.
 /// <paramref name="IsHistoryEntry"/>: the change also added a line to the job's history (false for bytes sent and
-/// nothing else), so a page showing the timeline adds one too.
+/// nothing else), so a page showing the timeline adds one too. <paramref name="ReviewComment"/>: what a reviewer asked to
+/// change, while the post waits for that edit.
 /// </summary>
 public sealed record JobUpdate(
     Guid JobId,
@@ -21,7 +22,8 @@ public sealed record JobUpdate(
     string? LogId,
     string? PublicPostId,
     DateTime At,
-    bool IsHistoryEntry = true)
+    bool IsHistoryEntry = true,
+    string? ReviewComment = null)
 {
     /// <summary>Who <see cref="ErrorCode"/> is from, "TikTok" or "Midx".</summary>
     public string? ErrorSource => ErrorCode is null ? null : ErrorCatalog.Find(ErrorCode).Source.ToString();
@@ -40,5 +42,6 @@ public sealed record JobUpdate(
         job.ErrorLogId,
         job.PublicPostId,
         at,
-        isHistoryEntry);
+        isHistoryEntry,
+        job.ReviewComment);
 }

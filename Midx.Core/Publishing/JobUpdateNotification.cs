@@ -37,7 +37,7 @@ public static class JobUpdateNotification
             return shortened;
         }
 
-        return Serialize(origin, update with { Message = null, TikTokStatus = null, ErrorCode = null, LogId = null, PublicPostId = null });
+        return Serialize(origin, update with { Message = null, TikTokStatus = null, ErrorCode = null, LogId = null, PublicPostId = null, ReviewComment = null });
     }
 
     public static bool TryDecode(string payload, out Guid origin, [NotNullWhen(true)] out JobUpdate? update)

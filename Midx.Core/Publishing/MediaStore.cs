@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Midx.Core.Errors;
 using Midx.Core.Privacy;
 
 namespace Midx.Core.Publishing;
@@ -55,6 +56,33 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
         var info = JsonSerializer.Deserialize<MediaInfo>(await File.ReadAllTextAsync(infoPath, cancellationToken));
         return info is null ? null : new StoredMedia(mediaId, userId, path, info.FileName, info.Size, info.MimeType, info.DurationMs, info.UploadedAt);
     }
+
+    /// <summary>
+    /// The stored video a job points at, or null once it is gone: the job's own path, read back into the ids it was built
+    /// from, so a reviewer can see a video a colleague uploaded.
+    /// </summary>
+    public Task<StoredMedia?> FindForJobAsync(PublishJob job, CancellationToken cancellationToken)
+    {
+        if (job.MediaPath is not { } path || !IsInside(path)
+            || !Guid.TryParse(Path.GetFileName(Path.GetDirectoryName(path)), out var userId)
+            || !Guid.TryParse(Path.GetFileNameWithoutExtension(path), out var mediaId))
+        {
+            return Task.FromResult<StoredMedia?>(null);
+        }
+
+        return FindAsync(userId, mediaId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The latest time a post of a video uploaded at <paramref name="uploadedAt"/> may be due: the sweeper deletes media after
+    /// <see cref="RetentionOptions.MediaHours"/> whatever happens, so a post must be sent well before that.
+    /// </summary>
+    public DateTime LatestPostTime(DateTime uploadedAt) => uploadedAt.AddHours(retention.Value.MediaHours - 1);
+
+    /// <summary>The words for a time past <see cref="LatestPostTime"/>.</summary>
+    public PublishingError ScheduleTooFar(DateTime uploadedAt) => new(ErrorCatalog.ScheduleTooFar,
+        $"Midx keeps an uploaded video for {retention.Value.MediaHours} hours, so this post can be scheduled until "
+        + $"{LatestPostTime(uploadedAt):yyyy-MM-dd HH:mm} UTC at the latest.");
 
     /// <summary>Deletes a stored video (and its partial or info files); true when anything was there.</summary>
     public bool Delete(Guid userId, Guid mediaId)

@@ -33,11 +33,29 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
             : events.LastOrDefault()?.Message ?? job.ErrorMessage;
         var videoKept = RetryPublishJobCommand.VideoKept(job);
         var mayChange = await db.WorkspacesWhere(userId, WorkspacePermission.Compose).ContainsAsync(job.WorkspaceId, cancellationToken);
-        var agreedBy = consent?.UserId is { } agreed && agreed != userId
-            ? await db.Users.AsNoTracking().Where(u => u.Id == agreed).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var mayApprove = await db.WorkspacesWhere(userId, WorkspacePermission.Approve).ContainsAsync(job.WorkspaceId, cancellationToken);
         return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange,
-            consent is null ? ConsentGiver.None : consent.UserId == userId ? ConsentGiver.Reader : ConsentGiver.Other(agreedBy));
+            await GiverAsync(userId, consent?.UserId, consent is not null, cancellationToken), mayApprove,
+            await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken));
+    }
+
+    /// <summary>A person named on the consent record as the reader knows them.</summary>
+    private async Task<ConsentGiver> GiverAsync(Guid readerId, Guid? personId, bool recorded, CancellationToken cancellationToken)
+    {
+        if (!recorded)
+        {
+            return ConsentGiver.None;
+        }
+
+        if (personId == readerId)
+        {
+            return ConsentGiver.Reader;
+        }
+
+        var name = personId is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return ConsentGiver.Other(name);
     }
 }
 
@@ -45,7 +63,8 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
 /// A post as its page shows it. <see cref="Message"/> is what the page says now: the newest history line, or, when
 /// the worker sending it died, that the upload resumes after the restart. <see cref="VideoKept"/>: a new attempt could
 /// still send the video (<see cref="RetryPublishJobCommand.VideoKept"/>). <see cref="MayChange"/>: the reader's role in the
-/// post's workspace lets them cancel and retry it. <see cref="AgreedBy"/>: who gave the consent, as the reader knows them.
+/// post's workspace lets them cancel, retry and edit it. <see cref="AgreedBy"/>: who gave the consent, as the reader knows them.
+/// <see cref="MayApprove"/>: the reader may approve or send back posts there. <see cref="ApprovedBy"/>: who approved it.
 /// </summary>
 public sealed record PostDetail(
     PublishJob Job,
@@ -56,8 +75,16 @@ public sealed record PostDetail(
     string? Message,
     bool VideoKept,
     bool MayChange,
-    ConsentGiver AgreedBy)
+    ConsentGiver AgreedBy,
+    bool MayApprove,
+    ConsentGiver ApprovedBy)
 {
+    /// <summary>The reader may edit it now: they may compose there and nothing has been sent.</summary>
+    public bool MayEdit => MayChange && JobStateMachine.CanUserEdit(Job.State);
+
+    /// <summary>The reader is asked to review it now.</summary>
+    public bool AwaitsReader => MayApprove && Job.State == JobState.AwaitingReview;
+
     /// <summary>The job as the live update of this moment carries it.</summary>
     public JobUpdate Update => JobUpdate.From(Job, Message, Events.LastOrDefault()?.At ?? Job.UpdatedAt);
 }

@@ -8,6 +8,7 @@ namespace Midx.Core.Publishing;
 public enum PostHistoryStates
 {
     All,
+    InReview,
     InProgress,
     Scheduled,
     InInbox,
@@ -57,6 +58,7 @@ public sealed class PostHistoryQuery(MidxDbContext db)
         var jobs = visible;
         jobs = filter.States switch
         {
+            PostHistoryStates.InReview => jobs.Where(j => j.State == JobState.AwaitingReview || j.State == JobState.ChangesRequested),
             PostHistoryStates.InProgress => jobs.Where(j => j.State == JobState.Queued || j.State == JobState.Initializing
                 || j.State == JobState.Uploading || j.State == JobState.Processing),
             PostHistoryStates.Scheduled => jobs.Where(j => j.State == JobState.Scheduled),

@@ -56,6 +56,9 @@ public sealed class PublishJob
     public string? PublicPostId { get; set; }
     public DateTime? NextPollAt { get; set; }
 
+    /// <summary>What the reviewer asked to change when they sent the post back; cleared once it is edited.</summary>
+    public string? ReviewComment { get; set; }
+
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public string? ErrorLogId { get; set; }
@@ -91,6 +94,7 @@ public sealed class PublishJob
         ErrorLogId = update.LogId;
         ErrorMessage = update.ErrorCode is null ? null : update.Message ?? ErrorMessage;
         PublicPostId = update.PublicPostId ?? PublicPostId;
+        ReviewComment = update.ReviewComment;
         UpdatedAt = update.At;
     }
 }

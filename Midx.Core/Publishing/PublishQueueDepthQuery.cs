@@ -12,7 +12,8 @@ public sealed class PublishQueueDepthQuery(MidxDbContext db, TimeProvider time)
         var due = await db.PublishJobs.Due(now).Runnable(db).CountAsync(cancellationToken);
         // The unfinished states named one by one (not "not Published, Failed or Cancelled"), so the database counts them
         // from its State index instead of scanning every job.
-        var open = await db.PublishJobs.CountAsync(j => j.State == JobState.Scheduled || j.State == JobState.Queued
+        var open = await db.PublishJobs.CountAsync(j => j.State == JobState.AwaitingReview || j.State == JobState.ChangesRequested
+            || j.State == JobState.Scheduled || j.State == JobState.Queued
             || j.State == JobState.Initializing || j.State == JobState.Uploading || j.State == JobState.Processing
             || j.State == JobState.SentToInbox, cancellationToken);
         return new PublishQueueDepth(due, open);

@@ -21,6 +21,30 @@ public static class PublishRequestRules
             return new(ErrorCatalog.SubmissionKey);
         }
 
+        if (CheckChoices(request, creator, nowUtc) is { } choices)
+        {
+            return choices;
+        }
+
+        if (request.Source == VideoSource.Url && CheckUrl(request.SourceUrl, pullFromUrlPrefixes) is { } urlError)
+        {
+            return urlError;
+        }
+
+        if (request.Source == VideoSource.File && request.UploadId is null)
+        {
+            return new(ErrorCatalog.VideoMissing, ErrorCatalog.VideoMissing.ToDo);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The checks of everything but the video: what an edit of a waiting post changes, and what an approval checks again
+    /// against the creator's <c>creator_info</c> of that moment.
+    /// </summary>
+    public static PublishingError? CheckChoices(PublishRequest request, CreatorSnapshot creator, DateTime nowUtc)
+    {
         if (!request.ConsentGiven)
         {
             return new(ErrorCatalog.ConsentMissing);
@@ -59,16 +83,6 @@ public static class PublishRequestRules
             {
                 return new(ErrorCatalog.BrandedPrivate, SharingGuidelineTexts.BrandedNotPrivate);
             }
-        }
-
-        if (request.Source == VideoSource.Url && CheckUrl(request.SourceUrl, pullFromUrlPrefixes) is { } urlError)
-        {
-            return urlError;
-        }
-
-        if (request.Source == VideoSource.File && request.UploadId is null)
-        {
-            return new(ErrorCatalog.VideoMissing, ErrorCatalog.VideoMissing.ToDo);
         }
 
         if (request.CoverTimestampMs is < 0)

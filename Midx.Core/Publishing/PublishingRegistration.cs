@@ -22,6 +22,10 @@ public static class PublishingRegistration
         services.AddScoped<SubmitPublishJobCommand>();
         services.AddScoped<RetryPublishJobCommand>();
         services.AddScoped<CancelPublishJobCommand>();
+        services.AddScoped<EditPublishJobCommand>();
+        services.AddScoped<ApprovePublishJobCommand>();
+        services.AddScoped<SendBackPublishJobCommand>();
+        services.AddScoped<ReviewQueueQuery>();
         services.AddScoped<ReleaseJobMediaCommand>();
         services.AddScoped<StatusPollRateLimiter>();
         services.AddSingleton<JobTokens>();

@@ -22,7 +22,7 @@ public sealed class ReleaseJobMediaCommand(MidxDbContext db, MediaStore media, I
 
         var path = job.MediaPath;
         var stillNeeded = await db.PublishJobs.AsNoTracking().AnyAsync(j => j.Id != job.Id && j.MediaPath == path
-            && (j.State == JobState.Scheduled || j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading),
+            && (j.State == JobState.AwaitingReview || j.State == JobState.ChangesRequested || j.State == JobState.Scheduled || j.State == JobState.Queued || j.State == JobState.Initializing || j.State == JobState.Uploading),
             cancellationToken);
         if (stillNeeded)
         {

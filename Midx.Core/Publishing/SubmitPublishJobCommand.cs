@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,8 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// Turns a compose submission into a job: checks it against the creator's fresh <c>creator_info</c> and the video's own
 /// bytes, then writes the job, its consent record and its first history entry in one transaction. Only a member who
-/// may compose in the workspace, for one of its accounts, and within its posting boundary. The same
+/// may compose in the workspace, for one of its accounts, and within its posting boundary; where the workspace asks for
+/// review and the member may not approve, the post waits at <see cref="JobState.AwaitingReview"/>. The same
 /// (workspace, submission key) twice gives back the first job, so a double click is one post.
 /// </summary>
 public sealed class SubmitPublishJobCommand(
@@ -38,11 +38,13 @@ public sealed class SubmitPublishJobCommand(
             return invalid;
         }
 
-        var composable = db.WorkspacesWhere(request.UserId, WorkspacePermission.Compose);
+        var composers = WorkspaceRoles.RolesAllowing(WorkspacePermission.Compose);
         var found = await (from a in db.TikTokAccounts.AsNoTracking()
                            join w in db.Workspaces.AsNoTracking() on a.WorkspaceId equals w.Id
-                           where a.Id == request.TikTokAccountId && a.WorkspaceId == request.WorkspaceId && composable.Contains(a.WorkspaceId)
-                           select new { Account = a, w.InboxDraftsOnly })
+                           join m in db.WorkspaceMembers.AsNoTracking() on w.Id equals m.WorkspaceId
+                           where a.Id == request.TikTokAccountId && a.WorkspaceId == request.WorkspaceId
+                               && m.UserId == request.UserId && composers.Contains(m.Role)
+                           select new { Account = a, w.InboxDraftsOnly, w.RequiresReview, m.Role })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -88,21 +90,25 @@ public sealed class SubmitPublishJobCommand(
                 return cover;
             }
 
-            // The sweeper deletes media after MediaHours whatever happens, so a post must be due well before that.
-            var latest = video.UploadedAt.AddHours(retention.Value.MediaHours - 1);
-            if (request.ScheduledAtUtc > latest)
+            if (request.ScheduledAtUtc > media.LatestPostTime(video.UploadedAt))
             {
-                return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.ScheduleTooFar,
-                    $"Midx keeps an uploaded video for {retention.Value.MediaHours} hours, so this post can be scheduled until "
-                    + $"{latest:yyyy-MM-dd HH:mm} UTC at the latest.");
+                return media.ScheduleTooFar(video.UploadedAt);
             }
         }
 
-        var job = BuildJob(request, creator, video, now);
-        var consent = BuildConsent(request, creator, job, now);
-        var firstMessage = job.State == JobState.Scheduled
-            ? $"Scheduled for {job.ScheduledAt:yyyy-MM-dd HH:mm} UTC."
-            : "Waiting to start: Midx will send it to TikTok in a moment.";
+        var job = BuildJob(request, creator, video, WorkspaceRoles.PostsNeedApproval(found.RequiresReview, found.Role), now);
+        var (declaration, shown) = PostChoices.Consent(request, creator, job);
+        var consent = new ConsentRecord
+        {
+            JobId = job.Id,
+            UserId = request.UserId,
+            AgreedAt = now,
+            CreatorNickname = creator.Nickname,
+            CreatorUsername = creator.Username,
+            DeclarationText = declaration,
+            ShownJson = shown,
+        };
+        var firstMessage = JobMessages.WaitingFor(job);
         db.PublishJobs.Add(job);
         db.ConsentRecords.Add(consent);
         db.PublishEvents.Add(new PublishEvent { JobId = job.Id, At = now, State = job.State, Message = firstMessage });
@@ -131,18 +137,14 @@ public sealed class SubmitPublishJobCommand(
     private Task<PublishJob?> FindExistingAsync(Guid workspaceId, string submissionKey, CancellationToken cancellationToken) =>
         db.PublishJobs.AsNoTracking().SingleOrDefaultAsync(j => j.WorkspaceId == workspaceId && j.SubmissionKey == submissionKey, cancellationToken);
 
-    private static PublishJob BuildJob(PublishRequest request, CreatorSnapshot creator, StoredMedia? video, DateTime now)
+    private static PublishJob BuildJob(PublishRequest request, CreatorSnapshot creator, StoredMedia? video, bool needsApproval, DateTime now)
     {
-        var direct = request.Mode == PublishMode.Direct;
-        var disclosed = direct && request.DisclosureOn;
-        var scheduled = request.ScheduledAtUtc is { } at && at > now ? at : (DateTime?)null;
-        return new PublishJob
+        var job = new PublishJob
         {
             UserId = request.UserId,
             WorkspaceId = request.WorkspaceId,
             TikTokAccountId = request.TikTokAccountId,
             SubmissionKey = request.SubmissionKey,
-            Mode = request.Mode,
             Source = request.Source,
             FileName = video?.FileName,
             FileSize = video?.Size ?? 0,
@@ -150,74 +152,11 @@ public sealed class SubmitPublishJobCommand(
             MediaPath = video?.Path,
             DurationMs = video?.DurationMs,
             SourceUrl = request.Source == VideoSource.Url ? request.SourceUrl : null,
-            Caption = request.Caption,
-            PrivacyLevel = direct ? request.PrivacyLevel : null,
-            // TikTok would force these anyway when the creator switched them off; Midx never asks for more.
-            DisableComment = !request.AllowComment || creator.CommentDisabled,
-            DisableDuet = !request.AllowDuet || creator.DuetDisabled,
-            DisableStitch = !request.AllowStitch || creator.StitchDisabled,
-            CoverTimestampMs = request.CoverTimestampMs,
-            BrandOrganicToggle = disclosed && request.YourBrand,
-            BrandContentToggle = disclosed && request.BrandedContent,
-            IsAigc = request.IsAigc,
-            ScheduledAt = scheduled,
-            State = scheduled is null ? JobState.Queued : JobState.Scheduled,
             CreatedAt = now,
             UpdatedAt = now,
         };
-    }
-
-    private static ConsentRecord BuildConsent(PublishRequest request, CreatorSnapshot creator, PublishJob job, DateTime now)
-    {
-        var disclosed = request.Mode == PublishMode.Direct && request.DisclosureOn;
-        var declaration = SharingGuidelineTexts.Declaration(disclosed && request.BrandedContent);
-        var shown = new
-        {
-            creator = new { nickname = creator.Nickname, username = creator.Username, avatarUrl = creator.AvatarUrl },
-            mode = request.Mode.ToString(),
-            source = request.Source.ToString(),
-            fileName = job.FileName,
-            sourceUrl = job.SourceUrl,
-            caption = request.Caption,
-            privacyOptionsShown = creator.PrivacyLevelOptions,
-            privacyChosen = job.PrivacyLevel,
-            interactions = new
-            {
-                allowComment = !job.DisableComment,
-                allowDuet = !job.DisableDuet,
-                allowStitch = !job.DisableStitch,
-                commentDisabledByCreator = creator.CommentDisabled,
-                duetDisabledByCreator = creator.DuetDisabled,
-                stitchDisabledByCreator = creator.StitchDisabled,
-            },
-            disclosure = new
-            {
-                on = disclosed,
-                yourBrand = job.BrandOrganicToggle,
-                brandedContent = job.BrandContentToggle,
-                label = SharingGuidelineTexts.Label(disclosed, request.YourBrand, request.BrandedContent),
-            },
-            isAigc = request.IsAigc,
-            coverTimestampMs = request.CoverTimestampMs,
-            scheduledAtUtc = job.ScheduledAt,
-            maxVideoPostDurationSec = creator.MaxVideoPostDurationSec,
-            notices = request.Mode == PublishMode.Inbox
-                ? new[] { SharingGuidelineTexts.ProcessingNotice, SharingGuidelineTexts.InboxNotice }
-                : [SharingGuidelineTexts.ProcessingNotice],
-            declaration,
-            declarationLinks = disclosed && request.BrandedContent
-                ? new[] { SharingGuidelineTexts.BrandedContentPolicyUrl, SharingGuidelineTexts.MusicUsageUrl }
-                : [SharingGuidelineTexts.MusicUsageUrl],
-        };
-        return new ConsentRecord
-        {
-            JobId = job.Id,
-            UserId = request.UserId,
-            AgreedAt = now,
-            CreatorNickname = creator.Nickname,
-            CreatorUsername = creator.Username,
-            DeclarationText = declaration,
-            ShownJson = JsonSerializer.Serialize(shown),
-        };
+        PostChoices.ApplyTo(job, request, creator, now);
+        job.State = needsApproval ? JobState.AwaitingReview : job.ScheduledAt is null ? JobState.Queued : JobState.Scheduled;
+        return job;
     }
 }

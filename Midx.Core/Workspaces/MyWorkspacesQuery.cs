@@ -11,7 +11,7 @@ public sealed class MyWorkspacesQuery(MidxDbContext db)
         var rows = await (from m in db.WorkspaceMembers.AsNoTracking()
                           join w in db.Workspaces.AsNoTracking() on m.WorkspaceId equals w.Id
                           where m.UserId == userId
-                          select new WorkspaceMembership(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, m.Role))
+                          select new WorkspaceMembership(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, m.Role, w.RequiresReview))
             .ToListAsync(cancellationToken);
         return rows.OrderByDescending(w => w.IsPersonal).ThenBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(w => w.Id).ToList();
     }

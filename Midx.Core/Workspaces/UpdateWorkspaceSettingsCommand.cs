@@ -4,7 +4,8 @@ using Midx.Core.Data;
 namespace Midx.Core.Workspaces;
 
 /// <summary>
-/// An Owner renames a shared workspace or sets its posting boundary. With inbox drafts only, Midx asks TikTok for no
+/// An Owner renames a shared workspace, sets its posting boundary, or asks that posts be approved before they go (posts
+/// composed before keep their way; posts already awaiting review still wait for a Publisher or Owner). With inbox drafts only, Midx asks TikTok for no
 /// Direct Post permission when an account is linked there and never offers Direct Post there; posts already waiting keep
 /// going as they were sent, and a retry of a Direct Post is refused with the reason.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class UpdateWorkspaceSettingsCommand(MidxDbContext db, AuditLog au
 
     public const string PersonalRefused = "Your personal workspace keeps its name and sends as your Midx account always has.";
 
-    public async Task<WorkspaceActionResult> ExecuteAsync(Guid userId, Guid workspaceId, string? name, bool inboxDraftsOnly, CancellationToken cancellationToken)
+    public async Task<WorkspaceActionResult> ExecuteAsync(Guid userId, Guid workspaceId, string? name, bool inboxDraftsOnly, bool requiresReview, CancellationToken cancellationToken)
     {
         var (workspace, refusal) = await db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings,
             new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage), cancellationToken);
@@ -46,6 +47,12 @@ public sealed class UpdateWorkspaceSettingsCommand(MidxDbContext db, AuditLog au
         {
             changes.Add(inboxDraftsOnly ? "inbox drafts only" : "Direct Post allowed");
             workspace.InboxDraftsOnly = inboxDraftsOnly;
+        }
+
+        if (workspace.RequiresReview != requiresReview)
+        {
+            changes.Add(requiresReview ? "posts need approval" : "posts go without approval");
+            workspace.RequiresReview = requiresReview;
         }
 
         if (changes.Count > 0)

@@ -21,6 +21,12 @@ public sealed class Workspace
     /// </summary>
     public bool InboxDraftsOnly { get; set; }
 
+    /// <summary>
+    /// Posts need approval: a post composed by a member who may not approve (an Editor) waits at
+    /// <see cref="Publishing.JobState.AwaitingReview"/> until a Publisher or Owner approves it or sends it back.
+    /// </summary>
+    public bool RequiresReview { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>A person's own workspace and their Owner membership of it, both keyed by the person's id.</summary>

@@ -14,7 +14,7 @@ public sealed class WorkspaceMembersQuery(MidxDbContext db, TimeProvider time)
         var workspace = await (from m in db.WorkspaceMembers.AsNoTracking()
                                join w in db.Workspaces.AsNoTracking() on m.WorkspaceId equals w.Id
                                where m.UserId == userId && w.Id == workspaceId
-                               select new WorkspaceMembership(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, m.Role))
+                               select new WorkspaceMembership(w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, m.Role, w.RequiresReview))
             .SingleOrDefaultAsync(cancellationToken);
         if (workspace is null)
         {

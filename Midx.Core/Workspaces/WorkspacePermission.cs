@@ -12,6 +12,12 @@ public enum WorkspacePermission
     /// <summary>Link and disconnect the workspace's TikTok accounts.</summary>
     LinkAccounts,
 
+    /// <summary>
+    /// Approve or send back posts awaiting review; a post this member composes needs no one else's approval, even where the
+    /// workspace asks for review (<see cref="Workspace.RequiresReview"/>).
+    /// </summary>
+    Approve,
+
     /// <summary>Invite members, change their roles, remove them, revoke invitations.</summary>
     ManageMembers,
 

@@ -10,15 +10,22 @@ public static class WorkspaceRoles
     {
         [WorkspaceRole.Owner] =
         [
-            WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts,
+            WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts, WorkspacePermission.Approve,
             WorkspacePermission.ManageMembers, WorkspacePermission.ManageSettings,
         ],
-        [WorkspaceRole.Publisher] = [WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts],
+        [WorkspaceRole.Publisher] = [WorkspacePermission.View, WorkspacePermission.Compose, WorkspacePermission.LinkAccounts, WorkspacePermission.Approve],
         [WorkspaceRole.Editor] = [WorkspacePermission.View, WorkspacePermission.Compose],
         [WorkspaceRole.Viewer] = [WorkspacePermission.View],
     };
 
     public static bool Allows(WorkspaceRole role, WorkspacePermission permission) => Table[role].Contains(permission);
+
+    /// <summary>
+    /// A post composed by someone with <paramref name="role"/> waits for approval: the workspace asks for review and the
+    /// role may not approve. Submitting, editing and the compose page's button all ask this.
+    /// </summary>
+    public static bool PostsNeedApproval(bool workspaceRequiresReview, WorkspaceRole role) =>
+        workspaceRequiresReview && !Allows(role, WorkspacePermission.Approve);
 
     /// <summary>The roles that may do <paramref name="permission"/>, for a query's <c>Contains</c>.</summary>
     public static WorkspaceRole[] RolesAllowing(WorkspacePermission permission) =>
@@ -27,9 +34,9 @@ public static class WorkspaceRoles
     /// <summary>What a role is for, as the members page and the invitation say it.</summary>
     public static string Describe(WorkspaceRole role) => role switch
     {
-        WorkspaceRole.Owner => "Manages members and settings, links accounts and publishes.",
-        WorkspaceRole.Publisher => "Links accounts and publishes.",
-        WorkspaceRole.Editor => "Composes and sends posts.",
+        WorkspaceRole.Owner => "Manages members and settings, links accounts, publishes and approves posts.",
+        WorkspaceRole.Publisher => "Links accounts, publishes and approves posts.",
+        WorkspaceRole.Editor => "Composes posts; where posts need approval, a Publisher approves them before they go.",
         WorkspaceRole.Viewer => "Sees posts and their status, and changes nothing.",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };

@@ -7,12 +7,13 @@ namespace Midx.Tests.Data;
 
 /// <summary>
 /// Writes rows into a database migrated to a schema from before workspaces, as the code of that time wrote them: every
-/// column today's model maps except those the Workspaces migration added. Each value goes through the column's own
+/// column today's model maps except those the Workspaces migration and the later ones added. Each value goes through the column's own
 /// type mapping, so SQLite and PostgreSQL get exactly what Entity Framework would have sent them.
 /// </summary>
 internal static class RowsBeforeWorkspaces
 {
-    private static readonly HashSet<string> AddedSince = ["WorkspaceId"];
+    private static readonly HashSet<string> AddedSince =
+        ["WorkspaceId", "RequiresReview", "ReviewComment", "ApprovedByUserId", "ApprovedAt", "ApprovalDeclarationText", "ApprovalShownJson"];
 
     public static async Task InsertAsync<T>(MidxDbContext db, params T[] rows) where T : class
     {

@@ -14,6 +14,8 @@ public sealed class JobStateMachineTests
         new[] { JobState.Queued, JobState.Initializing, JobState.Processing, JobState.Published },
         // TikTok refused the access token at init (so created nothing): back to waiting, then started again after a reconnect.
         new[] { JobState.Queued, JobState.Initializing, JobState.Queued, JobState.Initializing, JobState.Uploading },
+        // Where posts need approval: sent back, edited, approved for its time, edited after approval (approval again).
+        new[] { JobState.AwaitingReview, JobState.ChangesRequested, JobState.AwaitingReview, JobState.Scheduled, JobState.AwaitingReview, JobState.Queued, JobState.Initializing },
         // Published first, the public post id arrives after moderation.
         new[] { JobState.Processing, JobState.Published, JobState.Published },
     };
@@ -69,6 +71,8 @@ public sealed class JobStateMachineTests
     }
 
     [Theory]
+    [InlineData(JobState.AwaitingReview)]
+    [InlineData(JobState.ChangesRequested)]
     [InlineData(JobState.Scheduled)]
     [InlineData(JobState.Queued)]
     [InlineData(JobState.Uploading)]
@@ -93,7 +97,31 @@ public sealed class JobStateMachineTests
         Assert.Equal([JobState.Failed], Enum.GetValues<JobState>().Where(JobStateMachine.CanUserRetry));
     }
 
+    [Fact]
+    public void CanUserEdit_OnlyWhileNothingWasSentAndNoWorkerIsAboutToStart()
+    {
+        Assert.Equal([JobState.AwaitingReview, JobState.ChangesRequested, JobState.Scheduled], Enum.GetValues<JobState>().Where(JobStateMachine.CanUserEdit));
+        // An edit keeps a post where it is, or moves it as an approval would: every such move is allowed.
+        Assert.All(Enum.GetValues<JobState>().Where(JobStateMachine.CanUserEdit), from =>
+            Assert.True(JobStateMachine.CanMove(from, JobState.AwaitingReview) && JobStateMachine.CanMove(from, JobState.Scheduled)
+                && JobStateMachine.CanMove(from, JobState.Queued), from.ToString()));
+    }
+
     [Theory]
+    [InlineData(JobState.AwaitingReview, JobState.Initializing)]
+    [InlineData(JobState.AwaitingReview, JobState.Uploading)]
+    [InlineData(JobState.ChangesRequested, JobState.Initializing)]
+    [InlineData(JobState.ChangesRequested, JobState.ChangesRequested)]
+    [InlineData(JobState.Queued, JobState.AwaitingReview)]
+    [InlineData(JobState.Uploading, JobState.AwaitingReview)]
+    public void CanMove_PastReviewOrBackIntoItOnceStarted_IsRefused(JobState from, JobState to)
+    {
+        Assert.False(JobStateMachine.CanMove(from, to));
+    }
+
+    [Theory]
+    [InlineData(JobState.AwaitingReview, false, DisconnectEffect.Cancel)]
+    [InlineData(JobState.ChangesRequested, false, DisconnectEffect.Cancel)]
     [InlineData(JobState.Scheduled, true, DisconnectEffect.Cancel)]
     [InlineData(JobState.Queued, false, DisconnectEffect.Cancel)]
     [InlineData(JobState.Initializing, false, DisconnectEffect.Wait)]

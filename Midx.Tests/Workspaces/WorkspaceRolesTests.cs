@@ -10,24 +10,28 @@ public sealed class WorkspaceRolesTests
         { WorkspaceRole.Owner, WorkspacePermission.View, true },
         { WorkspaceRole.Owner, WorkspacePermission.Compose, true },
         { WorkspaceRole.Owner, WorkspacePermission.LinkAccounts, true },
+        { WorkspaceRole.Owner, WorkspacePermission.Approve, true },
         { WorkspaceRole.Owner, WorkspacePermission.ManageMembers, true },
         { WorkspaceRole.Owner, WorkspacePermission.ManageSettings, true },
 
         { WorkspaceRole.Publisher, WorkspacePermission.View, true },
         { WorkspaceRole.Publisher, WorkspacePermission.Compose, true },
         { WorkspaceRole.Publisher, WorkspacePermission.LinkAccounts, true },
+        { WorkspaceRole.Publisher, WorkspacePermission.Approve, true },
         { WorkspaceRole.Publisher, WorkspacePermission.ManageMembers, false },
         { WorkspaceRole.Publisher, WorkspacePermission.ManageSettings, false },
 
         { WorkspaceRole.Editor, WorkspacePermission.View, true },
         { WorkspaceRole.Editor, WorkspacePermission.Compose, true },
         { WorkspaceRole.Editor, WorkspacePermission.LinkAccounts, false },
+        { WorkspaceRole.Editor, WorkspacePermission.Approve, false },
         { WorkspaceRole.Editor, WorkspacePermission.ManageMembers, false },
         { WorkspaceRole.Editor, WorkspacePermission.ManageSettings, false },
 
         { WorkspaceRole.Viewer, WorkspacePermission.View, true },
         { WorkspaceRole.Viewer, WorkspacePermission.Compose, false },
         { WorkspaceRole.Viewer, WorkspacePermission.LinkAccounts, false },
+        { WorkspaceRole.Viewer, WorkspacePermission.Approve, false },
         { WorkspaceRole.Viewer, WorkspacePermission.ManageMembers, false },
         { WorkspaceRole.Viewer, WorkspacePermission.ManageSettings, false },
     };

@@ -139,6 +139,15 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<DateTime>("AgreedAt");
 
+                    b.Property<string>("ApprovalDeclarationText")
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("ApprovalShownJson");
+
+                    b.Property<DateTime?>("ApprovedAt");
+
+                    b.Property<Guid?>("ApprovedByUserId");
+
                     b.Property<string>("CreatorNickname")
                         .IsRequired()
                         .HasMaxLength(200);
@@ -158,6 +167,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByUserId");
 
                     b.HasIndex("JobId")
                         .IsUnique();
@@ -276,6 +287,9 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<Guid?>("RetryOfJobId");
 
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000);
+
                     b.Property<DateTime?>("ScheduledAt");
 
                     b.Property<string>("Source")
@@ -339,6 +353,8 @@ namespace Midx.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("State", "CreatedAt", "Id");
+
+                    b.HasIndex("WorkspaceId", "State", "CreatedAt");
 
                     b.ToTable("PublishJobs", (string)null);
                 });
@@ -455,6 +471,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(80);
+
+                    b.Property<bool>("RequiresReview");
 
                     b.HasKey("Id");
 

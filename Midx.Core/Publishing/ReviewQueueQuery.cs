@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.Data;
+using Midx.Core.Workspaces;
+
+namespace Midx.Core.Publishing;
+
+/// <summary>
+/// A workspace's posts awaiting review, oldest first, for a member who may approve there; for anyone else it is empty,
+/// so the queue and its badge never show a post to someone who could not act on it.
+/// </summary>
+public sealed class ReviewQueueQuery(MidxDbContext db)
+{
+    /// <summary>How many the queue page lists at once; the badge counts them all.</summary>
+    public const int PageSize = 50;
+
+    public async Task<IReadOnlyList<ReviewQueueEntry>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        await (from j in Waiting(userId, workspaceId)
+               join a in db.TikTokAccounts.AsNoTracking() on j.TikTokAccountId equals a.Id into accounts
+               from a in accounts.DefaultIfEmpty()
+               join u in db.Users.AsNoTracking() on j.UserId equals u.Id into composers
+               from u in composers.DefaultIfEmpty()
+               orderby j.CreatedAt, j.Id
+               select new ReviewQueueEntry(j.Id, j.Caption, j.Mode, j.Source, j.FileName, j.SourceUrl, j.ScheduledAt, j.CreatedAt, j.UpdatedAt,
+                   a == null ? null : a.Username, a == null ? null : a.DisplayName, u == null ? null : u.Name))
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        Waiting(userId, workspaceId).CountAsync(cancellationToken);
+
+    private IQueryable<PublishJob> Waiting(Guid userId, Guid workspaceId) =>
+        db.PublishJobs.AsNoTracking().Where(j => j.WorkspaceId == workspaceId && j.State == JobState.AwaitingReview
+            && db.WorkspacesWhere(userId, WorkspacePermission.Approve).Contains(j.WorkspaceId));
+}
+
+/// <summary>
+/// One post in the review queue. <see cref="ComposerName"/> is null once its composer left Midx.
+/// <see cref="ScheduledAt"/> in the past: its time passed while it waited, and approving it asks for a new one.
+/// </summary>
+public sealed record ReviewQueueEntry(
+    Guid JobId,
+    string Caption,
+    PublishMode Mode,
+    VideoSource Source,
+    string? FileName,
+    string? SourceUrl,
+    DateTime? ScheduledAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string? Username,
+    string? DisplayName,
+    string? ComposerName);
