@@ -109,6 +109,42 @@ public sealed class ComposeDraft
         }
     }
 
+    /// <summary>
+    /// The choices of a post being edited, as it was saved; <paramref name="video"/> is its video as the page previews it.
+    /// The time is in UTC until the page knows the browser's zone (<see cref="ShowTimesIn"/>).
+    /// </summary>
+    public void Load(PublishJob job, UploadEndpoints.UploadResponse? video)
+    {
+        Mode = job.Mode;
+        Source = job.Source;
+        Video = video;
+        SourceUrl = job.SourceUrl;
+        Caption = job.Caption;
+        PrivacyLevel = job.PrivacyLevel;
+        AllowComment = !job.DisableComment;
+        AllowDuet = !job.DisableDuet;
+        AllowStitch = !job.DisableStitch;
+        CoverTimestampMs = job.CoverTimestampMs;
+        DisclosureOn = job.BrandOrganicToggle || job.BrandContentToggle;
+        YourBrand = job.BrandOrganicToggle;
+        BrandedContent = job.BrandContentToggle;
+        IsAigc = job.IsAigc;
+        Later = job.ScheduledAt is not null;
+        ScheduleLocal = job.ScheduledAt;
+    }
+
+    /// <summary>
+    /// The browser's time zone is known: a time loaded from a saved post (in UTC) is shown on the reader's clock from now on.
+    /// </summary>
+    public void ShowTimesIn(string? timeZone, DateTime? savedUtc)
+    {
+        TimeZone = timeZone;
+        if (savedUtc is { } at)
+        {
+            ScheduleLocal = ReaderTimeZone.ToLocal(at, timeZone);
+        }
+    }
+
     /// <summary>The choices as the request the server checks and stores; <paramref name="consentGiven"/> is the button's press.</summary>
     public PublishRequest ToRequest(Guid userId, Guid workspaceId, Guid accountId, CreatorSnapshot creator, bool consentGiven) => new()
     {

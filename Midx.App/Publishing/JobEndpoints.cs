@@ -7,7 +7,7 @@ using Midx.Core.Publishing;
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// A job's current state as JSON (the post page's picture of it, for scripts and tools), and the Cancel and Retry buttons
+/// A job's current state as JSON (the post page's picture of it, for scripts and tools), its video for a member's preview, and the Cancel and Retry buttons
 /// of the job and history pages as plain form posts (antiforgery, then post/redirect/get). Another user's job is a 404.
 /// </summary>
 public static class JobEndpoints
@@ -29,12 +29,16 @@ public static class JobEndpoints
 
     public static string RetryPath(Guid jobId) => $"/jobs/{jobId}/retry";
 
+    /// <summary>The post's video, for the preview of a reviewer or an editor (a link from <see cref="MediaPreviewLinks.CreatePostUrl"/>).</summary>
+    public static string VideoPath(Guid jobId) => $"/jobs/{jobId}/video";
+
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/jobs/{id:guid}").RequireAuthorization();
         jobs.MapGet("status", StatusAsync);
         jobs.MapPost("cancel", CancelAsync);
         jobs.MapPost("retry", RetryAsync);
+        jobs.MapGet("video", VideoAsync);
         return app;
     }
 
@@ -50,6 +54,20 @@ public static class JobEndpoints
         return Results.Json(new JobStatusResponse(
             detail.Update,
             detail.Events.Select(e => new JobEventView(e.State, JobStateMachine.Label(e.State), e.Message, e.ErrorCode, e.LogId, e.At)).ToList()));
+    }
+
+    private static async Task<IResult> VideoAsync(
+        Guid id, string? t, HttpContext context, MediaPreviewLinks links, PostVideoQuery query, CancellationToken cancellationToken)
+    {
+        // A stranger, an old or borrowed link and a video no longer kept all get the same 404.
+        if (context.User.GetUserId() is not { } userId || !links.IsValidForPost(t, userId, id)
+            || await query.ExecuteAsync(userId, id, cancellationToken) is not { } video)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(video.Path, video.MimeType, enableRangeProcessing: true);
     }
 
     private static async Task<IResult> CancelAsync(

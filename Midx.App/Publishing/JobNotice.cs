@@ -14,4 +14,7 @@ public enum JobNotice
     AccountNotFound,
     AccountDisconnected,
     FormExpired,
+    Edited,
+    Approved,
+    SentBack,
 }

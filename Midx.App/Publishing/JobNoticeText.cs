@@ -8,6 +8,13 @@ public static class JobNoticeText
     /// <param name="accountName">How the job's TikTok account is named ("@name"), when the page knows it.</param>
     public static string? For(JobNotice notice, PublishJob? job, string? accountName = null) => notice switch
     {
+        JobNotice.Submitted or JobNotice.Edited when job?.State == JobState.AwaitingReview =>
+            "Sent for review. A Publisher or an Owner of this workspace approves it before Midx sends it to TikTok; this page shows what they decide.",
+        JobNotice.Edited when job?.State == JobState.Scheduled => "Saved. Midx sends it to TikTok at the time it now shows; you can still edit or cancel it until then.",
+        JobNotice.Edited => "Saved, and on its way: this page shows each step as TikTok takes the video.",
+        JobNotice.Approved when job?.State == JobState.Scheduled => "Approved. Midx sends it to TikTok at its time.",
+        JobNotice.Approved => "Approved. Midx is sending it to TikTok; this page shows each step.",
+        JobNotice.SentBack => "Sent back. Whoever composed it sees your comment on this page and in their history.",
         JobNotice.Submitted when job?.State == JobState.Scheduled =>
             "Scheduled. Midx sends it to TikTok at the time you chose; you can cancel it until then.",
         JobNotice.Submitted => "Sent to Midx's queue. This page shows each step as TikTok takes the video; you can leave it open or come back later.",

@@ -7,14 +7,16 @@ public static class PostTitle
 {
     public const int MaxLength = 90;
 
-    public static string Of(PublishJob job)
+    public static string Of(PublishJob job) => Of(job.Caption, job.FileName);
+
+    public static string Of(string caption, string? fileName)
     {
-        if (string.IsNullOrWhiteSpace(job.Caption))
+        if (string.IsNullOrWhiteSpace(caption))
         {
-            return job.FileName ?? "Post from a link";
+            return fileName ?? "Post from a link";
         }
 
-        var line = job.Caption.Split('\n')[0];
+        var line = caption.Split('\n')[0];
         return line.Length <= MaxLength ? line : line[..(MaxLength - 1)].TrimEnd() + "…";
     }
 }

@@ -46,7 +46,7 @@ public static class PrivacyPromises
             "Signing out clears your session cookie. Disconnecting a TikTok account revokes its token at TikTok and deletes it here."),
         new(11, "Download your data",
             "Settings gives you every stored field about you as a JSON file (tokens excluded): your profile, your workspaces "
-            + "and roles, the invitations you sent or accepted, and what you composed and consented to."),
+            + "and roles, the invitations you sent or accepted, and what you composed, approved and consented to."),
         new(12, "Delete your account",
             "Deleting your account revokes the TikTok tokens of your personal workspace (and of any shared workspace nobody "
             + "else is in), deletes those workspaces with their posts and files, deletes every row about you, and signs you "

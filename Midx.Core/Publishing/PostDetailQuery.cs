@@ -34,9 +34,10 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
         var videoKept = RetryPublishJobCommand.VideoKept(job);
         var mayChange = await db.WorkspacesWhere(userId, WorkspacePermission.Compose).ContainsAsync(job.WorkspaceId, cancellationToken);
         var mayApprove = await db.WorkspacesWhere(userId, WorkspacePermission.Approve).ContainsAsync(job.WorkspaceId, cancellationToken);
+        var inboxDraftsOnly = await db.Workspaces.Where(w => w.Id == job.WorkspaceId).Select(w => w.InboxDraftsOnly).SingleAsync(cancellationToken);
         return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange,
             await GiverAsync(userId, consent?.UserId, consent is not null, cancellationToken), mayApprove,
-            await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken));
+            await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken), inboxDraftsOnly);
     }
 
     /// <summary>A person named on the consent record as the reader knows them.</summary>
@@ -65,6 +66,7 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
 /// still send the video (<see cref="RetryPublishJobCommand.VideoKept"/>). <see cref="MayChange"/>: the reader's role in the
 /// post's workspace lets them cancel, retry and edit it. <see cref="AgreedBy"/>: who gave the consent, as the reader knows them.
 /// <see cref="MayApprove"/>: the reader may approve or send back posts there. <see cref="ApprovedBy"/>: who approved it.
+/// <see cref="WorkspaceInboxDraftsOnly"/>: the posting boundary of the post's workspace (what a reviewer's creator_info asks).
 /// </summary>
 public sealed record PostDetail(
     PublishJob Job,
@@ -77,7 +79,8 @@ public sealed record PostDetail(
     bool MayChange,
     ConsentGiver AgreedBy,
     bool MayApprove,
-    ConsentGiver ApprovedBy)
+    ConsentGiver ApprovedBy,
+    bool WorkspaceInboxDraftsOnly)
 {
     /// <summary>The reader may edit it now: they may compose there and nothing has been sent.</summary>
     public bool MayEdit => MayChange && JobStateMachine.CanUserEdit(Job.State);

@@ -26,6 +26,8 @@ public static class PublishingRegistration
         services.AddScoped<ApprovePublishJobCommand>();
         services.AddScoped<SendBackPublishJobCommand>();
         services.AddScoped<ReviewQueueQuery>();
+        services.AddScoped<PostVideoQuery>();
+        services.AddScoped<PostToEditQuery>();
         services.AddScoped<ReleaseJobMediaCommand>();
         services.AddScoped<StatusPollRateLimiter>();
         services.AddSingleton<JobTokens>();

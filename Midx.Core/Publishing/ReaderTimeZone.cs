@@ -23,6 +23,10 @@ public static class ReaderTimeZone
     /// </summary>
     public static DateTime ToUtc(DateTime local, string? timeZoneId) => ToUtc(local, Find(timeZoneId));
 
+    /// <summary>A UTC instant as the reader's clock shows it (the reverse of <see cref="ToUtc(DateTime, string?)"/>).</summary>
+    public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Find(timeZoneId)), DateTimeKind.Unspecified);
+
     private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
