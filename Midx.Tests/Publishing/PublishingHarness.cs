@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Midx.Core;
+using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Privacy;
 using Midx.Core.Publishing;
@@ -91,6 +92,12 @@ internal sealed class PublishingHarness : IAsyncDisposable
     public CancelPublishJobCommand Cancel(MidxDbContext db) => Command<CancelPublishJobCommand>(db, Apply(db), Release(db));
 
     public RetryPublishJobCommand Retry(MidxDbContext db) => Command<RetryPublishJobCommand>(db);
+
+    public ApprovePublishJobCommand Approve(MidxDbContext db) => Command<ApprovePublishJobCommand>(db, Apply(db), new AuditLog(db, Time));
+
+    public SendBackPublishJobCommand SendBack(MidxDbContext db) => Command<SendBackPublishJobCommand>(db, Apply(db), new AuditLog(db, Time));
+
+    public EditPublishJobCommand Edit(MidxDbContext db) => Command<EditPublishJobCommand>(db, Apply(db));
 
     public async ValueTask DisposeAsync()
     {
