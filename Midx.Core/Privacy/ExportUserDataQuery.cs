@@ -70,9 +70,14 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
             j.TikTokStatus, j.PublicPostId, j.NextPollAt, j.ReviewComment, j.ErrorCode, j.ErrorMessage, j.ErrorLogId, j.RetryOfJobId, j.SubmissionKey,
             events[j.Id].Select(e => new ExportedStatus(e.Id, e.JobId, e.At, e.State, e.TikTokStatus, e.BytesUploaded, e.Message, e.ErrorCode, e.LogId)).ToList(),
             consents.TryGetValue(j.Id, out var c)
-                ? new ExportedConsent(c.Id, c.JobId, c.UserId, c.AgreedAt, c.CreatorNickname, c.CreatorUsername, c.DeclarationText, c.ShownJson,
-                    c.ApprovedByUserId, c.ApprovedAt, c.ApprovalDeclarationText, c.ApprovalShownJson)
+                ? ExportedConsent.From(c)
                 : null)).ToList();
+
+        // Consents they gave to posts others composed (they edited them last): theirs, though the posts are not.
+        var composed = jobIds.ToHashSet();
+        var consentsOnOthersPosts = consents.Values.Where(c => !composed.Contains(c.JobId)).OrderBy(c => c.AgreedAt)
+            .Select(ExportedConsent.From)
+            .ToList();
 
         // Posts they approved, whoever composed them: what they saw and agreed to as the reviewer.
         var approvals = await (from c in db.ConsentRecords.AsNoTracking()
@@ -109,7 +114,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 i.AcceptedByUserId, i.RevokedAt))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, approvals, audit, pendingLinks, ExcludedColumns);
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, ExcludedColumns);
     }
 }
 
@@ -121,6 +126,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedInvitation> Invitations,
     IReadOnlyList<ExportedTikTokAccount> TikTokAccounts,
     IReadOnlyList<ExportedUpload> Uploads,
+    IReadOnlyList<ExportedConsent> ConsentsOnOthersPosts,
     IReadOnlyList<ExportedApproval> Approvals,
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
@@ -158,7 +164,11 @@ public sealed record ExportedStatus(
 
 public sealed record ExportedConsent(
     Guid Id, Guid JobId, Guid? UserId, DateTime AgreedAt, string CreatorNickname, string? CreatorUsername, string DeclarationText, string ShownJson,
-    Guid? ApprovedByUserId, DateTime? ApprovedAt, string? ApprovalDeclarationText, string? ApprovalShownJson);
+    Guid? ApprovedByUserId, DateTime? ApprovedAt, string? ApprovalDeclarationText, string? ApprovalShownJson)
+{
+    public static ExportedConsent From(Publishing.ConsentRecord c) => new(c.Id, c.JobId, c.UserId, c.AgreedAt, c.CreatorNickname, c.CreatorUsername,
+        c.DeclarationText, c.ShownJson, c.ApprovedByUserId, c.ApprovedAt, c.ApprovalDeclarationText, c.ApprovalShownJson);
+}
 
 /// <summary>A post the person approved as a reviewer: when, under which declaration, and the creator settings they saw.</summary>
 public sealed record ExportedApproval(

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Errors;
+using Midx.Core.TikTok;
 using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
@@ -38,6 +39,13 @@ public sealed class ApprovePublishJobCommand(MidxDbContext db, ApplyJobChangeCom
         if (StillFits(job, creator) is { } changed)
         {
             return changed;
+        }
+
+        if (await db.TikTokAccounts.Where(a => a.Id == job.TikTokAccountId).Select(a => new { a.TokenState, a.Username }).SingleOrDefaultAsync(cancellationToken)
+            is { TokenState: TokenState.NeedsReconnect } blocked)
+        {
+            return new PublishingError(ErrorCatalog.AccountNeedsReconnect,
+                $"TikTok no longer accepts Midx's access to @{blocked.Username}. Reconnect it on the Accounts page, then approve the post.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -24,8 +24,11 @@ internal static class DueJobs
     /// <summary>Since when a due job has been waiting: its next attempt, else its scheduled time, else its creation. The oldest is claimed first.</summary>
     public static readonly Expression<Func<PublishJob, DateTime>> DueSince = j => j.NextPollAt ?? j.ScheduledAt ?? j.CreatedAt;
 
-    /// <summary>Due jobs the worker may run: the account has a working grant and the user is not disabled.</summary>
+    /// <summary>
+    /// Due jobs the worker may run: the account has a working grant and the user who composed it is not disabled. A post
+    /// whose composer left Midx belongs to its shared workspace and still goes (a Publisher may approve it after they left).
+    /// </summary>
     public static IQueryable<PublishJob> Runnable(this IQueryable<PublishJob> jobs, MidxDbContext db) => jobs.Where(j =>
         db.TikTokAccounts.Any(a => a.Id == j.TikTokAccountId && a.TokenState == TokenState.Active)
-        && db.Users.Any(u => u.Id == j.UserId && !u.IsDisabled));
+        && (j.UserId == null || db.Users.Any(u => u.Id == j.UserId && !u.IsDisabled)));
 }

@@ -10,7 +10,8 @@ namespace Midx.Core.Publishing;
 
 /// <summary>
 /// A new attempt of a failed job: a new job with <see cref="PublishJob.RetryOfJobId"/> set, the same content, and a
-/// consent record for this click. The failed job is left as it was. A job is retried at most once (its retry can be
+/// consent record for this click. The failed job is left as it was. An approval of the failed post carries over (the
+/// content is the same); where posts need approval and the failed one had none, the new attempt waits for review. A job is retried at most once (its retry can be
 /// retried in turn), so a double click on Retry is still one attempt.
 /// </summary>
 public sealed class RetryPublishJobCommand(
@@ -27,12 +28,19 @@ public sealed class RetryPublishJobCommand(
 
     public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
     {
-        var failed = await db.PublishJobs.AsNoTracking()
-            .SingleOrDefaultAsync(j => j.Id == jobId && db.WorkspacesWhere(userId, WorkspacePermission.Compose).Contains(j.WorkspaceId), cancellationToken);
-        if (failed is null)
+        var composers = WorkspaceRoles.RolesAllowing(WorkspacePermission.Compose);
+        var found = await (from j in db.PublishJobs.AsNoTracking()
+                           join w in db.Workspaces.AsNoTracking() on j.WorkspaceId equals w.Id
+                           join m in db.WorkspaceMembers.AsNoTracking() on w.Id equals m.WorkspaceId
+                           where j.Id == jobId && m.UserId == userId && composers.Contains(m.Role)
+                           select new { Job = j, w.InboxDraftsOnly, w.RequiresReview, m.Role })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
         }
+
+        var failed = found.Job;
 
         var key = SubmissionKeyFor(failed.Id);
         var existing = await FindAttemptAsync(failed.WorkspaceId, key, cancellationToken);
@@ -47,8 +55,7 @@ public sealed class RetryPublishJobCommand(
         }
 
         // A Direct Post from before drafts became the posting boundary: Midx no longer holds the permission it needs.
-        if (failed.Mode == PublishMode.Direct
-            && tikTok.Value.InboxDraftsOnlyIn(await db.Workspaces.AnyAsync(w => w.Id == failed.WorkspaceId && w.InboxDraftsOnly, cancellationToken)))
+        if (failed.Mode == PublishMode.Direct && tikTok.Value.InboxDraftsOnlyIn(found.InboxDraftsOnly))
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.DirectPostOff,
                 $"{ErrorCatalog.DirectPostOff.Told} Compose the post again to send it to the TikTok inbox.");
@@ -90,6 +97,7 @@ public sealed class RetryPublishJobCommand(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var needsApproval = consent.ApprovedAt is null && WorkspaceRoles.PostsNeedApproval(found.RequiresReview, found.Role);
         var retry = new PublishJob
         {
             UserId = userId,
@@ -114,11 +122,11 @@ public sealed class RetryPublishJobCommand(
             BrandContentToggle = failed.BrandContentToggle,
             BrandOrganicToggle = failed.BrandOrganicToggle,
             IsAigc = failed.IsAigc,
-            State = JobState.Queued,
+            State = needsApproval ? JobState.AwaitingReview : JobState.Queued,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        const string message = "Waiting to start: a new attempt of a post that failed.";
+        var message = needsApproval ? $"A new attempt of a post that failed. {JobMessages.AwaitingReview}" : "Waiting to start: a new attempt of a post that failed.";
         db.PublishJobs.Add(retry);
         db.ConsentRecords.Add(new ConsentRecord
         {
@@ -129,6 +137,10 @@ public sealed class RetryPublishJobCommand(
             CreatorUsername = consent.CreatorUsername,
             DeclarationText = consent.DeclarationText,
             ShownJson = consent.ShownJson,
+            ApprovedByUserId = consent.ApprovedByUserId,
+            ApprovedAt = consent.ApprovedAt,
+            ApprovalDeclarationText = consent.ApprovalDeclarationText,
+            ApprovalShownJson = consent.ApprovalShownJson,
         });
         db.PublishEvents.Add(new PublishEvent { JobId = retry.Id, At = now, State = retry.State, Message = message });
         try

@@ -52,6 +52,16 @@ public sealed class ClaimDueJobsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execute_PostWhoseComposerLeftMidx_StillGoesAndAPostInReviewNever()
+    {
+        var left = await _database.AddJobAsync(JobState.Queued, Now, j => j.UserId = null);
+        await _database.AddJobAsync(JobState.AwaitingReview, Now);
+        await _database.AddJobAsync(JobState.ChangesRequested, Now);
+
+        Assert.Equal([left.Id], await ClaimAsync("a", 5));
+    }
+
+    [Fact]
     public async Task Execute_ScheduledJob_IsDueOnlyAtItsTime()
     {
         var job = await _database.AddJobAsync(JobState.Scheduled, Now, j => j.ScheduledAt = Now.AddMinutes(10));

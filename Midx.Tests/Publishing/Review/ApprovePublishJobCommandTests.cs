@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Midx.Core.TikTok;
 using System.Text.Json;
 using Midx.Core.Admin;
 using Midx.Core.Errors;
@@ -250,6 +252,21 @@ public sealed class ApprovePublishJobCommandTests : IAsyncLifetime
 
         Assert.Equal(ErrorCatalog.VideoMissing, result.Error?.Code);
         Assert.False(File.Exists(job.MediaPath));
+        Assert.Equal(before, await _studio.StoredAsync(job.Id));
+    }
+
+    [Fact]
+    public async Task Execute_AccountNeedsReconnect_IsRefusedWithWhatToDoAndNothingChanges()
+    {
+        var job = await _studio.PostAsync(_studio.Editor);
+        await _studio.ReadAsync(db => db.TikTokAccounts.Where(a => a.Id == _studio.Studio.AccountId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.TokenState, TokenState.NeedsReconnect)));
+        var before = await _studio.StoredAsync(job.Id);
+
+        var result = await _studio.ApproveAsync(_studio.Publisher, job.Id);
+
+        Assert.Equal(ErrorCatalog.AccountNeedsReconnect, result.Error?.Code);
+        Assert.Equal("TikTok no longer accepts Midx's access to @studio. Reconnect it on the Accounts page, then approve the post.", result.Error!.Message);
         Assert.Equal(before, await _studio.StoredAsync(job.Id));
     }
 

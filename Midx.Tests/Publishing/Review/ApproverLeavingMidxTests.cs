@@ -22,6 +22,7 @@ public sealed class ApproverLeavingMidxTests : IAsyncLifetime
     private User _publisher = default!;
     private User _editor = default!;
     private Guid _studio;
+    private Guid _account;
     private Guid _post;
 
     public async Task InitializeAsync()
@@ -38,6 +39,7 @@ public sealed class ApproverLeavingMidxTests : IAsyncLifetime
             UserId = _owner.Id, WorkspaceId = studio.Id, OpenId = "open-studio", Username = "studio", GrantedScopes = "user.info.basic,video.publish",
             ConnectedAt = now, LastSeenAt = now,
         };
+        _account = account.Id;
         var post = new PublishJob
         {
             UserId = _editor.Id, WorkspaceId = studio.Id, TikTokAccountId = account.Id, SubmissionKey = "studio-1", Caption = Caption,
@@ -86,6 +88,27 @@ public sealed class ApproverLeavingMidxTests : IAsyncLifetime
         Assert.Contains("\"nickname\":\"Studio Nick\"", approval.ShownJson);
         Assert.Empty((await ExportAsync(_owner.Id))!.Approvals);
         Assert.Equal(_publisher.Id, Assert.Single((await ExportAsync(_editor.Id))!.Uploads).Consent!.ApprovedByUserId);
+    }
+
+    [Fact]
+    public async Task Export_MemberWhoEditedAColleaguesPost_ListsTheConsentTheyGaveThere()
+    {
+        var edited = await InScopeAsync(services => services.GetRequiredService<EditPublishJobCommand>().ExecuteAsync(_post, new PublishRequest
+        {
+            UserId = _owner.Id, WorkspaceId = _studio, TikTokAccountId = _account, SubmissionKey = "edit", Mode = PublishMode.Direct,
+            Source = VideoSource.File, Caption = "Edited by the Owner", PrivacyLevel = "PUBLIC_TO_EVERYONE", ConsentGiven = true,
+            ScheduledAtUtc = DateTime.UtcNow.AddDays(1),
+        }, ReviewStudio.Creator, CancellationToken.None));
+        Assert.True(edited.Succeeded, edited.Error?.Message);
+
+        var owners = await ExportAsync(_owner.Id);
+
+        var consent = Assert.Single(owners!.ConsentsOnOthersPosts);
+        Assert.Equal((_post, _owner.Id), (consent.JobId, consent.UserId));
+        Assert.Contains("Edited by the Owner", consent.ShownJson);
+        var editors = await ExportAsync(_editor.Id);
+        Assert.Null(Assert.Single(editors!.Uploads).Consent);
+        Assert.Empty(editors.ConsentsOnOthersPosts);
     }
 
     [Fact]
