@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Midx.App.Publishing;
 using Midx.Core.Accounts;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.Tests.Support;
 
@@ -23,10 +24,13 @@ public abstract class LivePageTestContext : PageTestContext
 
     protected JobUpdateBus Bus { get; } = new(NullLogger<JobUpdateBus>.Instance);
 
-    /// <summary>Signs <paramref name="user"/> in and starts forwarding updates; call after every service is registered.</summary>
-    protected async Task SignInLiveAsync(User user)
+    /// <summary>
+    /// Signs <paramref name="user"/> in, showing <paramref name="workspace"/> (their personal one when null), and starts
+    /// forwarding updates; call after every service is registered.
+    /// </summary>
+    protected async Task SignInLiveAsync(User user, WorkspaceMembership? workspace = null)
     {
-        SignIn(user);
+        SignIn(user, workspace);
         _forwarder = new LiveJobForwarder(Bus, Context.Services.GetRequiredService<LiveJobAudience>());
         await _forwarder.StartAsync(CancellationToken.None);
     }
