@@ -66,6 +66,10 @@ public static class AdminText
     /// <summary>A workspace's own posting boundary (an installation may also set inbox drafts only for every workspace).</summary>
     public static string PostingBoundary(bool inboxDraftsOnly) => inboxDraftsOnly ? "Inbox drafts only" : "Direct post and inbox drafts";
 
+    /// <summary>A workspace's review rule, and how many posts wait for it.</summary>
+    public static string Review(bool requiresReview, int awaiting) =>
+        (requiresReview ? "Posts need approval" : "Posts go without approval") + (awaiting > 0 ? $" · {Number(awaiting)} awaiting review" : "");
+
     /// <summary>The same words the creator's pages and the live feed use for a state.</summary>
     public static string State(JobState state) => JobStateMachine.Label(state);
 }

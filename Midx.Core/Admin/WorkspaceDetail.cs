@@ -12,11 +12,13 @@ public sealed record WorkspaceDetail(
     string Name,
     bool IsPersonal,
     bool InboxDraftsOnly,
+    bool RequiresReview,
     DateTime CreatedAt,
     IReadOnlyList<WorkspaceMemberRow> Members,
     IReadOnlyList<WorkspaceInvitationRow> PendingInvitations,
     IReadOnlyList<WorkspaceAccountRow> Accounts,
     int PostCount,
+    int AwaitingReview,
     IReadOnlyList<UploadRow> RecentPosts);
 
 public sealed record WorkspaceMemberRow(Guid UserId, string Name, string Email, WorkspaceRole Role, DateTime JoinedAt);

@@ -12,7 +12,7 @@ public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploa
     {
         var workspace = await db.Workspaces.AsNoTracking()
             .Where(w => w.Id == workspaceId)
-            .Select(w => new { w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, w.CreatedAt })
+            .Select(w => new { w.Id, w.Name, w.IsPersonal, w.InboxDraftsOnly, w.RequiresReview, w.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (workspace is null)
         {
@@ -45,10 +45,11 @@ public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploa
             .ToListAsync(cancellationToken);
 
         var postCount = await db.PublishJobs.CountAsync(j => j.WorkspaceId == workspaceId, cancellationToken);
+        var awaitingReview = await db.PublishJobs.CountAsync(j => j.WorkspaceId == workspaceId && j.State == Publishing.JobState.AwaitingReview, cancellationToken);
         var recent = await uploads.ExecuteAsync(new UploadFilter { WorkspaceId = workspaceId }, null, RecentLimit, cancellationToken);
 
         return new WorkspaceDetail(
-            workspace.Id, workspace.Name, workspace.IsPersonal, workspace.InboxDraftsOnly, workspace.CreatedAt,
-            members, invitations, accounts, postCount, recent.Rows);
+            workspace.Id, workspace.Name, workspace.IsPersonal, workspace.InboxDraftsOnly, workspace.RequiresReview, workspace.CreatedAt,
+            members, invitations, accounts, postCount, awaitingReview, recent.Rows);
     }
 }

@@ -29,17 +29,20 @@ public sealed class WorkspacePageTests : PageTestContext
         await SeedAsync(db =>
         {
             studio = db.AddWorkspace("Orbit Studio", grace, UtcNow.AddDays(-3), inboxDraftsOnly: true);
+            studio.RequiresReview = true;
             db.AddMember(studio, alan, WorkspaceRole.Publisher, UtcNow.AddDays(-2));
             invitation = db.AddInvitation(studio, "kat@midx.test", grace, UtcNow.AddHours(-1), WorkspaceRole.Viewer, tokenHash: TokenHash);
             db.TikTokAccounts.Attach(account).Entity.In(studio);
         });
         var post = await AddJobAsync(alan.Id, account.Id, JobState.Published, j => j.WorkspaceId = studio.Id);
+        await AddJobAsync(alan.Id, account.Id, JobState.AwaitingReview, j => j.WorkspaceId = studio.Id);
 
         var page = Render<WorkspacePage>(p => p.Add(c => c.Id, studio.Id));
 
         page.WaitForAssertion(() => Assert.Equal("Orbit Studio", Text(page.Find("[data-workspace-name]"))));
         Assert.Equal("Shared", Text(page.Find("[data-workspace-kind]")));
         Assert.Equal(AdminText.PostingBoundary(true), Text(page.Find("[data-workspace-boundary]")));
+        Assert.Equal("Posts need approval · 1 awaiting review", Text(page.Find("[data-workspace-review]")));
         var members = page.FindAll("[data-member-table] tbody tr");
         Assert.Equal(["Owner", "Publisher"], members.Select(m => Text(m.QuerySelector("[data-member-role]"))));
         Assert.Equal(UserPage.Url(grace.Id), members[0].QuerySelector("a")!.GetAttribute("href"));
@@ -69,6 +72,7 @@ public sealed class WorkspacePageTests : PageTestContext
 
         page.WaitForElement("[data-workspace-name]");
         Assert.Equal("Direct post and inbox drafts", Text(page.Find("[data-workspace-boundary]")));
+        Assert.Equal("Posts go without approval", Text(page.Find("[data-workspace-review]")));
         Assert.Single(page.FindAll("[data-member-table] tbody tr"));
         Assert.NotNull(page.Find("[data-accounts-empty]"));
         Assert.NotNull(page.Find("[data-invitations-empty]"));
