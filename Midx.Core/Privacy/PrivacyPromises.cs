@@ -19,7 +19,9 @@ public static class PrivacyPromises
         new(3, "Each video you send",
             "Whether it went as a Direct Post or to your inbox, whether it came from a file or a URL, the file name, size and "
             + "type, your caption, privacy level, interaction settings, cover frame and disclosure choices, TikTok's "
-            + "publish_id, its status history with times, TikTok's error codes, messages and log ids, and the consent you gave."),
+            + "publish_id, its status history with times, TikTok's error codes, messages and log ids, and the consent you gave. "
+            + "Where a workspace's posts need approval, also who approved it or sent it back, when, with what comment, and the "
+            + "TikTok declaration and creator settings the approver saw."),
         new(4, "Logs and audit events",
             $"Technical logs and audit events are kept at most {retention.AuditDays} days, then deleted automatically."),
     ];

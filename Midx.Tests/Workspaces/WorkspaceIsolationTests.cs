@@ -92,6 +92,52 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
         Assert.Contains(Caption, await member.GetStringAsync($"/history?{WorkspaceChoice.QueryParameter}={_studio}"));
     }
 
+    [Theory]
+    [InlineData(WorkspaceRole.Owner, true)]
+    [InlineData(WorkspaceRole.Publisher, true)]
+    [InlineData(WorkspaceRole.Editor, false)]
+    [InlineData(WorkspaceRole.Viewer, false)]
+    [InlineData(null, false)]
+    public async Task ReviewQueue_PostAwaitingReview_OnlyThoseWhoApproveThereSeeIt(WorkspaceRole? role, bool sees)
+    {
+        await AwaitReviewAsync();
+        var client = role is { } r ? _members[r] : _stranger;
+
+        var page = await client.GetStringAsync($"/review?{WorkspaceChoice.QueryParameter}={_studio}");
+
+        Assert.Equal(sees, page.Contains(Caption, StringComparison.Ordinal));
+        Assert.Equal(role is WorkspaceRole.Editor or WorkspaceRole.Viewer, page.Contains("data-review-not-allowed", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(WorkspaceRole.Owner, true)]
+    [InlineData(WorkspaceRole.Publisher, true)]
+    [InlineData(WorkspaceRole.Editor, false)]
+    [InlineData(WorkspaceRole.Viewer, false)]
+    public async Task PostPage_PostAwaitingReview_OffersTheReviewPanelOnlyToThoseWhoApprove(WorkspaceRole role, bool offered)
+    {
+        await AwaitReviewAsync();
+
+        var page = await _members[role].GetStringAsync($"/jobs/{_post}");
+
+        Assert.Equal(offered, page.Contains("data-review-panel", StringComparison.Ordinal));
+        Assert.Equal(role != WorkspaceRole.Viewer, page.Contains("data-job-action=\"edit\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(WorkspaceRole.Editor, true)]
+    [InlineData(WorkspaceRole.Viewer, false)]
+    [InlineData(null, false)]
+    public async Task EditPage_WorkspacesScheduledPost_OpensOnlyForSomeoneWhoMayComposeThere(WorkspaceRole? role, bool opens)
+    {
+        var client = role is { } r ? _members[r] : _stranger;
+
+        var page = await client.GetStringAsync($"/compose?edit={_post:N}&{WorkspaceChoice.QueryParameter}={_studio}");
+
+        Assert.Equal(opens, page.Contains(Caption, StringComparison.Ordinal));
+        Assert.Equal(opens, page.Contains("data-publish", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PostPageStatusAndHistory_Stranger_GetsNotFoundAndTheirOwnHistory()
     {
@@ -337,4 +383,11 @@ public sealed class WorkspaceIsolationTests : IAsyncLifetime
         _app.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <summary>Studio asks for review and its post waits for it.</summary>
+    private Task AwaitReviewAsync() => _app.QueryAsync(async db =>
+    {
+        await db.Workspaces.Where(w => w.Id == _studio).ExecuteUpdateAsync(w => w.SetProperty(x => x.RequiresReview, true));
+        return await db.PublishJobs.Where(j => j.Id == _post).ExecuteUpdateAsync(j => j.SetProperty(x => x.State, JobState.AwaitingReview));
+    });
 }
