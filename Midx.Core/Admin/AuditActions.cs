@@ -18,4 +18,7 @@ public static class AuditActions
     public const string WorkspaceMemberLeft = "workspace.member-left";
     public const string PostApproved = "post.approved";
     public const string PostSentBack = "post.sent-back";
+    public const string ApiKeyCreated = "api-key.created";
+    public const string ApiKeyRevoked = "api-key.revoked";
+    public const string ApiKeyRotated = "api-key.rotated";
 }

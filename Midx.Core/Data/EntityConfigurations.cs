@@ -1,4 +1,5 @@
 using Midx.Core.Accounts;
+using Midx.Core.Api;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -213,6 +214,35 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         // What a person approved (their export, leaving Midx).
         b.HasIndex(x => x.ApprovedByUserId);
         b.HasOne<PublishJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(ApiKey.MaxNameLength);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.SecretHash).HasMaxLength(64);
+        b.Property(x => x.Scopes).HasConversion<string>().HasMaxLength(64);
+        // Every API request finds its key by the prefix it presents.
+        b.HasIndex(x => x.Prefix).IsUnique();
+        b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        // Who made it is history; the key is the workspace's and stays with it.
+        b.HasOne<User>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ApiKeyUsageConfiguration : IEntityTypeConfiguration<ApiKeyUsage>
+{
+    public void Configure(EntityTypeBuilder<ApiKeyUsage> b)
+    {
+        b.ToTable("ApiKeyUsage");
+        b.HasKey(x => new { x.KeyId, x.Day });
+        b.HasOne<ApiKey>().WithMany().HasForeignKey(x => x.KeyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

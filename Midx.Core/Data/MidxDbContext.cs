@@ -1,3 +1,4 @@
+using Midx.Core.Api;
 using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Publishing;
@@ -19,6 +20,8 @@ public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbC
     public DbSet<PublishJob> PublishJobs => Set<PublishJob>();
     public DbSet<PublishEvent> PublishEvents => Set<PublishEvent>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<WorkerHeartbeat> WorkerHeartbeats => Set<WorkerHeartbeat>();
 

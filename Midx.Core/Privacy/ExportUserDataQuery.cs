@@ -27,6 +27,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["TikTokAccounts.NextStatusPollAt"] = "When Midx may next ask TikTok about an upload of the account, to keep within TikTok's rate limit: internal bookkeeping.",
         ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
         ["WorkspaceInvitations.TokenHash"] = "A hash of an invitation link's one-time secret: it identifies the link and says nothing about anyone.",
+        ["ApiKeys.SecretHash"] = "A hash of an API key's secret: it identifies the key and says nothing about anyone.",
     };
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
@@ -114,7 +115,14 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 i.AcceptedByUserId, i.RevokedAt))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, ExcludedColumns);
+        var apiKeys = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.CreatedByUserId == userId)
+            .OrderBy(k => k.CreatedAt)
+            .Select(k => new ExportedApiKey(k.Id, k.WorkspaceId, k.Name, k.Prefix, k.Scopes, k.CreatedByUserId, k.CreatedAt, k.ExpiresAt, k.LastUsedAt,
+                k.RevokedAt, k.RotatedFromKeyId))
+            .ToListAsync(cancellationToken);
+
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys, ExcludedColumns);
     }
 }
 
@@ -130,6 +138,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedApproval> Approvals,
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
+    IReadOnlyList<ExportedApiKey> ApiKeys,
     IReadOnlyDictionary<string, string> NotExported);
 
 public sealed record ExportedUser(
@@ -177,3 +186,8 @@ public sealed record ExportedApproval(
 public sealed record ExportedAuditEvent(Guid Id, DateTime At, Guid? ActorUserId, Guid? SubjectUserId, string Action, string? Detail);
 
 public sealed record ExportedPendingLink(string Id, Guid UserId, Guid WorkspaceId, DateTime CreatedAt, DateTime ExpiresAt);
+
+/// <summary>An API key the person made for a workspace: its visible prefix and dates, never its secret or hash.</summary>
+public sealed record ExportedApiKey(
+    Guid Id, Guid WorkspaceId, string Name, string Prefix, Api.ApiScope Scopes, Guid? CreatedByUserId, DateTime CreatedAt, DateTime? ExpiresAt,
+    DateTime? LastUsedAt, DateTime? RevokedAt, Guid? RotatedFromKeyId);

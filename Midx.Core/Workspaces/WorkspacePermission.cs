@@ -21,6 +21,6 @@ public enum WorkspacePermission
     /// <summary>Invite members, change their roles, remove them, revoke invitations.</summary>
     ManageMembers,
 
-    /// <summary>Rename the workspace and set its posting boundary.</summary>
+    /// <summary>Rename the workspace, set its posting boundary and review rule, and manage its API keys.</summary>
     ManageSettings,
 }

@@ -19,6 +19,9 @@ public static class WorkspacesRegistration
         services.AddScoped<RemoveMemberCommand>();
         services.AddScoped<InvitationQuery>();
         services.AddScoped<AcceptInvitationCommand>();
+        services.AddScoped<Api.ApiKeyCommands>();
+        services.AddScoped<Api.ApiKeysQuery>();
+        services.AddScoped<Api.ApiCallers>();
         services.TryAddScoped<AuditLog>();
         return services;
     }

@@ -19,7 +19,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     private const string RefreshCipher = "CfDJ8-refresh-cipher-text-that-must-not-leave";
 
     // Tables that hold no personal data at all; every other table is user-owned and must be covered by the export.
-    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats"];
+    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage"];
 
     private static readonly Dictionary<string, Func<JsonElement, JsonElement>> SectionOf = new()
     {
@@ -33,6 +33,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         ["Workspaces"] = root => root.GetProperty("workspaces")[0].GetProperty("workspace"),
         ["WorkspaceMembers"] = root => root.GetProperty("workspaces")[0],
         ["WorkspaceInvitations"] = root => root.GetProperty("invitations")[0],
+        ["ApiKeys"] = root => root.GetProperty("apiKeys")[0],
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -144,6 +145,11 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
             {
                 WorkspaceId = user.Id, Email = "invited-by-" + email, Role = WorkspaceRole.Editor, TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
                 InvitedByUserId = user.Id, CreatedAt = now, ExpiresAt = now + WorkspaceInvitation.Lifetime,
+            },
+            new Midx.Core.Api.ApiKey
+            {
+                WorkspaceId = user.Id, Name = "Zapier", Prefix = "midx_" + Guid.NewGuid().ToString("N")[..8], SecretHash = new string('0', 64),
+                Scopes = Midx.Core.Api.ApiScope.Read, CreatedByUserId = user.Id, CreatedAt = now,
             },
             new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();

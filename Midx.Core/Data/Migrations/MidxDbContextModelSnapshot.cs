@@ -133,6 +133,69 @@ namespace Midx.Core.Data.Migrations
                     b.ToTable("WorkerHeartbeats", (string)null);
                 });
 
+            modelBuilder.Entity("Midx.Core.Api.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid?>("CreatedByUserId");
+
+                    b.Property<DateTime?>("ExpiresAt");
+
+                    b.Property<DateTime?>("LastUsedAt");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80);
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.Property<DateTime?>("RevokedAt");
+
+                    b.Property<Guid?>("RotatedFromKeyId");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Api.ApiKeyUsage", b =>
+                {
+                    b.Property<Guid>("KeyId");
+
+                    b.Property<DateOnly>("Day");
+
+                    b.Property<int>("Errors");
+
+                    b.Property<int>("PostsCreated");
+
+                    b.Property<int>("Requests");
+
+                    b.HasKey("KeyId", "Day");
+
+                    b.ToTable("ApiKeyUsage", (string)null);
+                });
+
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id");
@@ -542,6 +605,29 @@ namespace Midx.Core.Data.Migrations
                     b.HasIndex("UserId", "Role");
 
                     b.ToTable("WorkspaceMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Api.ApiKey", b =>
+                {
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Api.ApiKeyUsage", b =>
+                {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
