@@ -1,4 +1,5 @@
 using Midx.App.Accounts;
+using Midx.App.Api;
 using Midx.App.Admin;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
@@ -22,6 +23,7 @@ builder.AddTikTok();
 builder.AddPrivacy();
 builder.AddPublishing();
 builder.AddAdminConsole();
+builder.AddApi();
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapTikTokEndpoints();
 app.MapWorkspaceEndpoints();
 app.MapPublishing();
 app.MapAdminEndpoints();
+app.MapApiWithDocs();
 app.MapMidxComponents();
 
 app.Run();

@@ -3,15 +3,12 @@ using Midx.Core.Data;
 
 namespace Midx.Core.Api;
 
-/// <summary>Who is calling the API: the key, its workspace and what it may do.</summary>
-public sealed record ApiCaller(Guid KeyId, string Prefix, Guid WorkspaceId, ApiScope Scopes, Guid? CreatedByUserId)
-{
-    public bool May(ApiScope scope) => Scopes.HasFlag(scope);
-}
+/// <summary>Who is calling the API: the key (by id and visible prefix) and its workspace, which is all it may see.</summary>
+public sealed record ApiCaller(Guid KeyId, string Prefix, Guid WorkspaceId);
 
 /// <summary>
 /// Finds the caller of an API request from the key it presents, and keeps each key's use: when it was last used (written
-/// at most once a minute, so a busy key costs no write per request) and its requests, posts and errors per day.
+/// at most once a minute, so a busy key costs no write per request) and its requests and errors per day.
 /// </summary>
 public sealed class ApiCallers(MidxDbContext db, TimeProvider time)
 {
@@ -35,26 +32,25 @@ public sealed class ApiCallers(MidxDbContext db, TimeProvider time)
         var stale = now - LastUsedResolution;
         await db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now), cancellationToken);
-        return new ApiCaller(key.Id, key.Prefix, key.WorkspaceId, key.Scopes, key.CreatedByUserId);
+        return new ApiCaller(key.Id, key.Prefix, key.WorkspaceId);
     }
 
-    /// <summary>Counts one answered request of the key today: a post it created, an error it got.</summary>
-    public async Task RecordAsync(Guid keyId, bool postCreated, bool error, CancellationToken cancellationToken)
+    /// <summary>Counts one answered request of the key today, and whether it was answered with an error.</summary>
+    public async Task RecordAsync(Guid keyId, bool error, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (posts, errors) = (postCreated ? 1 : 0, error ? 1 : 0);
+        var errors = error ? 1 : 0;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var updated = await db.ApiKeyUsage.Where(u => u.KeyId == keyId && u.Day == day).ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.Requests, x => x.Requests + 1)
-                .SetProperty(x => x.PostsCreated, x => x.PostsCreated + posts)
                 .SetProperty(x => x.Errors, x => x.Errors + errors), cancellationToken);
             if (updated > 0)
             {
                 return;
             }
 
-            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = keyId, Day = day, Requests = 1, PostsCreated = posts, Errors = errors });
+            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = keyId, Day = day, Requests = 1, Errors = errors });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

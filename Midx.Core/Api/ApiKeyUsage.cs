@@ -1,11 +1,10 @@
 namespace Midx.Core.Api;
 
-/// <summary>One key's use on one day (UTC): requests answered, posts it created, and requests that ended in an error.</summary>
+/// <summary>One key's use on one day (UTC): requests answered, and those that ended in an error.</summary>
 public sealed class ApiKeyUsage
 {
     public Guid KeyId { get; set; }
     public DateOnly Day { get; set; }
     public int Requests { get; set; }
-    public int PostsCreated { get; set; }
     public int Errors { get; set; }
 }

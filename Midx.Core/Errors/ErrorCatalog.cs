@@ -504,6 +504,27 @@ public static class ErrorCatalog
         "Cancel it if it can still be cancelled, and compose a new one.",
         "An edit came for a job that is queued, under way or over, or due within a minute.");
 
+    // The REST API's own refusals (Midx.App/Api), each a problem details response carrying the code.
+    public static readonly ErrorCode ApiKeyInvalid = MidxCode("api_key_invalid",
+        "The request has no valid API key.",
+        "Send a key of the workspace as \"Authorization: Bearer midx_…\"; an Owner makes keys on the workspace's page.",
+        "An API request came without a key, or with one that is malformed, unknown, revoked or expired.");
+
+    public static readonly ErrorCode ApiRateLimited = MidxCode("api_rate_limited",
+        "This API key sent more requests than Midx answers in a minute.",
+        "Wait for the seconds in the Retry-After header, then send the request again.",
+        "An API key reached Midx:Api:RequestsPerMinute.", retryable: true);
+
+    public static readonly ErrorCode ApiInvalidQuery = MidxCode("api_invalid_query",
+        "A query parameter of the request is not one Midx understands.",
+        "Check the parameter against the API reference at /api/docs.",
+        "An API request carried a malformed cursor, state, account or limit.");
+
+    public static readonly ErrorCode ApiNotFound = MidxCode("api_not_found",
+        "The workspace of this key has no such item.",
+        "Check the id; lists give the ids there are.",
+        "An API request named an account or post that is not its key's workspace's.");
+
     /// <summary>The admin filter value and entry for failed jobs that carry no code at all.</summary>
     public static readonly ErrorCode NoCode = new("-", ErrorSource.Midx, null,
         "The post failed and no reason was given.",

@@ -11,13 +11,20 @@ namespace Midx.Core.TikTok;
 /// </summary>
 public sealed class TikTokAccountsQuery(MidxDbContext db, IOptions<TikTokOptions> options)
 {
-    public async Task<IReadOnlyList<TikTokAccountSummary>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TikTokAccountSummary>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        ListAsync(workspaceId, db.TikTokAccounts.Where(a => db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(a.WorkspaceId)), cancellationToken);
+
+    /// <summary>The workspace's accounts for a caller that is the workspace itself (an API key of it), not one of its members.</summary>
+    public Task<IReadOnlyList<TikTokAccountSummary>> ForWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        ListAsync(workspaceId, db.TikTokAccounts, cancellationToken);
+
+    private async Task<IReadOnlyList<TikTokAccountSummary>> ListAsync(Guid workspaceId, IQueryable<TikTokAccount> visible, CancellationToken cancellationToken)
     {
         var boundary = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => (bool?)w.InboxDraftsOnly)
             .SingleOrDefaultAsync(cancellationToken);
         var scopes = options.Value.ScopesFor(boundary == true);
-        var rows = await db.TikTokAccounts.AsNoTracking()
-            .Where(a => a.WorkspaceId == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.View).Contains(a.WorkspaceId))
+        var rows = await visible.AsNoTracking()
+            .Where(a => a.WorkspaceId == workspaceId)
             .OrderBy(a => a.ConnectedAt)
             .Select(a => new
             {

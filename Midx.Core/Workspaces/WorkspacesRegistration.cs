@@ -22,6 +22,7 @@ public static class WorkspacesRegistration
         services.AddScoped<Api.ApiKeyCommands>();
         services.AddScoped<Api.ApiKeysQuery>();
         services.AddScoped<Api.ApiCallers>();
+        services.AddScoped<Api.ApiPostsQuery>();
         services.TryAddScoped<AuditLog>();
         return services;
     }

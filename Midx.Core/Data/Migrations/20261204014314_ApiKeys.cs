@@ -52,7 +52,6 @@ namespace Midx.Core.Data.Migrations
                     KeyId = table.Column<Guid>(nullable: false),
                     Day = table.Column<DateOnly>(nullable: false),
                     Requests = table.Column<int>(nullable: false),
-                    PostsCreated = table.Column<int>(nullable: false),
                     Errors = table.Column<int>(nullable: false)
                 },
                 constraints: table =>

@@ -187,8 +187,6 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<int>("Errors");
 
-                    b.Property<int>("PostsCreated");
-
                     b.Property<int>("Requests");
 
                     b.HasKey("KeyId", "Day");
