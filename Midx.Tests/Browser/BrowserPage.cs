@@ -12,14 +12,7 @@ public sealed class BrowserPage : IAsyncDisposable
     {
         _context = context;
         Page = page;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                Errors.Add($"console: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => Errors.Add($"page error: {error}");
+        RecordErrors(page);
     }
 
     public IPage Page { get; }
@@ -101,5 +94,47 @@ public sealed class BrowserPage : IAsyncDisposable
         await WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// The page this tab shows, opened afresh in another tab of the same session at 1280 and at 390 px (saved as
+    /// <paramref name="name"/>-1280 and -390), each with its circuit up, <paramref name="ready"/> shown and its videos'
+    /// first frames loaded. This tab is left as it is: its document, its circuit and what it showed live.
+    /// </summary>
+    public async Task ScreenshotsInNewTabAsync(string name, string ready)
+    {
+        foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
+        {
+            var copy = await _context.NewPageAsync();
+            RecordErrors(copy);
+            try
+            {
+                await copy.SetViewportSizeAsync(width, height);
+                await copy.GotoAsync(Page.Url);
+                await Assertions.Expect(copy.Locator("[data-circuit]")).ToHaveAttributeAsync("data-circuit", "on");
+                await Assertions.Expect(copy.Locator(ready).First).ToBeVisibleAsync();
+                await copy.WaitForFunctionAsync("() => [...document.querySelectorAll('video')].every(v => v.readyState >= 2)");
+                await copy.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true,
+                });
+            }
+            finally
+            {
+                await copy.CloseAsync();
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    private void RecordErrors(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Errors.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Errors.Add($"page error: {error}");
+    }
 }
