@@ -8,13 +8,16 @@ public static class JobNoticeText
     /// <param name="accountName">How the job's TikTok account is named ("@name"), when the page knows it.</param>
     public static string? For(JobNotice notice, PublishJob? job, string? accountName = null) => notice switch
     {
+        // A notice about a review step says what happens next only while that is still next; once the post moved on (sent
+        // back, approved, posted), the page's status says where it is and the notice goes.
         JobNotice.Submitted or JobNotice.Edited when job?.State == JobState.AwaitingReview =>
             "Sent for review. A Publisher or an Owner of this workspace approves it before Midx sends it to TikTok; this page shows what they decide.",
+        JobNotice.Submitted or JobNotice.Edited when job?.State == JobState.ChangesRequested => null,
         JobNotice.Edited when job?.State == JobState.Scheduled => "Saved. Midx sends it to TikTok at the time it now shows; you can still edit or cancel it until then.",
-        JobNotice.Edited => "Saved, and on its way: this page shows each step as TikTok takes the video.",
+        JobNotice.Edited when job is not null && InProgress(job.State) => "Saved, and on its way: this page shows each step as TikTok takes the video.",
         JobNotice.Approved when job?.State == JobState.Scheduled => "Approved. Midx sends it to TikTok at its time.",
-        JobNotice.Approved => "Approved. Midx is sending it to TikTok; this page shows each step.",
-        JobNotice.SentBack => "Sent back. Whoever composed it sees your comment on this page and in their history.",
+        JobNotice.Approved when job is not null && InProgress(job.State) => "Approved. Midx is sending it to TikTok; this page shows each step.",
+        JobNotice.SentBack when job?.State == JobState.ChangesRequested => "Sent back. Whoever composed it sees your comment on this page and in their history.",
         JobNotice.Submitted when job?.State == JobState.Scheduled =>
             "Scheduled. Midx sends it to TikTok at the time you chose; you can cancel it until then.",
         JobNotice.Submitted => "Sent to Midx's queue. This page shows each step as TikTok takes the video; you can leave it open or come back later.",
@@ -33,4 +36,6 @@ public static class JobNoticeText
         JobNotice.FormExpired => "The page was open too long for that button to work safely. It has been reloaded: press the button again.",
         _ => null,
     };
+
+    private static bool InProgress(JobState state) => state is JobState.Queued or JobState.Initializing or JobState.Uploading or JobState.Processing;
 }

@@ -489,6 +489,11 @@ public static class ErrorCatalog
         "Choose a new time, or post it now.",
         "An approval came after the post's scheduled time; Midx asks for a new time rather than posting late.");
 
+    public static readonly ErrorCode ReviewOutdated = MidxCode("review_outdated",
+        "The post was edited after you opened it.",
+        "Look at the new version (the page shows it now), then approve it or send it back.",
+        "An approval named a version of the post older than its last edit.");
+
     public static readonly ErrorCode ReviewCommentMissing = MidxCode("review_comment_missing",
         "Say what should change before sending the post back.",
         "Write a comment for whoever composed it.",

@@ -11,8 +11,10 @@ namespace Midx.Core.Publishing;
 /// <summary>
 /// What a reviewer decided about a post awaiting review. <see cref="PostNow"/> or <see cref="NewTimeUtc"/> answer a post
 /// whose time passed while it waited; either also replaces a time still to come.
+/// <see cref="SeenVersion"/>: the post's <see cref="PublishJob.UpdatedAt"/> as the reviewer's page showed it; an approval
+/// of a version the reviewer never saw (edited meanwhile) is refused.
 /// </summary>
-public sealed record Approval(Guid UserId, Guid JobId, bool ConsentGiven, bool PostNow = false, DateTime? NewTimeUtc = null);
+public sealed record Approval(Guid UserId, Guid JobId, bool ConsentGiven, bool PostNow = false, DateTime? NewTimeUtc = null, DateTime? SeenVersion = null);
 
 /// <summary>
 /// A Publisher or Owner approves a post awaiting review: checked again against the creator's <c>creator_info</c> of this
@@ -34,6 +36,11 @@ public sealed class ApprovePublishJobCommand(MidxDbContext db, ApplyJobChangeCom
         if (!approval.ConsentGiven)
         {
             return new PublishingError(ErrorCatalog.ConsentMissing);
+        }
+
+        if (approval.SeenVersion is { } seen && seen != job.UpdatedAt)
+        {
+            return new PublishingError(ErrorCatalog.ReviewOutdated, $"{ErrorCatalog.ReviewOutdated.Told} {ErrorCatalog.ReviewOutdated.ToDo}");
         }
 
         if (StillFits(job, creator) is { } changed)
@@ -77,7 +84,7 @@ public sealed class ApprovePublishJobCommand(MidxDbContext db, ApplyJobChangeCom
         var consent = await db.ConsentRecords.SingleAsync(c => c.JobId == job.Id, cancellationToken);
         consent.ApprovedByUserId = approval.UserId;
         consent.ApprovedAt = now;
-        consent.ApprovalDeclarationText = SharingGuidelineTexts.Declaration(job.BrandContentToggle);
+        consent.ApprovalDeclarationText = SharingGuidelineTexts.ApprovalDeclaration(job.BrandContentToggle);
         consent.ApprovalShownJson = JsonSerializer.Serialize(new
         {
             creatorInfo = new

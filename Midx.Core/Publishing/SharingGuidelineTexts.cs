@@ -13,6 +13,10 @@ public static class SharingGuidelineTexts
     public const string MusicUsageDeclaration = "By posting, you agree to TikTok's Music Usage Confirmation.";
     public const string BrandedContentDeclaration = "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.";
 
+    /// <summary>The same declarations above a reviewer's Approve button: approving is what sends the post.</summary>
+    public const string ApprovalMusicUsageDeclaration = "By approving, you agree to TikTok's Music Usage Confirmation.";
+    public const string ApprovalBrandedContentDeclaration = "By approving, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.";
+
     public const string DisclosureToggle = "Content Disclosure Setting";
     public const string DisclosureHelp = "Turn on to disclose that this video promotes goods or services in exchange for something of value. "
         + "Your video could promote yourself, a third party, or both.";
@@ -31,6 +35,9 @@ public static class SharingGuidelineTexts
 
     /// <summary>The declaration above the Publish button for these disclosure choices.</summary>
     public static string Declaration(bool brandedContent) => brandedContent ? BrandedContentDeclaration : MusicUsageDeclaration;
+
+    /// <summary>The declaration above a reviewer's Approve button for a post with these disclosure choices.</summary>
+    public static string ApprovalDeclaration(bool brandedContent) => brandedContent ? ApprovalBrandedContentDeclaration : ApprovalMusicUsageDeclaration;
 
     /// <summary>The label prompt shown for these choices, or null when none is shown (never by default).</summary>
     public static string? Label(bool disclosureOn, bool yourBrand, bool brandedContent) => (disclosureOn, yourBrand, brandedContent) switch

@@ -136,8 +136,12 @@ public sealed class ReviewJourneyTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(publisher.Page.Locator("[data-job-choices]")).ToContainTextAsync("Harbour Films teaser at Nyhavn #team");
         var approve = panel.Locator("[data-review-approve]");
         await Assertions.Expect(approve).ToBeEnabledAsync();
-        await MarkDocumentAsync(publisher);
         await approve.ClickAsync();
+        // The decision loads the post's page afresh (with its notice and the approval on the consent); from there it
+        // follows the post live.
+        await publisher.Page.WaitForURLAsync(new Regex(Regex.Escape(jobPath) + "\\?notice=Approved"));
+        await publisher.WaitForCircuitAsync();
+        await MarkDocumentAsync(publisher);
         var badge = publisher.Page.Locator("[data-job-badge]");
         await Assertions.Expect(badge).ToHaveTextAsync("Posted", new() { Timeout = 30_000 });
         await AssertSameDocumentAsync(publisher);

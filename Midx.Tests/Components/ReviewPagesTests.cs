@@ -134,6 +134,14 @@ public sealed class ReviewPagesTests : LivePageTestContext
 
         job.State = JobState.ChangesRequested;
         job.ReviewComment = "Use the second take";
+        await using (var db = NewContext())
+        {
+            await db.PublishJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(j => j
+                .SetProperty(x => x.State, JobState.ChangesRequested).SetProperty(x => x.ReviewComment, "Use the second take"));
+            db.PublishEvents.Add(new PublishEvent { JobId = job.Id, At = UtcNow.AddSeconds(1), State = JobState.ChangesRequested, Message = "Sent back by Pat Publisher: Use the second take" });
+            await db.SaveChangesAsync();
+        }
+
         await Bus.PublishAsync(JobUpdate.From(job, "Sent back by Pat Publisher: Use the second take", UtcNow.AddSeconds(1)), CancellationToken.None);
 
         page.WaitForAssertion(() => Assert.Equal("Sent back for changes", Text(page.Find("[data-job-badge]"))));

@@ -35,7 +35,7 @@ public sealed class ApprovePublishJobCommandTests : IAsyncLifetime
         var consent = await _studio.ConsentAsync(job.Id);
         Assert.Equal(_studio.Editor.Id, consent.UserId);
         Assert.Equal((_studio.Publisher.Id, _studio.Now), (consent.ApprovedByUserId, consent.ApprovedAt));
-        Assert.Equal(SharingGuidelineTexts.MusicUsageDeclaration, consent.ApprovalDeclarationText);
+        Assert.Equal(SharingGuidelineTexts.ApprovalMusicUsageDeclaration, consent.ApprovalDeclarationText);
         using var shown = JsonDocument.Parse(consent.ApprovalShownJson!);
         var creatorInfo = shown.RootElement.GetProperty("creatorInfo");
         Assert.Equal("Studio Nick", creatorInfo.GetProperty("nickname").GetString());
@@ -74,7 +74,7 @@ public sealed class ApprovePublishJobCommandTests : IAsyncLifetime
         var result = await _studio.ApproveAsync(_studio.Publisher, submitted.Value.Job.Id);
 
         Assert.True(result.Succeeded, result.Error?.Message);
-        Assert.Equal(SharingGuidelineTexts.BrandedContentDeclaration, (await _studio.ConsentAsync(submitted.Value.Job.Id)).ApprovalDeclarationText);
+        Assert.Equal(SharingGuidelineTexts.ApprovalBrandedContentDeclaration, (await _studio.ConsentAsync(submitted.Value.Job.Id)).ApprovalDeclarationText);
     }
 
     [Fact]
@@ -253,6 +253,30 @@ public sealed class ApprovePublishJobCommandTests : IAsyncLifetime
         Assert.Equal(ErrorCatalog.VideoMissing, result.Error?.Code);
         Assert.False(File.Exists(job.MediaPath));
         Assert.Equal(before, await _studio.StoredAsync(job.Id));
+    }
+
+    [Fact]
+    public async Task Execute_VersionEditedAfterTheReviewerOpenedIt_IsRefusedAndTheNewVersionCanBeApproved()
+    {
+        var job = await _studio.PostAsync(_studio.Editor);
+        var seen = (await _studio.JobAsync(job.Id)).UpdatedAt;
+        _studio.Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await _studio.EditAsync(job.Id, _studio.EditRequest(_studio.Editor, job, "A caption the reviewer never saw"))).Succeeded);
+        var before = await _studio.StoredAsync(job.Id);
+
+        var stale = await ApproveSeenAsync(job.Id, seen);
+
+        Assert.Equal(ErrorCatalog.ReviewOutdated, stale.Error?.Code);
+        Assert.Equal(before, await _studio.StoredAsync(job.Id));
+        var fresh = await ApproveSeenAsync(job.Id, (await _studio.JobAsync(job.Id)).UpdatedAt);
+        Assert.True(fresh.Succeeded, fresh.Error?.Message);
+    }
+
+    private async Task<PublishingResult<PublishJob>> ApproveSeenAsync(Guid jobId, DateTime seen)
+    {
+        await using var db = _studio.Harness.Database.NewContext();
+        return await _studio.Harness.Approve(db).ExecuteAsync(new Approval(_studio.Publisher.Id, jobId, ConsentGiven: true, SeenVersion: seen),
+            ReviewStudio.Creator, CancellationToken.None);
     }
 
     [Fact]

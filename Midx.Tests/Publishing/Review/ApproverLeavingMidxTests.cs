@@ -84,7 +84,7 @@ public sealed class ApproverLeavingMidxTests : IAsyncLifetime
 
         var approval = Assert.Single(export!.Approvals);
         Assert.Equal((_post, _studio, Caption, "Studio Nick"), (approval.JobId, approval.WorkspaceId, approval.Caption, approval.CreatorNickname));
-        Assert.Equal(SharingGuidelineTexts.MusicUsageDeclaration, approval.DeclarationText);
+        Assert.Equal(SharingGuidelineTexts.ApprovalMusicUsageDeclaration, approval.DeclarationText);
         Assert.Contains("\"nickname\":\"Studio Nick\"", approval.ShownJson);
         Assert.Empty((await ExportAsync(_owner.Id))!.Approvals);
         Assert.Equal(_publisher.Id, Assert.Single((await ExportAsync(_editor.Id))!.Uploads).Consent!.ApprovedByUserId);
