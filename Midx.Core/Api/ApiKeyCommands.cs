@@ -31,6 +31,8 @@ public sealed class ApiKeyCommands(MidxDbContext db, AuditLog audit, TimeProvide
 
     public const string AlreadyRevoked = "This key is already revoked.";
 
+    public const string AlreadyExpired = "This key has expired: Midx refuses it already. Create a new key instead.";
+
     public async Task<IssuedApiKey> CreateAsync(Guid userId, Guid workspaceId, string? name, ApiScope scopes, DateTime? expiresAt, CancellationToken cancellationToken)
     {
         var (workspace, refusal) = await FindAsync(userId, workspaceId, cancellationToken);
@@ -121,6 +123,8 @@ public sealed class ApiKeyCommands(MidxDbContext db, AuditLog audit, TimeProvide
         {
             null => (null, WorkspaceActionResult.Refused(NoSuchKey)),
             { RevokedAt: not null } => (null, WorkspaceActionResult.Refused(AlreadyRevoked)),
+            // A rotation would hand out a successor born expired, with the old key's expiry.
+            _ when !key.IsActive(time.GetUtcNow().UtcDateTime) => (null, WorkspaceActionResult.Refused(AlreadyExpired)),
             _ => (key, null),
         };
     }
