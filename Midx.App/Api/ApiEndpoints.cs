@@ -34,7 +34,7 @@ public static class ApiEndpoints
             .WithName("ListAccounts").WithTags("Accounts").WithSummary("List the workspace's linked TikTok accounts")
             .WithDescription("Oldest first. An account whose tokenState is needs_reconnect can post again once an Owner or Publisher reconnects it in Midx.");
         api.MapGet("accounts/{id:guid}/creator-info", CreatorInfoAsync)
-            .Produces<ApiCreatorInfo>()
+            .Produces<CreatorSnapshot>()
             .WithName("GetCreatorInfo").WithTags("Accounts").WithSummary("Read TikTok's creator_info for an account, now")
             .WithDescription("Asked of TikTok at each call (TikTok allows 20 a minute per account): the privacy levels the creator offers, "
                 + "what they switched off and the longest video they may post. A refusal by TikTok is a problem carrying tikTokCode and logId.")
@@ -72,7 +72,7 @@ public static class ApiEndpoints
         var lookup = await creators.ExecuteAsync(account, inboxDraftsOnly, cancellationToken);
         if (lookup.Creator is { } creator)
         {
-            return TypedResults.Ok(ApiCreatorInfo.From(creator));
+            return TypedResults.Ok(creator);
         }
 
         var code = lookup.Problem == CreatorLookupProblem.NeedsReconnect ? ErrorCatalog.AccountNeedsReconnect

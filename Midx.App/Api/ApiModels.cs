@@ -40,22 +40,6 @@ public sealed record ApiAccount(Guid Id, string? Username, string? DisplayName, 
     public static ApiAccount From(TikTokAccountSummary a) => new(a.Id, a.Username, a.DisplayName, a.AvatarUrl, ApiNames.Of(a.TokenState), a.ConnectedAt);
 }
 
-/// <summary>TikTok's <c>creator_info</c> for the account, read when asked: what a post to it may choose now.</summary>
-public sealed record ApiCreatorInfo(
-    string Nickname,
-    string? Username,
-    string? AvatarUrl,
-    IReadOnlyList<string> PrivacyLevelOptions,
-    bool CommentDisabled,
-    bool DuetDisabled,
-    bool StitchDisabled,
-    int MaxVideoPostDurationSec,
-    bool DirectPostOffered)
-{
-    public static ApiCreatorInfo From(CreatorSnapshot c) => new(c.Nickname, c.Username, c.AvatarUrl, c.PrivacyLevelOptions, c.CommentDisabled,
-        c.DuetDisabled, c.StitchDisabled, c.MaxVideoPostDurationSec, c.DirectPostOffered);
-}
-
 /// <summary>Why a post failed or waits: Midx's catalogue code (TikTok's own where it came from TikTok), who said it, the words, and TikTok's log id.</summary>
 public sealed record ApiPostError(string Code, string Source, string? Message, string? LogId);
 

@@ -512,7 +512,7 @@ public static class ErrorCatalog
     // The REST API's own refusals (Midx.App/Api), each a problem details response carrying the code.
     public static readonly ErrorCode ApiKeyInvalid = MidxCode("api_key_invalid",
         "The request has no valid API key.",
-        "Send a key of the workspace as \"Authorization: Bearer midx_…\"; an Owner makes keys on the workspace's page.",
+        "Send a key of the workspace as a bearer token in the Authorization header; an Owner makes keys on the workspace's page.",
         "An API request came without a key, or with one that is malformed, unknown, revoked or expired.");
 
     public static readonly ErrorCode ApiRateLimited = MidxCode("api_rate_limited",

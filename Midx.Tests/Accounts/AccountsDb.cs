@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Accounts;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Accounts;
@@ -21,6 +22,14 @@ internal static class AccountsDb
 
     public static Task<User> UserByEmailAsync(this MidxAppFactory app, string email) =>
         app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+
+    /// <summary>Makes the person called <paramref name="name"/> a member with <paramref name="role"/>, as an accepted invitation would.</summary>
+    public static Task JoinWorkspaceAsync(this MidxAppFactory app, Guid workspaceId, string name, WorkspaceRole role) => app.QueryAsync(async db =>
+    {
+        var userId = await db.Users.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
+        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = userId, Role = role, JoinedAt = DateTime.UtcNow });
+        return await db.SaveChangesAsync();
+    });
 
     public static Task<List<AuditEvent>> AuditAsync(this MidxAppFactory app, string action) =>
         app.QueryAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.Action == action).OrderBy(a => a.At).ToListAsync());

@@ -32,12 +32,11 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
     [Fact]
     public async Task Authenticate_ActiveKey_IsTheCallerWithItsWorkspaceAndScopes()
     {
-        var issued = await CreateAsync(ApiScope.Read | ApiScope.Publish);
+        var issued = await CreateAsync(ApiScope.Read);
 
         var caller = await Callers.AuthenticateAsync(issued.Key, CancellationToken.None);
 
-        Assert.Equal(new ApiCaller(issued.KeyId!.Value, ApiKeySecret.PrefixOf(issued.Key)!, _team.Id, ApiScope.Read | ApiScope.Publish, _ada.Id), caller);
-        Assert.Equal((true, true, false), (caller!.May(ApiScope.Read), caller.May(ApiScope.Publish), caller.May(ApiScope.Connect)));
+        Assert.Equal(new ApiCaller(issued.KeyId!.Value, ApiKeySecret.PrefixOf(issued.Key)!, _team.Id), caller);
     }
 
     public static TheoryData<string?> Malformed => new()
@@ -119,20 +118,20 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_RequestsOverTwoDays_CountsRequestsPostsAndErrorsPerDay()
+    public async Task Record_RequestsOverTwoDays_CountsRequestsAndErrorsPerDay()
     {
         var issued = await CreateAsync();
         var today = DateOnly.FromDateTime(Now);
         var keyId = issued.KeyId!.Value;
 
-        await Callers.RecordAsync(keyId, postCreated: true, error: false, CancellationToken.None);
-        await Callers.RecordAsync(keyId, postCreated: false, error: true, CancellationToken.None);
-        await Callers.RecordAsync(keyId, postCreated: true, error: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: true, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
         Time.Advance(TimeSpan.FromDays(1));
-        await Callers.RecordAsync(keyId, postCreated: false, error: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
 
         var usage = await ReadAsync(db => db.ApiKeyUsage.Where(u => u.KeyId == keyId).OrderBy(u => u.Day).ToListAsync());
-        Assert.Equal([(today, 3, 2, 1), (today.AddDays(1), 1, 0, 0)], usage.Select(u => (u.Day, u.Requests, u.PostsCreated, u.Errors)));
+        Assert.Equal([(today, 3, 1), (today.AddDays(1), 1, 0)], usage.Select(u => (u.Day, u.Requests, u.Errors)));
     }
 
     /// <summary>
@@ -150,13 +149,13 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
             var meeting = new Rendezvous(2);
 
             await Task.WhenAll(
-                Task.Run(() => RecordOnItsOwnConnectionAsync(file, time, meeting, keyId, postCreated: true, error: false)),
-                Task.Run(() => RecordOnItsOwnConnectionAsync(file, time, meeting, keyId, postCreated: false, error: true)));
+                Task.Run(() => RecordOnItsOwnConnectionAsync(file, time, meeting, keyId, error: false)),
+                Task.Run(() => RecordOnItsOwnConnectionAsync(file, time, meeting, keyId, error: true)));
 
             Assert.True(meeting.Met, "Both requests should have found no row for the day before either added one.");
             await using var db = FileContext(file);
             var usage = await db.ApiKeyUsage.AsNoTracking().SingleAsync();
-            Assert.Equal((DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), 2, 1, 1), (usage.Day, usage.Requests, usage.PostsCreated, usage.Errors));
+            Assert.Equal((DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), 2, 1), (usage.Day, usage.Requests, usage.Errors));
         }
         finally
         {
@@ -173,15 +172,15 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
         await db.Database.MigrateAsync();
         var owner = db.AddPerson(new User { GoogleSubject = "sub-ada", Email = "ada@midx.test", Name = "Ada", CreatedAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
-        var issued = await new ApiKeyCommands(db, new AuditLog(db, time), time).CreateAsync(owner.Id, owner.Id, "Shop sync", ApiScope.Publish, null, CancellationToken.None);
+        var issued = await new ApiKeyCommands(db, new AuditLog(db, time), time).CreateAsync(owner.Id, owner.Id, "Shop sync", ApiScope.Read, null, CancellationToken.None);
         Assert.True(issued.Result.Succeeded, issued.Result.Message);
         return issued.KeyId!.Value;
     }
 
-    private static async Task RecordOnItsOwnConnectionAsync(string file, TimeProvider time, Rendezvous meeting, Guid keyId, bool postCreated, bool error)
+    private static async Task RecordOnItsOwnConnectionAsync(string file, TimeProvider time, Rendezvous meeting, Guid keyId, bool error)
     {
         await using var db = FileContext(file, new HoldFirstEmptyCount(meeting));
-        await new ApiCallers(db, time).RecordAsync(keyId, postCreated, error, CancellationToken.None);
+        await new ApiCallers(db, time).RecordAsync(keyId, error, CancellationToken.None);
     }
 
     private static MidxDbContext FileContext(string file, params IInterceptor[] interceptors) =>

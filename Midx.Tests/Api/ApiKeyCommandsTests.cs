@@ -27,7 +27,7 @@ public sealed class ApiKeyCommandsTests : WorkspacesDatabase, IAsyncLifetime
     [Fact]
     public async Task Create_Owner_StoresOnlyTheHashOfTheKeyItHandsOutAndAuditsIt()
     {
-        var issued = await Keys.CreateAsync(_ada.Id, _team.Id, "  Shop sync ", ApiScope.Read | ApiScope.Publish, Now.AddDays(30), CancellationToken.None);
+        var issued = await Keys.CreateAsync(_ada.Id, _team.Id, "  Shop sync ", ApiScope.Read, Now.AddDays(30), CancellationToken.None);
 
         Assert.True(issued.Result.Succeeded, issued.Result.Message);
         var key = await ReadAsync(db => db.ApiKeys.AsNoTracking().SingleAsync());
@@ -36,11 +36,11 @@ public sealed class ApiKeyCommandsTests : WorkspacesDatabase, IAsyncLifetime
         Assert.StartsWith(key.Prefix + "_", issued.Key);
         Assert.Equal(key.Prefix, ApiKeySecret.PrefixOf(issued.Key));
         Assert.Matches("^midx_[0-9a-hjkmnp-tv-z]{8}_[0-9a-hjkmnp-tv-z]{32}$", issued.Key);
-        Assert.Equal(("Shop sync", ApiScope.Read | ApiScope.Publish, _team.Id, _ada.Id, Now, Now.AddDays(30)),
+        Assert.Equal(("Shop sync", ApiScope.Read, _team.Id, _ada.Id, Now, Now.AddDays(30)),
             (key.Name, key.Scopes, key.WorkspaceId, key.CreatedByUserId, key.CreatedAt, key.ExpiresAt));
         Assert.Null(key.LastUsedAt);
         var audit = Assert.Single(await AuditAsync(AuditActions.ApiKeyCreated));
-        Assert.Equal((_ada.Id, $"key {key.Prefix} (read publish) in workspace {_team.Id}"), (audit.ActorUserId!.Value, audit.Detail));
+        Assert.Equal((_ada.Id, $"key {key.Prefix} (read) in workspace {_team.Id}"), (audit.ActorUserId!.Value, audit.Detail));
         Assert.DoesNotContain(issued.Key!, audit.Detail);
     }
 
@@ -181,7 +181,7 @@ public sealed class ApiKeyCommandsTests : WorkspacesDatabase, IAsyncLifetime
     [Fact]
     public async Task Rotate_Owner_TheNewKeyWorksAndTheOldOneUntilTheOverlapEnds()
     {
-        var old = await CreateAsync(ApiScope.Read | ApiScope.Connect);
+        var old = await CreateAsync(ApiScope.Read);
         Time.Advance(TimeSpan.FromHours(2));
 
         var rotated = await Keys.RotateAsync(_ada.Id, _team.Id, old.KeyId!.Value, CancellationToken.None);
@@ -189,7 +189,7 @@ public sealed class ApiKeyCommandsTests : WorkspacesDatabase, IAsyncLifetime
         Assert.True(rotated.Result.Succeeded, rotated.Result.Message);
         var overlapEnds = Now + ApiKeyCommands.RotationOverlap;
         var successor = await ReadAsync(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == rotated.KeyId));
-        Assert.Equal(("Shop sync", ApiScope.Read | ApiScope.Connect, old.KeyId, (DateTime?)null, ApiKeySecret.Hash(rotated.Key!)),
+        Assert.Equal(("Shop sync", ApiScope.Read, old.KeyId, (DateTime?)null, ApiKeySecret.Hash(rotated.Key!)),
             (successor.Name, successor.Scopes, successor.RotatedFromKeyId, successor.ExpiresAt, successor.SecretHash));
         Assert.Equal(overlapEnds, await ReadAsync(db => db.ApiKeys.Where(k => k.Id == old.KeyId).Select(k => k.ExpiresAt).SingleAsync()));
         Assert.EndsWith($"works until {overlapEnds:yyyy-MM-dd HH:mm} UTC.", rotated.Result.Message);

@@ -88,7 +88,7 @@ public sealed class ApiKeysQueryTests : WorkspacesDatabase, IAsyncLifetime
         {
             foreach (var daysAgo in new[] { 0, 3, ApiKeysQuery.UsageDays - 1, ApiKeysQuery.UsageDays, 2 * ApiKeysQuery.UsageDays })
             {
-                db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = issued.KeyId!.Value, Day = today.AddDays(-daysAgo), Requests = 10 + daysAgo, PostsCreated = 1, Errors = daysAgo });
+                db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = issued.KeyId!.Value, Day = today.AddDays(-daysAgo), Requests = 10 + daysAgo, Errors = daysAgo });
             }
 
             return db.SaveChangesAsync();

@@ -26,8 +26,7 @@ public sealed class ApiKeysJourneyTests(BrowserFixture browser) : IDisposable
         await owner.WaitForCircuitAsync();
 
         await page.GetByLabel("Key name").FillAsync("Shop sync");
-        await page.GetByLabel("read", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("publish", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.GetByLabel("read", new() { Exact = true })).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
 
         var secret = page.Locator("[data-api-key-secret]");

@@ -66,7 +66,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser) : IDisposable
         // Neither the Viewer nor the stranger is an admin (who would see every post in the console anyway).
         await using var viewer = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, await _app.SignInFlowAsync("vic@sandbox.midx.test", "Vic Viewer"));
         await using var stranger = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, await _app.SignInFlowAsync("kat@sandbox.midx.test", "Katherine Johnson"));
-        await JoinAsync(studio, "Vic Viewer", WorkspaceRole.Viewer);
+        await _app.JoinWorkspaceAsync(studio, "Vic Viewer", WorkspaceRole.Viewer);
 
         var reviewLink = publisher.Page.Locator("a[data-review-link]");
         await Assertions.Expect(reviewLink).ToBeVisibleAsync();
@@ -214,13 +214,6 @@ public sealed class ReviewJourneyTests(BrowserFixture browser) : IDisposable
 
     private static async Task AssertSameDocumentAsync(BrowserPage tab) =>
         Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
-
-    private Task JoinAsync(Guid workspaceId, string name, WorkspaceRole role) => _app.QueryAsync(async db =>
-    {
-        var userId = await db.Users.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
-        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = userId, Role = role, JoinedAt = DateTime.UtcNow });
-        return await db.SaveChangesAsync();
-    });
 
     public void Dispose() => _app.Dispose();
 }

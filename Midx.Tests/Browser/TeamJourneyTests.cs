@@ -39,8 +39,8 @@ public sealed class TeamJourneyTests(BrowserFixture browser) : IDisposable
         // Neither the Viewer nor the stranger is an admin (who would see every post in the console anyway).
         await using var viewer = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, await _app.SignInFlowAsync("vic@sandbox.midx.test", "Vic Viewer"));
         await using var stranger = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, await _app.SignInFlowAsync("kat@sandbox.midx.test", "Katherine Johnson"));
-        await JoinAsync(studio, "Alan Turing", WorkspaceRole.Editor);
-        await JoinAsync(studio, "Vic Viewer", WorkspaceRole.Viewer);
+        await _app.JoinWorkspaceAsync(studio, "Alan Turing", WorkspaceRole.Editor);
+        await _app.JoinWorkspaceAsync(studio, "Vic Viewer", WorkspaceRole.Viewer);
 
         await viewer.Page.GotoAsync(WorkspaceEndpoints.OpenUrl(studio, "/history"));
         await viewer.WaitForCircuitAsync();
@@ -83,13 +83,6 @@ public sealed class TeamJourneyTests(BrowserFixture browser) : IDisposable
         // The stranger's only complaint is the 404 of the post they may not see.
         Assert.All(stranger.Errors, e => Assert.Contains("404", e));
     }
-
-    private Task JoinAsync(Guid workspaceId, string name, WorkspaceRole role) => _app.QueryAsync(async db =>
-    {
-        var userId = await db.Users.Where(u => u.Name == name).Select(u => u.Id).SingleAsync();
-        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = userId, Role = role, JoinedAt = DateTime.UtcNow });
-        return await db.SaveChangesAsync();
-    });
 
     public void Dispose() => _app.Dispose();
 }

@@ -32,17 +32,16 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
 
         page.Find("input[data-api-key-name-input]").Input("Shop sync");
         page.Find("[data-api-key-scope-choice=read] input").Change(true);
-        page.Find("[data-api-key-scope-choice=publish] input").Change(true);
         page.Find("[data-api-key-create]").Click();
 
         var secret = Text(page.WaitForElement("[data-api-key-secret]"));
         var stored = await WithDbAsync(db => db.ApiKeys.AsNoTracking().SingleAsync());
         Assert.Equal(ApiKeySecret.Hash(secret), stored.SecretHash);
-        Assert.Equal(("Shop sync", ApiScope.Read | ApiScope.Publish, (DateTime?)null), (stored.Name, stored.Scopes, stored.ExpiresAt));
+        Assert.Equal(("Shop sync", ApiScope.Read, (DateTime?)null), (stored.Name, stored.Scopes, stored.ExpiresAt));
         Assert.Equal("Key \"Shop sync\" created. Copy it now: Midx shows it only this once.", Text(page.Find("[data-api-key-issued-message]")));
         page.WaitForAssertion(() => Assert.Equal(ApiKeysList.Shown(stored.Prefix), Text(page.Find("[data-api-key-prefix]"))));
         Assert.Equal("Shop sync", Text(page.Find("[data-api-key-name]")));
-        Assert.Equal(["read", "publish"], page.FindAll("[data-api-key-scope]").Select(Text));
+        Assert.Equal(["read"], page.FindAll("[data-api-key-scope]").Select(Text));
         Assert.Equal(ApiKeysStateChip.Label(ApiKeysStateChip.KeyState.Active), Text(page.Find("[data-api-key-state]")));
         Assert.Equal("22 Nov 2026, 09:00 UTC by Ada Lovelace", Text(page.Find("[data-api-key-created]")));
         Assert.Equal(ApiKeysList.NeverUsed, Text(page.Find("[data-api-key-last-used]")));
@@ -66,6 +65,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         page.WaitForElement("[data-api-key-form]");
 
         page.Find("input[data-api-key-name-input]").Input("Shop sync");
+        page.Find("[data-api-key-scope-choice=read] input").Change(false);
         page.Find("[data-api-key-create]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(ApiKeyCommands.ScopeRequired, Text(page.Find("[data-api-key-error]"))));
@@ -82,7 +82,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         page.WaitForElement("[data-api-key-form]");
 
         page.Find("input[data-api-key-name-input]").Input("Campaign");
-        page.Find("[data-api-key-scope-choice=connect] input").Change(true);
+        page.Find("[data-api-key-scope-choice=read] input").Change(true);
         var picker = page.FindComponent<MudBlazor.MudDatePicker>();
         await page.InvokeAsync(() => picker.Instance.DateChanged.InvokeAsync(new DateTime(2026, 12, 31)));
         page.Find("[data-api-key-create]").Click();
@@ -163,7 +163,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         var card = page.WaitForElement("[data-api-keys]");
         Assert.Equal(ApiKeysList.NoKeys, Text(page.Find("[data-api-keys-empty]")));
         Assert.StartsWith("Keys let your own tools use Midx's API for this workspace", Text(page.Find("[data-api-keys-about]")));
-        Assert.Equal(ApiKeysCard.DocsPath, card.QuerySelector("[data-api-keys-about] a")?.GetAttribute("href"));
+        Assert.Equal(Midx.App.Api.ApiEndpoints.DocsPath, card.QuerySelector("[data-api-keys-about] a")?.GetAttribute("href"));
         Assert.Equal(ApiScopes.All.Select(s => s.Name), page.FindAll("[data-api-key-scope-choice]").Select(c => c.GetAttribute("data-api-key-scope-choice")));
         Assert.All(ApiScopes.All, s => Assert.Contains(s.Description, Text(card)));
     }
@@ -175,7 +175,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         var shop = await CreateKeyAsync("Shop sync", created: UtcNow.AddMinutes(5));
         await WithDbAsync(db =>
         {
-            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow), Requests = 12, PostsCreated = 3, Errors = 1 });
+            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow), Requests = 12, Errors = 1 });
             db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow).AddDays(-2), Requests = 4 });
             return db.SaveChangesAsync();
         });
@@ -187,7 +187,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         page.WaitForAssertion(() => Assert.Equal(["Shop sync", "Old tool"], page.FindAll("[data-api-key-name]").Select(Text)));
         var shopRow = page.Find($"[data-api-key='{shop.Id}']");
         Assert.Equal("22 Nov 2026, 09:00 UTC", Text(shopRow.QuerySelector("[data-api-key-last-used]")));
-        Assert.Equal(["Sun 22 Nov 12 3 1", "Fri 20 Nov 4 0 0"], shopRow.QuerySelectorAll("[data-api-key-usage-day]").Select(Text));
+        Assert.Equal(["Sun 22 Nov 12 1", "Fri 20 Nov 4 0"], shopRow.QuerySelectorAll("[data-api-key-usage-day]").Select(Text));
         Assert.Equal(ApiKeysUsage.NoUse, Text(page.Find($"[data-api-key='{old.Id}'] [data-api-key-usage]")));
     }
 
