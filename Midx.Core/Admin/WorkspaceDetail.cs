@@ -5,7 +5,7 @@ namespace Midx.Core.Admin;
 
 /// <summary>
 /// Everything the console shows about one workspace. Invitations carry who and until when, never their link's secret
-/// or its hash; accounts carry token state, never tokens.
+/// or its hash; accounts carry token state, never tokens; API keys their prefix and use, never their secret or hash.
 /// </summary>
 public sealed record WorkspaceDetail(
     Guid Id,
@@ -19,7 +19,8 @@ public sealed record WorkspaceDetail(
     IReadOnlyList<WorkspaceAccountRow> Accounts,
     int PostCount,
     int AwaitingReview,
-    IReadOnlyList<UploadRow> RecentPosts);
+    IReadOnlyList<UploadRow> RecentPosts,
+    IReadOnlyList<Api.ApiKeySummary> ApiKeys);
 
 public sealed record WorkspaceMemberRow(Guid UserId, string Name, string Email, WorkspaceRole Role, DateTime JoinedAt);
 

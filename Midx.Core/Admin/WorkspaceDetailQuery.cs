@@ -4,7 +4,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Admin;
 
 /// <summary>One workspace with its members, pending invitations, linked accounts and latest posts; null when there is no such workspace.</summary>
-public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploads, TimeProvider time)
+public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploads, Api.ApiKeysQuery keys, TimeProvider time)
 {
     public const int RecentLimit = 5;
 
@@ -48,8 +48,9 @@ public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploa
         var awaitingReview = await db.PublishJobs.CountAsync(j => j.WorkspaceId == workspaceId && j.State == Publishing.JobState.AwaitingReview, cancellationToken);
         var recent = await uploads.ExecuteAsync(new UploadFilter { WorkspaceId = workspaceId }, null, RecentLimit, cancellationToken);
 
+        var apiKeys = await keys.ForConsoleAsync(workspaceId, cancellationToken);
         return new WorkspaceDetail(
             workspace.Id, workspace.Name, workspace.IsPersonal, workspace.InboxDraftsOnly, workspace.RequiresReview, workspace.CreatedAt,
-            members, invitations, accounts, postCount, awaitingReview, recent.Rows);
+            members, invitations, accounts, postCount, awaitingReview, recent.Rows, apiKeys);
     }
 }

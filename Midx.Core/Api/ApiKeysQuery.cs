@@ -4,15 +4,25 @@ using Midx.Core.Workspaces;
 
 namespace Midx.Core.Api;
 
-/// <summary>A workspace's API keys for its settings, newest first, with their use over the last <see cref="UsageDays"/> days; for an Owner only.</summary>
+/// <summary>
+/// A workspace's API keys, newest first, with their use over the last <see cref="UsageDays"/> days: for its settings, to an
+/// Owner only, and for the admin console.
+/// </summary>
 public sealed class ApiKeysQuery(MidxDbContext db, TimeProvider time)
 {
     public const int UsageDays = 7;
 
-    public async Task<IReadOnlyList<ApiKeySummary>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ApiKeySummary>> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        ListAsync(workspaceId, db.ApiKeys.Where(k => db.WorkspacesWhere(userId, WorkspacePermission.ManageSettings).Contains(k.WorkspaceId)), cancellationToken);
+
+    /// <summary>The keys for the console's workspace page, whose admins are no members.</summary>
+    public Task<IReadOnlyList<ApiKeySummary>> ForConsoleAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        ListAsync(workspaceId, db.ApiKeys, cancellationToken);
+
+    private async Task<IReadOnlyList<ApiKeySummary>> ListAsync(Guid workspaceId, IQueryable<ApiKey> visible, CancellationToken cancellationToken)
     {
-        var keys = await (from k in db.ApiKeys.AsNoTracking()
-                          where k.WorkspaceId == workspaceId && db.WorkspacesWhere(userId, WorkspacePermission.ManageSettings).Contains(k.WorkspaceId)
+        var keys = await (from k in visible.AsNoTracking()
+                          where k.WorkspaceId == workspaceId
                           join u in db.Users.AsNoTracking() on k.CreatedByUserId equals (Guid?)u.Id into creators
                           from u in creators.DefaultIfEmpty()
                           orderby k.CreatedAt descending, k.Id descending

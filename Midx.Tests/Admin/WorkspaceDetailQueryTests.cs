@@ -10,7 +10,7 @@ public sealed class WorkspaceDetailQueryTests : AdminDatabase
     private WorkspaceDetailQuery Query()
     {
         var db = NewContext();
-        return new WorkspaceDetailQuery(db, new UploadListQuery(db), Time);
+        return new WorkspaceDetailQuery(db, new UploadListQuery(db), new Midx.Core.Api.ApiKeysQuery(db, Time), Time);
     }
 
     [Fact]

@@ -36,6 +36,16 @@ public sealed class WorkspacePageTests : PageTestContext
         });
         var post = await AddJobAsync(alan.Id, account.Id, JobState.Published, j => j.WorkspaceId = studio.Id);
         await AddJobAsync(alan.Id, account.Id, JobState.AwaitingReview, j => j.WorkspaceId = studio.Id);
+        var key = new Midx.Core.Api.ApiKey
+        {
+            WorkspaceId = studio.Id, Name = "Shop sync", Prefix = "midx_0123abcd", SecretHash = TokenHash.ToLowerInvariant(),
+            Scopes = Midx.Core.Api.ApiScope.Read, CreatedByUserId = grace.Id, CreatedAt = UtcNow.AddHours(-2),
+        };
+        await SeedAsync(db =>
+        {
+            db.ApiKeys.Add(key);
+            db.ApiKeyUsage.Add(new Midx.Core.Api.ApiKeyUsage { KeyId = key.Id, Day = DateOnly.FromDateTime(UtcNow), Requests = 7, Errors = 2 });
+        });
 
         var page = Render<WorkspacePage>(p => p.Add(c => c.Id, studio.Id));
 
@@ -58,6 +68,11 @@ public sealed class WorkspacePageTests : PageTestContext
         Assert.Equal("TikTok revoked the grant.", Text(linked.QuerySelector("[data-token-problem]")));
         Assert.Contains(page.FindAll("[data-upload-table] a"), a => a.GetAttribute("href") == $"/admin/uploads/{post.Id}");
         Assert.Equal($"/admin/uploads?workspace={studio.Id}", page.Find("[data-workspace-posts-link]").GetAttribute("href"));
+        var listedKey = page.Find($"[data-workspace-api-keys] [data-api-key='{key.Id}']");
+        Assert.Equal(Midx.App.Workspaces.ApiKeysList.Shown("midx_0123abcd"), Text(listedKey.QuerySelector("[data-api-key-prefix]")));
+        Assert.Contains("by Grace Hopper", Text(listedKey));
+        Assert.NotNull(listedKey.QuerySelector($"[data-api-key-usage-day='{DateOnly.FromDateTime(UtcNow):yyyy-MM-dd}']"));
+        Assert.Empty(listedKey.QuerySelectorAll("[data-rotate-api-key], [data-revoke-api-key]"));
         Assert.DoesNotContain(TokenHash, page.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
