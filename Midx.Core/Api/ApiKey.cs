@@ -31,5 +31,8 @@ public sealed class ApiKey
     /// <summary>The key this one replaced by rotation.</summary>
     public Guid? RotatedFromKeyId { get; set; }
 
-    public bool IsActive(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool IsActive(DateTime now) => IsActive(RevokedAt, ExpiresAt, now);
+
+    /// <summary>The one rule of a key that works: not revoked, and not past its expiry.</summary>
+    public static bool IsActive(DateTime? revokedAt, DateTime? expiresAt, DateTime now) => revokedAt is null && (expiresAt is null || expiresAt > now);
 }

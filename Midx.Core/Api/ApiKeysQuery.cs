@@ -51,5 +51,5 @@ public sealed record ApiKeySummary(
     Guid? RotatedFromKeyId,
     IReadOnlyList<ApiKeyUsage> Usage)
 {
-    public bool IsActive(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool IsActive(DateTime now) => ApiKey.IsActive(RevokedAt, ExpiresAt, now);
 }

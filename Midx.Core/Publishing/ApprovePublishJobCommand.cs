@@ -71,8 +71,7 @@ public sealed class ApprovePublishJobCommand(MidxDbContext db, ApplyJobChangeCom
             var video = await media.FindForJobAsync(job, cancellationToken);
             if (video is null)
             {
-                return new PublishingError(ErrorCatalog.VideoMissing,
-                    "The video of this post is no longer kept, so it cannot be sent. Cancel it, and compose it again with the video.");
+                return new PublishingError(ErrorCatalog.VideoMissing, PublishReview.VideoGone);
             }
 
             if (at > media.LatestPostTime(video.UploadedAt))

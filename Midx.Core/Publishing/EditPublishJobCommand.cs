@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.TikTok;
-using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -17,13 +16,7 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
 {
     public async Task<PublishingResult<PublishJob>> ExecuteAsync(Guid jobId, PublishRequest request, CreatorSnapshot creator, CancellationToken cancellationToken)
     {
-        var composers = WorkspaceRoles.RolesAllowing(WorkspacePermission.Compose);
-        var found = await (from j in db.PublishJobs
-                           join w in db.Workspaces on j.WorkspaceId equals w.Id
-                           join m in db.WorkspaceMembers on w.Id equals m.WorkspaceId
-                           where j.Id == jobId && m.UserId == request.UserId && composers.Contains(m.Role)
-                           select new { Job = j, Workspace = w, m.Role })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await ComposerJob.Find(db, request.UserId, jobId).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return new PublishingError(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
@@ -43,15 +36,14 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
             return new PublishingError(ErrorCatalog.AccountNotFound, ErrorCatalog.AccountNotFound.ToDo);
         }
 
-        if (request.Mode == PublishMode.Direct && found.Workspace.InboxDraftsOnly)
+        if (request.Mode == PublishMode.Direct && found.InboxDraftsOnly)
         {
             return new PublishingError(ErrorCatalog.DirectPostOff, ErrorCatalog.DirectPostOff.Told);
         }
 
         if (account.TokenState == TokenState.NeedsReconnect)
         {
-            return new PublishingError(ErrorCatalog.AccountNeedsReconnect,
-                $"TikTok no longer accepts Midx's access to @{account.Username}. {ErrorCatalog.AccountNeedsReconnect.ToDo}");
+            return PublishRequestRules.AccountNeedsReconnect(account.Username);
         }
 
         if (PublishRequestRules.CheckChoices(request, creator, now) is { } invalid)
@@ -76,7 +68,7 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
         consent.ShownJson = shown;
         consent.ClearApproval();
 
-        var next = WorkspaceRoles.PostsNeedApproval(found.Workspace.RequiresReview, found.Role) ? JobState.AwaitingReview
+        var next = found.PostsNeedApproval ? JobState.AwaitingReview
             : job.ScheduledAt is null ? JobState.Queued : JobState.Scheduled;
         var name = await db.ActorNameAsync(request.UserId, job, cancellationToken);
         var message = $"Edited by {name}. {JobMessages.WaitingFor(next, job.ScheduledAt)}";
@@ -93,8 +85,7 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
         var video = await media.FindForJobAsync(job, cancellationToken);
         if (video is null)
         {
-            return new PublishingError(ErrorCatalog.VideoMissing,
-                "The video of this post is no longer kept, so it cannot be sent. Cancel it, and compose it again with the video.");
+            return new PublishingError(ErrorCatalog.VideoMissing, PublishReview.VideoGone);
         }
 
         if (video.DurationMs > creator.MaxVideoPostDurationSec * 1000)

@@ -32,12 +32,17 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
             ? JobLease.WorkerStoppedMessage
             : events.LastOrDefault()?.Message ?? job.ErrorMessage;
         var videoKept = RetryPublishJobCommand.VideoKept(job);
-        var mayChange = await db.WorkspacesWhere(userId, WorkspacePermission.Compose).ContainsAsync(job.WorkspaceId, cancellationToken);
-        var mayApprove = await db.WorkspacesWhere(userId, WorkspacePermission.Approve).ContainsAsync(job.WorkspaceId, cancellationToken);
-        var inboxDraftsOnly = await db.Workspaces.Where(w => w.Id == job.WorkspaceId).Select(w => w.InboxDraftsOnly).SingleAsync(cancellationToken);
+        // The reader is a member (the job was found through their View); one read gives their role and the posting boundary.
+        var membership = await (from m in db.WorkspaceMembers.AsNoTracking()
+                                join w in db.Workspaces.AsNoTracking() on m.WorkspaceId equals w.Id
+                                where m.WorkspaceId == job.WorkspaceId && m.UserId == userId
+                                select new { m.Role, w.InboxDraftsOnly })
+            .SingleAsync(cancellationToken);
+        var mayChange = WorkspaceRoles.Allows(membership.Role, WorkspacePermission.Compose);
+        var mayApprove = WorkspaceRoles.Allows(membership.Role, WorkspacePermission.Approve);
         return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange,
             await GiverAsync(userId, consent?.UserId, consent is not null, cancellationToken), mayApprove,
-            await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken), inboxDraftsOnly);
+            await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken), membership.InboxDraftsOnly);
     }
 
     /// <summary>A person named on the consent record as the reader knows them.</summary>

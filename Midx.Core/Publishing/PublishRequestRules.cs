@@ -124,6 +124,10 @@ public static class PublishRequestRules
         return null;
     }
 
+    /// <summary>The account's grant is gone: what a new post and an edit of one say, naming the account.</summary>
+    public static PublishingError AccountNeedsReconnect(string? username) => new(ErrorCatalog.AccountNeedsReconnect,
+        $"TikTok no longer accepts Midx's access to @{username}. {ErrorCatalog.AccountNeedsReconnect.ToDo}");
+
     /// <summary>A cover moment must lie inside the video.</summary>
     public static PublishingError? CheckCover(int? coverTimestampMs, int durationMs) =>
         coverTimestampMs is { } ms && (ms < 0 || ms > durationMs)

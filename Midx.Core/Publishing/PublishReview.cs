@@ -11,6 +11,9 @@ public static class PublishReview
         "A post an Editor composes waits for a Publisher or an Owner to approve it or send it back before it goes to TikTok; "
         + "an edit after approval needs approval again. Posts already awaiting review still wait when this is switched off.";
 
+    /// <summary>A post waiting for people whose video the sweeper deleted meanwhile: what approving or editing it says.</summary>
+    public const string VideoGone = "The video of this post is no longer kept, so it cannot be sent. Cancel it, and compose it again with the video.";
+
     /// <summary>A send-back comment, as the post page and the review panel allow it.</summary>
     public const int MaxCommentLength = 1000;
 

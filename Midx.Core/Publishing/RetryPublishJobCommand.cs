@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.TikTok;
-using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -28,13 +27,7 @@ public sealed class RetryPublishJobCommand(
 
     public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
     {
-        var composers = WorkspaceRoles.RolesAllowing(WorkspacePermission.Compose);
-        var found = await (from j in db.PublishJobs.AsNoTracking()
-                           join w in db.Workspaces.AsNoTracking() on j.WorkspaceId equals w.Id
-                           join m in db.WorkspaceMembers.AsNoTracking() on w.Id equals m.WorkspaceId
-                           where j.Id == jobId && m.UserId == userId && composers.Contains(m.Role)
-                           select new { Job = j, w.InboxDraftsOnly, w.RequiresReview, m.Role })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await ComposerJob.Find(db, userId, jobId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
@@ -97,7 +90,7 @@ public sealed class RetryPublishJobCommand(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var needsApproval = consent.ApprovedAt is null && WorkspaceRoles.PostsNeedApproval(found.RequiresReview, found.Role);
+        var needsApproval = consent.ApprovedAt is null && found.PostsNeedApproval;
         var retry = new PublishJob
         {
             UserId = userId,

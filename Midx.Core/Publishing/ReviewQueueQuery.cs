@@ -20,8 +20,8 @@ public sealed class ReviewQueueQuery(MidxDbContext db)
                join u in db.Users.AsNoTracking() on j.UserId equals u.Id into composers
                from u in composers.DefaultIfEmpty()
                orderby j.CreatedAt, j.Id
-               select new ReviewQueueEntry(j.Id, j.Caption, j.Mode, j.Source, j.FileName, j.SourceUrl, j.ScheduledAt, j.CreatedAt, j.UpdatedAt,
-                   a == null ? null : a.Username, a == null ? null : a.DisplayName, u == null ? null : u.Name))
+               select new ReviewQueueEntry(j.Id, j.Caption, j.Mode, j.FileName, j.ScheduledAt, j.UpdatedAt,
+                   a == null ? null : a.Username, u == null ? null : u.Name))
             .Take(PageSize)
             .ToListAsync(cancellationToken);
 
@@ -41,12 +41,8 @@ public sealed record ReviewQueueEntry(
     Guid JobId,
     string Caption,
     PublishMode Mode,
-    VideoSource Source,
     string? FileName,
-    string? SourceUrl,
     DateTime? ScheduledAt,
-    DateTime CreatedAt,
     DateTime UpdatedAt,
     string? Username,
-    string? DisplayName,
     string? ComposerName);

@@ -59,8 +59,7 @@ public sealed class SubmitPublishJobCommand(
 
         if (account.TokenState == TokenState.NeedsReconnect)
         {
-            return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.AccountNeedsReconnect,
-                $"TikTok no longer accepts Midx's access to @{account.Username}. {ErrorCatalog.AccountNeedsReconnect.ToDo}");
+            return PublishRequestRules.AccountNeedsReconnect(account.Username);
         }
 
         StoredMedia? video = null;
