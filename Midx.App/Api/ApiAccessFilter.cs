@@ -7,8 +7,8 @@ namespace Midx.App.Api;
 
 /// <summary>
 /// The door of every <c>/api/v1</c> endpoint: the bearer key (401 without a valid one), the key's rate limit (429 with
-/// Retry-After), and, once the response is sent, the key's use for the day. Every key may read (<see cref="ApiScope.Read"/>),
-/// which is all the API offers so far.
+/// Retry-After), the scope the endpoint asks for (<see cref="ApiScopeRequirement"/>, 403 when the key lacks it), and,
+/// once the response is sent, the key's use for the day.
 /// </summary>
 /// <remarks>
 /// Made once per endpoint from the application's services, so what lives per request (the key lookup and its
@@ -38,6 +38,14 @@ public sealed class ApiAccessFilter(ApiRateLimiter limiter, IServiceScopeFactory
             var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.For(ErrorCatalog.ApiRateLimited, StatusCodes.Status429TooManyRequests);
+        }
+
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<ApiScopeRequirement>()
+            ?? throw new InvalidOperationException($"The API endpoint {http.Request.Path} declares no scope (RequireScope).");
+        if (!caller.Scopes.HasFlag(required.Scope))
+        {
+            return ApiProblems.For(ErrorCatalog.ApiScopeMissing, StatusCodes.Status403Forbidden,
+                $"This key's scopes are \"{ApiScopes.Names(caller.Scopes)}\"; this request needs \"{ApiScopes.NameOf(required.Scope)}\". {ErrorCatalog.ApiScopeMissing.ToDo}");
         }
 
         return await next(context);
@@ -74,6 +82,22 @@ public sealed class ApiRateLimiter(IOptions<ApiOptions> options) : IDisposable
     public RateLimitLease Acquire(Guid keyId) => _limiter.AttemptAcquire(keyId);
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>The scope an API endpoint needs, declared with <see cref="ApiScopeRequirements.RequireScope"/>.</summary>
+public sealed record ApiScopeRequirement(ApiScope Scope);
+
+public static class ApiScopeRequirements
+{
+    /// <summary>Lets only keys holding <paramref name="scope"/> call the endpoint; the OpenAPI document says so too.</summary>
+    public static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, ApiScope scope) => endpoint
+        .WithMetadata(new ApiScopeRequirement(scope))
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Description = $"{operation.Description} Needs the `{ApiScopes.NameOf(scope)}` scope.".TrimStart();
+            return Task.CompletedTask;
+        });
 }
 
 /// <summary>The caller of an API request, set by <see cref="ApiAccessFilter"/>.</summary>

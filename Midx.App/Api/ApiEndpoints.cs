@@ -31,23 +31,23 @@ public static class ApiEndpoints
 
         api.MapGet("accounts", ListAccountsAsync)
             .Produces<List<ApiAccount>>()
-            .WithName("ListAccounts").WithTags("Accounts").WithSummary("List the workspace's linked TikTok accounts")
+            .RequireScope(ApiScope.Read).WithName("ListAccounts").WithTags("Accounts").WithSummary("List the workspace's linked TikTok accounts")
             .WithDescription("Oldest first. An account whose tokenState is needs_reconnect can post again once an Owner or Publisher reconnects it in Midx.");
         api.MapGet("accounts/{id:guid}/creator-info", CreatorInfoAsync)
             .Produces<CreatorSnapshot>()
-            .WithName("GetCreatorInfo").WithTags("Accounts").WithSummary("Read TikTok's creator_info for an account, now")
+            .RequireScope(ApiScope.Read).WithName("GetCreatorInfo").WithTags("Accounts").WithSummary("Read TikTok's creator_info for an account, now")
             .WithDescription("Asked of TikTok at each call (TikTok allows 20 a minute per account): the privacy levels the creator offers, "
                 + "what they switched off and the longest video they may post. A refusal by TikTok is a problem carrying tikTokCode and logId.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet("posts", ListPostsAsync)
             .Produces<ApiPage<ApiPost>>()
-            .WithName("ListPosts").WithTags("Posts").WithSummary("List the workspace's posts, newest first")
+            .RequireScope(ApiScope.Read).WithName("ListPosts").WithTags("Posts").WithSummary("List the workspace's posts, newest first")
             .WithDescription($"Up to {ApiPostsQuery.MaxLimit} a page (default {ApiPostsQuery.DefaultLimit}); pass nextCursor as cursor for the next "
                 + "page. Filter by state (awaiting_review, scheduled, published, failed, …) and by account.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("posts/{id:guid}", GetPostAsync)
             .Produces<ApiPostDetail>()
-            .WithName("GetPost").WithTags("Posts").WithSummary("Read a post and its history")
+            .RequireScope(ApiScope.Read).WithName("GetPost").WithTags("Posts").WithSummary("Read a post and its history")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

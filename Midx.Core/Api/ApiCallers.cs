@@ -3,8 +3,8 @@ using Midx.Core.Data;
 
 namespace Midx.Core.Api;
 
-/// <summary>Who is calling the API: the key (by id and visible prefix) and its workspace, which is all it may see.</summary>
-public sealed record ApiCaller(Guid KeyId, string Prefix, Guid WorkspaceId);
+/// <summary>Who is calling the API: the key (by id and visible prefix), its workspace, which is all it may see, and its scopes.</summary>
+public sealed record ApiCaller(Guid KeyId, string Prefix, Guid WorkspaceId, ApiScope Scopes);
 
 /// <summary>
 /// Finds the caller of an API request from the key it presents, and keeps each key's use: when it was last used (written
@@ -32,7 +32,7 @@ public sealed class ApiCallers(MidxDbContext db, TimeProvider time)
         var stale = now - LastUsedResolution;
         await db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt < stale))
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now), cancellationToken);
-        return new ApiCaller(key.Id, key.Prefix, key.WorkspaceId);
+        return new ApiCaller(key.Id, key.Prefix, key.WorkspaceId, key.Scopes);
     }
 
     /// <summary>Counts one answered request of the key today, and whether it was answered with an error.</summary>

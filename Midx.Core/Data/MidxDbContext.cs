@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Midx.Core.Data;
 
-public sealed class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed partial class MidxDbContext(DbContextOptions<MidxDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();

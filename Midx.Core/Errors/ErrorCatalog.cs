@@ -11,7 +11,7 @@ namespace Midx.Core.Errors;
 /// with <see cref="Find"/>: without regard to case, <c>invalid_param</c> as <c>invalid_params</c> (TikTok's Direct Post
 /// reference spells it one way and its servers the other), and an honest entry for a code Midx does not know.
 /// </summary>
-public static class ErrorCatalog
+public static partial class ErrorCatalog
 {
     private const string Reconnect = "Reconnect the account on the Accounts page and keep every permission ticked.";
     private const string TellUs = "Please tell us.";
@@ -529,6 +529,11 @@ public static class ErrorCatalog
         "The workspace of this key has no such item.",
         "Check the id; lists give the ids there are.",
         "An API request named an account or post that is not its key's workspace's.");
+
+    public static readonly ErrorCode ApiScopeMissing = MidxCode("api_scope_missing",
+        "This API key may not do this.",
+        "Make a key with the scope the request needs (the API reference names it) on the workspace's page.",
+        "An API key called an endpoint whose scope it was not given.");
 
     /// <summary>The admin filter value and entry for failed jobs that carry no code at all.</summary>
     public static readonly ErrorCode NoCode = new("-", ErrorSource.Midx, null,

@@ -36,7 +36,7 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
 
         var caller = await Callers.AuthenticateAsync(issued.Key, CancellationToken.None);
 
-        Assert.Equal(new ApiCaller(issued.KeyId!.Value, ApiKeySecret.PrefixOf(issued.Key)!, _team.Id), caller);
+        Assert.Equal(new ApiCaller(issued.KeyId!.Value, ApiKeySecret.PrefixOf(issued.Key)!, _team.Id, ApiScope.Read), caller);
     }
 
     public static TheoryData<string?> Malformed => new()
