@@ -36,7 +36,8 @@ public static class ApiPublishEndpoints
             .WithName("CreateUpload").WithTags("Uploads").WithSummary("Create an upload, then PUT the video's bytes to its uploadUrl")
             .WithDescription($"The uploadUrl takes the bytes (MP4, MOV or WebM, at most {ByteSize.Describe(VideoLimits.MaxBytes)} and "
                 + $"{VideoLimits.MaxApiDurationSeconds / 60} minutes) in one PUT until expiresAt. fileName is for display only.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithExamples(ApiExamples.CreateUpload, ApiExamples.WaitingUpload);
         api.MapPut("uploads/{id:guid}/content", PutUploadContentAsync)
             .RequireScope(ApiScope.Publish).Produces<ApiUpload>(StatusCodes.Status201Created)
             .WithName("PutUploadContent").WithTags("Uploads").WithSummary("Send an upload's video bytes")
@@ -44,7 +45,8 @@ public static class ApiPublishEndpoints
                 + "checked as the browser's uploads are: its container, its duration, and the limits of the workspace's uploads at once and per hour.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithExamples(null, ApiExamples.ReadyUpload);
         api.MapGet("uploads/{id:guid}", GetUploadAsync)
             .RequireScope(ApiScope.Read).Produces<ApiUpload>()
             .WithName("GetUpload").WithTags("Uploads").WithSummary("Read an upload whose bytes arrived")
@@ -61,7 +63,8 @@ public static class ApiPublishEndpoints
             .Accepts<ApiCreatePost>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithExamples(ApiExamples.CreatePost, ApiExamples.Post);
         api.MapPost("posts/{id:guid}/cancel", CancelPostAsync)
             .RequireScope(ApiScope.Publish).Produces<ApiPost>()
             .WithName("CancelPost").WithTags("Posts").WithSummary("Cancel a post TikTok does not have yet")

@@ -297,12 +297,17 @@ public sealed class ApiPublishEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenApiDocument_SaysWhichScopeEachPostingEndpointNeeds()
+    public async Task OpenApiDocument_SaysWhichScopeEachPostingEndpointNeedsAndShowsExampleBodies()
     {
         using var response = await _api.GetAsync(ApiEndpoints.OpenApiPath);
 
         var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
-        Assert.Contains("Needs the `publish` scope.", paths.GetProperty("/api/v1/posts").GetProperty("post").GetProperty("description").GetString());
+        var create = paths.GetProperty("/api/v1/posts").GetProperty("post");
+        Assert.Contains("Needs the `publish` scope.", create.GetProperty("description").GetString());
+        Assert.Equal(ApiExamples.AccountId, create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetProperty("accountId").GetGuid());
+        Assert.Equal("scheduled", create.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json")
+            .GetProperty("example").GetProperty("state").GetString());
         Assert.Contains("Needs the `read` scope.", paths.GetProperty("/api/v1/posts").GetProperty("get").GetProperty("description").GetString());
         Assert.True(paths.GetProperty("/api/v1/uploads/{id}/content").TryGetProperty("put", out _));
     }
