@@ -132,6 +132,11 @@ public sealed class ApiPublishEndpointsTests : IAsyncLifetime
             (consent.UserId, consent.ApiKeyId, consent.CallerConsentText, consent.DeclarationText));
         Assert.True(job.DisableComment && job.DisableDuet && job.DisableStitch);
         Assert.Equal(1, (await WaitForUsageAsync(u => u.PostsCreated >= 1)).PostsCreated);
+
+        using var avery = await _app.SignInAsync("avery@sandbox.midx.test");
+        var page = await avery.GetHtmlAsync(Midx.App.Publishing.JobPage.Url(id));
+        Assert.StartsWith($"{PublishReview.ApiKeyName("Shop sync")} sent it", page.QuerySelector("[data-consent-given-by]")!.TextContent.Trim());
+        Assert.Equal(Consent, page.QuerySelector("[data-consent-caller-text]")!.TextContent);
     }
 
     [Fact]
