@@ -39,6 +39,20 @@ public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInt
         return Task.CompletedTask;
     }
 
+    // A lost optimistic check (ApplyJobChangeCommand's) is reported here rather than as a failed save.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Unstage(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Unstage(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     private async Task StageAsync(DbContext? context, CancellationToken cancellationToken)
     {
         if (context is not MidxDbContext db)
