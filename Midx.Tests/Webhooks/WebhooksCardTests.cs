@@ -83,7 +83,7 @@ public sealed class WebhooksCardTests : WorkspacesPageTestContext
         Assert.Equal("post.published", Text(row.QuerySelector("[data-webhook-delivery-type]")));
         Assert.Equal("Delivered", Text(row.QuerySelector("[data-webhook-delivery-status]")));
         Assert.Equal("to hooks.example.com", Text(row.QuerySelector("[data-webhook-delivery-endpoint]")));
-        Assert.Equal("HTTP 200 at 2026-11-22 09:00 UTC in 84 ms; 1 attempt", Text(row.QuerySelector("[data-webhook-delivery-last]")));
+        Assert.Equal("HTTP 200 at 22 Nov 2026, 09:00 UTC in 84 ms; 1 attempt", Text(row.QuerySelector("[data-webhook-delivery-last]")));
 
         row.QuerySelector("[data-webhook-send-again]")!.Click();
 
