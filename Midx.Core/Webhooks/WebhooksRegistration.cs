@@ -33,7 +33,9 @@ public static class WebhooksRegistration
                 UseProxy = false,
                 UseCookies = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            });
+            })
+            // An endpoint's URL is the integrator's and may carry a credential in its query: the client's own request logs would write it out.
+            .RemoveAllLoggers();
         return services;
     }
 }
