@@ -67,10 +67,14 @@ public sealed class SendWebhookDeliveryCommand(
         request.Headers.Add("Midx-Delivery-Id", delivery.Id.ToString());
         request.Headers.Add("Midx-Signature", WebhookSecret.Signature(secret, time.GetUtcNow(), delivery.Payload));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Midx-Webhooks", "1"));
+        // One limit for the whole attempt, connecting and the answer's body included, so a receiver that drips its answer
+        // cannot hold the delivery past its lease. It runs on the wall clock, as HttpClient's own Timeout would.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.Timeout);
         try
         {
-            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var excerpt = await ExcerptAsync(response, cancellationToken);
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+            var excerpt = await ExcerptAsync(response, attempt.Token);
             var code = (int)response.StatusCode;
             return new Attempt(code, code is >= 200 and < 300 ? null : ErrorCatalog.WebhookHttpError, excerpt);
         }
@@ -78,14 +82,20 @@ public sealed class SendWebhookDeliveryCommand(
         {
             return new Attempt(null, ErrorCatalog.WebhookAddressRefused, null);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Attempt(null, ErrorCatalog.WebhookTimeout, null);
+        }
+        catch (HttpRequestException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The limit struck while connecting: the handler reports that as a failed connection.
+            logger.LogInformation("Webhook delivery {DeliveryId} to endpoint {EndpointId} timed out ({Fault})", delivery.Id, endpoint.Id, ex.HttpRequestError);
+            return new Attempt(null, ErrorCatalog.WebhookTimeout, null);
+        }
         catch (HttpRequestException ex)
         {
             logger.LogInformation("Webhook delivery {DeliveryId} to endpoint {EndpointId} could not connect ({Fault})", delivery.Id, endpoint.Id, ex.HttpRequestError);
             return new Attempt(null, ErrorCatalog.WebhookUnreachable, null);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Attempt(null, ErrorCatalog.WebhookTimeout, null);
         }
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 
 namespace Midx.Core.Webhooks;
@@ -25,7 +24,8 @@ public static class WebhooksRegistration
         services.AddScoped<SendWebhookDeliveryCommand>();
         services.TryAddScoped<AuditLog>();
         services.AddHttpClient(SendWebhookDeliveryCommand.HttpClientName)
-            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
+            // The time limit is per attempt, inside SendWebhookDeliveryCommand, and covers the answer's body too.
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 ConnectCallback = sp.GetRequiredService<WebhookConnectGuard>().ConnectAsync,

@@ -151,6 +151,24 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task Dispatch_EndpointAnswersTooLate_TimeoutRecordedAndTriedAgainLater()
+    {
+        await using var harness = await WebhooksHarness.CreateAsync(o => o.Timeout = TimeSpan.FromSeconds(1));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromSeconds(5);
+        await harness.AddEndpointAsync(receiver.Url);
+        await harness.MoveJobAsync(new JobChange(JobState.Initializing));
+
+        var started = DateTime.UtcNow;
+        await harness.DispatchAsync();
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+        var delivery = Assert.Single(await harness.DeliveriesAsync());
+        Assert.Equal((WebhookDeliveryStatus.Pending, ErrorCatalog.WebhookTimeout.Value, (int?)null, harness.Now.AddSeconds(30)),
+            (delivery.Status, delivery.LastErrorCode, delivery.LastStatusCode, delivery.NextAttemptAt));
+    }
+
+    [Fact]
     public async Task Dispatch_EndpointFailsForADay_GivenUpAfterTheRetryWindowAndNeverSentAgain()
     {
         await using var harness = await WebhooksHarness.CreateAsync(o => o.DisableAfterFailures = 1000);

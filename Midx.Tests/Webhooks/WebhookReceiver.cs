@@ -26,6 +26,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    /// <summary>How long the receiver waits before it answers.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Answers every request with this status once the scripted ones are used up.</summary>
     public int ThenStatus { get; set; } = 200;
 
@@ -44,6 +47,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver.Requests.Enqueue(new Received(
                 http.Request.Headers["Midx-Event-Id"].ToString(), http.Request.Headers["Midx-Event-Type"].ToString(),
                 http.Request.Headers["Midx-Delivery-Id"].ToString(), http.Request.Headers["Midx-Signature"].ToString(), body));
+            await Task.Delay(receiver.Delay, http.RequestAborted);
             var status = receiver._statuses.TryDequeue(out var next) ? next : receiver.ThenStatus;
             http.Response.StatusCode = status;
             await http.Response.WriteAsync(status >= 300 ? $"receiver refused with {status}" : "ok");
