@@ -30,6 +30,7 @@ public sealed class WebhooksCardTests : WorkspacesPageTestContext
         SignIn(_ada);
         var page = Render<WorkspacePage>(p => p.Add(c => c.Id, _team.Id));
         page.WaitForElement("[data-webhooks-empty]");
+        Assert.Contains("tries again for 24 hours until the endpoint answers with a 2xx status", Text(page.Find("[data-webhooks-about]")));
 
         page.Find("input[data-webhook-url-input]").Input("https://hooks.example.com/midx");
         page.Find("[data-webhook-event-choice='post.published'] input").Change(true);
