@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261204035826_Webhooks")]
+    [Migration("20261204043910_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -190,6 +190,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<int>("Errors");
 
+                    b.Property<int>("PostsCreated");
+
                     b.Property<int>("Requests");
 
                     b.HasKey("KeyId", "Day");
@@ -203,6 +205,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<DateTime>("AgreedAt");
 
+                    b.Property<Guid?>("ApiKeyId");
+
                     b.Property<string>("ApprovalDeclarationText")
                         .HasMaxLength(1000);
 
@@ -211,6 +215,9 @@ namespace Midx.Core.Data.Migrations
                     b.Property<DateTime?>("ApprovedAt");
 
                     b.Property<Guid?>("ApprovedByUserId");
+
+                    b.Property<string>("CallerConsentText")
+                        .HasMaxLength(2000);
 
                     b.Property<string>("CreatorNickname")
                         .IsRequired()
@@ -231,6 +238,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ApprovedByUserId");
 
@@ -280,6 +289,8 @@ namespace Midx.Core.Data.Migrations
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
                     b.Property<Guid>("Id");
+
+                    b.Property<Guid?>("ApiKeyId");
 
                     b.Property<bool>("BrandContentToggle");
 
@@ -387,6 +398,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid>("WorkspaceId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ErrorCode");
 
@@ -722,6 +735,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.Publishing.PublishJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
@@ -740,6 +758,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
                         .WithMany()
                         .HasForeignKey("TikTokAccountId")
