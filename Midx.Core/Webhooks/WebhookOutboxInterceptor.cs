@@ -19,7 +19,7 @@ public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInt
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        // A synchronous save stages its events synchronously too: SQLite and Npgsql complete these reads inline.
+        // A synchronous save blocks on the read of the workspace's endpoints, so its events are staged all the same.
         StageAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
