@@ -6,6 +6,7 @@ using Midx.App.Privacy;
 using Midx.App.Publishing;
 using Midx.App.Sandbox;
 using Midx.App.TikTok;
+using Midx.App.Webhooks;
 using Midx.App.Workspaces;
 using Midx.Core.Data;
 
@@ -24,6 +25,7 @@ builder.AddPrivacy();
 builder.AddPublishing();
 builder.AddAdminConsole();
 builder.AddApi();
+builder.AddWebhooks();
 
 var app = builder.Build();
 

@@ -19,8 +19,8 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
     {
         var result = await services.GetRequiredService<PurgeExpiredDataCommand>().ExecuteAsync(cancellationToken);
         logger.LogInformation(
-            "Retention purge deleted {AuditEvents} audit events, {Heartbeats} stale heartbeats and {LinkStates} expired link states",
-            result.AuditEvents, result.Heartbeats, result.LinkStates);
-        return $"Last purge removed {result.AuditEvents + result.Heartbeats + result.LinkStates} rows";
+            "Retention purge deleted {AuditEvents} audit events, {Heartbeats} stale heartbeats, {LinkStates} expired link states and {WebhookDeliveries} old webhook deliveries",
+            result.AuditEvents, result.Heartbeats, result.LinkStates, result.WebhookDeliveries);
+        return $"Last purge removed {result.AuditEvents + result.Heartbeats + result.LinkStates + result.WebhookDeliveries} rows";
     }
 }

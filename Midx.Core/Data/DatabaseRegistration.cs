@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Midx.Core.Webhooks;
 
 namespace Midx.Core.Data;
 
@@ -18,8 +20,12 @@ public static class DatabaseRegistration
             .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WebhookOutboxInterceptor>();
         builder.Services.AddDbContext<MidxDbContext>((services, options) =>
         {
+            // Webhook events are written by the same SaveChanges as the change they report.
+            options.AddInterceptors(services.GetRequiredService<WebhookOutboxInterceptor>());
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var midx = services.GetRequiredService<IOptions<MidxOptions>>().Value;
             if (database.Provider == DatabaseProvider.Postgres)

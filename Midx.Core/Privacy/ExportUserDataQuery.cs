@@ -34,6 +34,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["PublishJobs.ApiKeyId"] = ApiPostsAreNobodys,
         ["ConsentRecords.ApiKeyId"] = ApiPostsAreNobodys,
         ["ConsentRecords.CallerConsentText"] = ApiPostsAreNobodys,
+        ["WebhookEndpoints.SecretCipher"] = "A webhook endpoint's encrypted signing secret, a credential: secrets are never exported (promise 8).",
     };
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
@@ -128,7 +129,15 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 k.RevokedAt, k.RotatedFromKeyId))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys, ExcludedColumns);
+        var webhookEndpoints = await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => e.CreatedByUserId == userId)
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new ExportedWebhookEndpoint(e.Id, e.WorkspaceId, e.Url, e.Events, e.CreatedByUserId, e.CreatedAt, e.DisabledAt, e.DisabledReason,
+                e.ConsecutiveFailures))
+            .ToListAsync(cancellationToken);
+
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys,
+            webhookEndpoints, ExcludedColumns);
     }
 }
 
@@ -145,6 +154,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
     IReadOnlyList<ExportedApiKey> ApiKeys,
+    IReadOnlyList<ExportedWebhookEndpoint> WebhookEndpoints,
     IReadOnlyDictionary<string, string> NotExported);
 
 public sealed record ExportedUser(
@@ -197,3 +207,8 @@ public sealed record ExportedPendingLink(string Id, Guid UserId, Guid WorkspaceI
 public sealed record ExportedApiKey(
     Guid Id, Guid WorkspaceId, string Name, string Prefix, Api.ApiScope Scopes, Guid? CreatedByUserId, DateTime CreatedAt, DateTime? ExpiresAt,
     DateTime? LastUsedAt, DateTime? RevokedAt, Guid? RotatedFromKeyId);
+
+/// <summary>A webhook endpoint the person added to a workspace: its address and events, never its signing secret.</summary>
+public sealed record ExportedWebhookEndpoint(
+    Guid Id, Guid WorkspaceId, string Url, Webhooks.WebhookEventTypes Events, Guid? CreatedByUserId, DateTime CreatedAt, DateTime? DisabledAt,
+    Webhooks.WebhookDisabledReason? DisabledReason, int ConsecutiveFailures);

@@ -6,11 +6,12 @@ namespace Midx.Core.Privacy;
 
 /// <summary>
 /// Deletes what Midx promised not to keep (privacy promise 4, listed on /privacy): audit events and technical records older than
-/// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, and link authorizations that expired.
+/// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, link authorizations that expired, and finished webhook
+/// deliveries as old as the audit events (one still being tried stays until it is delivered or given up).
 /// </summary>
 public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time, ScrubDeletedBytesCommand scrub)
 {
-    public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates);
+    public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates, int WebhookDeliveries);
 
     public async Task<Result> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +21,9 @@ public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<Retention
         var audit = await db.AuditEvents.Where(e => e.At < auditCutoff).ExecuteDeleteAsync(cancellationToken);
         var heartbeats = await db.WorkerHeartbeats.Where(h => h.LastBeatAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);
         var states = await db.OAuthLinkStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var deliveries = await db.WebhookDeliveries.Where(d => d.Status != Webhooks.WebhookDeliveryStatus.Pending && d.CreatedAt < auditCutoff)
+            .ExecuteDeleteAsync(cancellationToken);
         await scrub.ExecuteAsync(cancellationToken);
-        return new Result(audit, heartbeats, states);
+        return new Result(audit, heartbeats, states, deliveries);
     }
 }

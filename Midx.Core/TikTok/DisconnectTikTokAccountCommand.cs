@@ -4,6 +4,7 @@ using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Webhooks;
 using Midx.Core.Workspaces;
 
 namespace Midx.Core.TikTok;
@@ -30,6 +31,7 @@ public sealed class DisconnectTikTokAccountCommand(
     ApplyJobChangeCommand apply,
     ReleaseJobMediaCommand release,
     AuditLog audit,
+    TimeProvider time,
     ILogger<DisconnectTikTokAccountCommand> logger)
 {
     private IQueryable<TikTokAccount> Disconnectable(Guid userId, Guid accountId, TikTokDisconnectPurpose purpose) =>
@@ -41,7 +43,7 @@ public sealed class DisconnectTikTokAccountCommand(
         Guid userId, Guid accountId, TikTokDisconnectPurpose purpose, CancellationToken cancellationToken)
     {
         var owned = await Disconnectable(userId, accountId, purpose).AsNoTracking()
-            .Select(a => new { a.Id, a.Username, a.DisplayName, a.TokenState })
+            .Select(a => new { a.Id, a.WorkspaceId, a.Username, a.DisplayName, a.TokenState })
             .SingleOrDefaultAsync(cancellationToken);
         if (owned is null)
         {
@@ -75,7 +77,14 @@ public sealed class DisconnectTikTokAccountCommand(
             failedWithVideo = await db.PublishJobs.AsNoTracking()
                 .Where(j => j.TikTokAccountId == accountId && j.State == JobState.Failed && j.MediaPath != null)
                 .ToListAsync(cancellationToken);
-            await Disconnectable(userId, accountId, purpose).ExecuteDeleteAsync(cancellationToken);
+            if (await Disconnectable(userId, accountId, purpose).ExecuteDeleteAsync(cancellationToken) == 1)
+            {
+                // The DELETE bypasses the change tracker, so its webhook event is staged here, in the same transaction.
+                await WebhookOutbox.AddAsync(db, owned.WorkspaceId, WebhookEventTypes.AccountDisconnected,
+                    new WebhookAccountData(accountId, null), time.GetUtcNow().UtcDateTime, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 

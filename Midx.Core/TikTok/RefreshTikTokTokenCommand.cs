@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
 using Midx.Core.Data;
+using Midx.Core.Webhooks;
 
 namespace Midx.Core.TikTok;
 
@@ -206,6 +207,9 @@ public sealed class RefreshTikTokTokenCommand(
         db.ChangeTracker.Clear();
         audit.Add(TikTokAuditActions.NeedsReconnect, actorUserId: null, subjectUserId: account.UserId,
             $"TikTok account {account.Id} (@{account.Username}) needs reconnecting: {reason}" + (error?.LogId is { } logId ? $" (log_id {logId})" : ""));
+        // The UPDATE above bypasses the change tracker, so its webhook event is staged here, in the same transaction.
+        await WebhookOutbox.AddAsync(db, account.WorkspaceId, WebhookEventTypes.AccountNeedsReconnect,
+            new WebhookAccountData(account.Id, WebhookPayload.NameOf(TokenState.NeedsReconnect)), time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("TikTok account {AccountId} needs reconnecting: {Reason}", account.Id, reason);

@@ -19,7 +19,8 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     private const string RefreshCipher = "CfDJ8-refresh-cipher-text-that-must-not-leave";
 
     // Tables that hold no personal data at all; every other table is user-owned and must be covered by the export.
-    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage"];
+    // WebhookDeliveries carry ids and states of a workspace's posts and accounts on their way to its endpoints, nothing about a person.
+    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage", "WebhookDeliveries"];
 
     private static readonly Dictionary<string, Func<JsonElement, JsonElement>> SectionOf = new()
     {
@@ -34,6 +35,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         ["WorkspaceMembers"] = root => root.GetProperty("workspaces")[0],
         ["WorkspaceInvitations"] = root => root.GetProperty("invitations")[0],
         ["ApiKeys"] = root => root.GetProperty("apiKeys")[0],
+        ["WebhookEndpoints"] = root => root.GetProperty("webhookEndpoints")[0],
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -90,6 +92,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         Assert.DoesNotContain("someone.else", json);
         Assert.DoesNotContain(AccessCipher, json);
         Assert.DoesNotContain(RefreshCipher, json);
+        Assert.DoesNotContain("CfDJ8-webhook-secret-cipher", json);
         Assert.DoesNotContain("upload_token", json);
     }
 
@@ -150,6 +153,11 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
             {
                 WorkspaceId = user.Id, Name = "Zapier", Prefix = "midx_" + Guid.NewGuid().ToString("N")[..8], SecretHash = new string('0', 64),
                 Scopes = Midx.Core.Api.ApiScope.Read, CreatedByUserId = user.Id, CreatedAt = now,
+            },
+            new Midx.Core.Webhooks.WebhookEndpoint
+            {
+                WorkspaceId = user.Id, Url = "https://hooks.example.test/midx", Events = Midx.Core.Webhooks.WebhookEventTypes.PostPublished,
+                SecretCipher = "CfDJ8-webhook-secret-cipher", CreatedByUserId = user.Id, CreatedAt = now,
             },
             new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();

@@ -8,6 +8,7 @@ using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Privacy;
 using Midx.Core.TikTok;
+using Midx.Core.Webhooks;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Privacy;
@@ -43,7 +44,7 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
 
         var result = await Command(auditDays: 30).ExecuteAsync(CancellationToken.None);
 
-        Assert.Equal(new PurgeExpiredDataCommand.Result(AuditEvents: 1, Heartbeats: 1, LinkStates: 2), result);
+        Assert.Equal(new PurgeExpiredDataCommand.Result(AuditEvents: 1, Heartbeats: 1, LinkStates: 2, WebhookDeliveries: 0), result);
         Assert.Equal(["recent"], await _db.AuditEvents.Select(e => e.Action).ToListAsync());
         Assert.Empty(await _db.WorkerHeartbeats.ToListAsync());
         Assert.Empty(await _db.OAuthLinkStates.ToListAsync());
@@ -60,6 +61,30 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
 
         Assert.Equal(0, result.AuditEvents);
         Assert.Single(await _db.AuditEvents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Execute_WebhookDeliveriesPastRetention_FinishedOnesDeletedOneStillTriedKept()
+    {
+        var user = new User { GoogleSubject = "s", Email = "e@x.test", Name = "N", CreatedAt = Now, LastSeenAt = Now };
+        _db.AddPerson(user);
+        var endpoint = new WebhookEndpoint { WorkspaceId = user.Id, Url = "https://hooks.example.com/midx", Events = WebhookEventTypes.PostPublished, SecretCipher = "c", CreatedAt = Now };
+        _db.WebhookEndpoints.Add(endpoint);
+        foreach (var status in new[] { WebhookDeliveryStatus.Delivered, WebhookDeliveryStatus.GivenUp, WebhookDeliveryStatus.Pending })
+        {
+            _db.WebhookDeliveries.Add(new WebhookDelivery { EndpointId = endpoint.Id, EventType = "post.published", Payload = "{}", CreatedAt = Now, Status = status });
+        }
+
+        await _db.SaveChangesAsync();
+        _time.Advance(TimeSpan.FromDays(31));
+        _db.WebhookDeliveries.Add(new WebhookDelivery { EndpointId = endpoint.Id, EventType = "post.published", Payload = "{}", CreatedAt = Now, Status = WebhookDeliveryStatus.Delivered });
+        await _db.SaveChangesAsync();
+
+        var result = await Command(auditDays: 30).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(2, result.WebhookDeliveries);
+        Assert.Equal([WebhookDeliveryStatus.Pending, WebhookDeliveryStatus.Delivered],
+            (await _db.WebhookDeliveries.AsNoTracking().ToListAsync()).Select(d => d.Status).Order());
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ using Midx.Core.Accounts;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Webhooks;
 using Midx.Core.Workspaces;
 using Bunit;
 using Midx.Tests.TikTok;
@@ -30,6 +32,8 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddMidxTikTok();
         Context.Services.AddMidxAccounts();
         Context.Services.AddMidxWorkspaces();
+        Context.Services.AddMidxWebhooks();
+        Context.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }

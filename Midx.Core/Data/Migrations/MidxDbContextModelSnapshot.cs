@@ -532,6 +532,95 @@ namespace Midx.Core.Data.Migrations
                     b.ToTable("TikTokAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("Midx.Core.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("Attempts");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid>("EndpointId");
+
+                    b.Property<Guid>("EventId");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.Property<DateTime?>("LastAttemptAt");
+
+                    b.Property<int?>("LastDurationMs");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("LastResponseExcerpt")
+                        .HasMaxLength(256);
+
+                    b.Property<int?>("LastStatusCode");
+
+                    b.Property<DateTime?>("LeaseExpiresAt");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime?>("NextAttemptAt");
+
+                    b.Property<string>("Payload")
+                        .IsRequired();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndpointId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<int>("ConsecutiveFailures");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid?>("CreatedByUserId");
+
+                    b.Property<DateTime?>("DisabledAt");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(16);
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("SecretCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048);
+
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
             modelBuilder.Entity("Midx.Core.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id");
@@ -708,6 +797,29 @@ namespace Midx.Core.Data.Migrations
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Midx.Core.Webhooks.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
