@@ -1,38 +1,9 @@
-using System.Text;
+using Midx.Core.Api;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
 
 namespace Midx.App.Api;
-
-/// <summary>
-/// What the API answers, in its own shapes: states, modes and sources as lower-case snake_case strings, so that adding
-/// a value to Midx's enums never renumbers anything an integrator stored.
-/// </summary>
-public static class ApiNames
-{
-    public static string Of<T>(T value) where T : struct, Enum => Snake(value.ToString());
-
-    /// <summary>The enum value a snake_case name stands for, or null when it names none.</summary>
-    public static T? Parse<T>(string? name) where T : struct, Enum =>
-        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Of(v!.Value) == name);
-
-    private static string Snake(string pascal)
-    {
-        var text = new StringBuilder(pascal.Length + 4);
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
-}
 
 /// <summary>A linked TikTok account of the workspace. <c>tokenState</c>: <c>active</c> or <c>needs_reconnect</c>.</summary>
 public sealed record ApiAccount(Guid Id, string? Username, string? DisplayName, string? AvatarUrl, string TokenState, DateTime ConnectedAt)

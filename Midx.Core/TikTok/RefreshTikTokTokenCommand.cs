@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Midx.Core.Admin;
+using Midx.Core.Api;
 using Midx.Core.Data;
 using Midx.Core.Webhooks;
 
@@ -209,7 +210,7 @@ public sealed class RefreshTikTokTokenCommand(
             $"TikTok account {account.Id} (@{account.Username}) needs reconnecting: {reason}" + (error?.LogId is { } logId ? $" (log_id {logId})" : ""));
         // The UPDATE above bypasses the change tracker, so its webhook event is staged here, in the same transaction.
         await WebhookOutbox.AddAsync(db, account.WorkspaceId, WebhookEventTypes.AccountNeedsReconnect,
-            new WebhookAccountData(account.Id, WebhookPayload.NameOf(TokenState.NeedsReconnect)), time.GetUtcNow().UtcDateTime, cancellationToken);
+            new WebhookAccountData(account.Id, ApiNames.Of(TokenState.NeedsReconnect)), time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("TikTok account {AccountId} needs reconnecting: {Reason}", account.Id, reason);

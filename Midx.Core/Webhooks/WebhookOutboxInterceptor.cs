@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Midx.Core.Api;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -78,7 +79,7 @@ public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInt
             {
                 var account = (TikTokAccount)entry.Entity;
                 await WebhookOutbox.AddAsync(db, account.WorkspaceId, WebhookEventTypes.AccountNeedsReconnect,
-                    new WebhookAccountData(account.Id, WebhookPayload.NameOf(TokenState.NeedsReconnect)), time.GetUtcNow().UtcDateTime, cancellationToken);
+                    new WebhookAccountData(account.Id, ApiNames.Of(TokenState.NeedsReconnect)), time.GetUtcNow().UtcDateTime, cancellationToken);
             }
         }
     }
@@ -97,8 +98,8 @@ public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInt
 
     private static async Task AddPostEventsAsync(MidxDbContext db, PublishJob job, PublishEvent history, JobState? previous, CancellationToken cancellationToken)
     {
-        var data = new WebhookPostData(job.Id, job.TikTokAccountId, WebhookPayload.NameOf(history.State),
-            previous is { } from ? WebhookPayload.NameOf(from) : null, history.ErrorCode ?? job.ErrorCode, history.LogId ?? job.ErrorLogId);
+        var data = new WebhookPostData(job.Id, job.TikTokAccountId, ApiNames.Of(history.State),
+            previous is { } from ? ApiNames.Of(from) : null, history.ErrorCode ?? job.ErrorCode, history.LogId ?? job.ErrorLogId);
         await WebhookOutbox.AddAsync(db, job.WorkspaceId, WebhookEventTypes.PostStatusChanged, data, history.At, cancellationToken);
         WebhookEventTypes? specific = history.State switch
         {

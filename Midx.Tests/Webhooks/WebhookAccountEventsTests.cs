@@ -30,7 +30,7 @@ public sealed class WebhookAccountEventsTests
         Assert.Equal((endpoint.Id, "account.needs_reconnect", WebhookDeliveryStatus.Pending, services.Time.GetUtcNow().UtcDateTime),
             (delivery.EndpointId, delivery.EventType, delivery.Status, delivery.NextAttemptAt));
         var data = JsonDocument.Parse(delivery.Payload).RootElement.GetProperty("data");
-        Assert.Equal((account.Id, "needs_reconnect"), (data.GetProperty("account_id").GetGuid(), data.GetProperty("token_state").GetString()));
+        Assert.Equal((account.Id, "needs_reconnect"), (data.GetProperty("accountId").GetGuid(), data.GetProperty("tokenState").GetString()));
 
         await services.InScopeAsync(sp => sp.GetRequiredService<RefreshTikTokTokenCommand>()
             .ExecuteAsync(account.Id, TokenRefreshReason.Scheduled, CancellationToken.None));

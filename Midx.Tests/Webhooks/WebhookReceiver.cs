@@ -46,7 +46,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             receiver.Requests.Enqueue(new Received(
                 http.Request.Headers["Midx-Event-Id"].ToString(), http.Request.Headers["Midx-Event-Type"].ToString(),
-                http.Request.Headers["Midx-Delivery-Id"].ToString(), http.Request.Headers["Midx-Signature"].ToString(), body));
+                http.Request.Headers["Midx-Delivery-Id"].ToString(), http.Request.Headers["Midx-Signature"].ToString(), body, DateTimeOffset.UtcNow));
             await Task.Delay(receiver.Delay, http.RequestAborted);
             var status = receiver._statuses.TryDequeue(out var next) ? next : receiver.ThenStatus;
             http.Response.StatusCode = status;
@@ -77,5 +77,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    public sealed record Received(string EventId, string EventType, string DeliveryId, string Signature, string Body);
+    /// <param name="At">When the receiver had the whole request, by the machine's clock.</param>
+    public sealed record Received(string EventId, string EventType, string DeliveryId, string Signature, string Body, DateTimeOffset At);
 }

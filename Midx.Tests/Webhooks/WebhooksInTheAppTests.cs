@@ -46,10 +46,10 @@ public sealed class WebhooksInTheAppTests
         Assert.Equal(["post.published", "account.disconnected"], received.Select(r => r.EventType));
         Assert.All(received, r => Assert.True(WebhookReceiver.Verifies(secret, r.Signature, r.Body, DateTimeOffset.UtcNow), r.EventType));
         var published = JsonDocument.Parse(received[0].Body).RootElement;
-        Assert.Equal((jobId, "published"), (published.GetProperty("data").GetProperty("post_id").GetGuid(), published.GetProperty("data").GetProperty("state").GetString()));
+        Assert.Equal((jobId, "published"), (published.GetProperty("data").GetProperty("postId").GetGuid(), published.GetProperty("data").GetProperty("state").GetString()));
         var disconnected = JsonDocument.Parse(received[1].Body).RootElement.GetProperty("data");
-        Assert.Equal(app.AccountId, disconnected.GetProperty("account_id").GetGuid());
-        Assert.Equal(JsonValueKind.Null, disconnected.GetProperty("token_state").ValueKind);
+        Assert.Equal(app.AccountId, disconnected.GetProperty("accountId").GetGuid());
+        Assert.Equal(JsonValueKind.Null, disconnected.GetProperty("tokenState").ValueKind);
     }
 
     private static async Task ReceivedAsync(WebhookReceiver receiver, int count)
