@@ -1,6 +1,7 @@
 using Midx.App.Accounts;
 using Midx.App.Api;
 using Midx.App.Admin;
+using Midx.App.Connect;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
@@ -24,6 +25,7 @@ builder.AddPrivacy();
 builder.AddPublishing();
 builder.AddAdminConsole();
 builder.AddApi();
+builder.AddConnect();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapWorkspaceEndpoints();
 app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapApiWithDocs();
+app.MapConnectEndpoints();
 app.MapMidxComponents();
 
 app.Run();

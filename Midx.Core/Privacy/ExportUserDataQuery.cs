@@ -28,6 +28,8 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
         ["WorkspaceInvitations.TokenHash"] = "A hash of an invitation link's one-time secret: it identifies the link and says nothing about anyone.",
         ["ApiKeys.SecretHash"] = "A hash of an API key's secret: it identifies the key and says nothing about anyone.",
+        ["OAuthLinkStates.ConnectLinkId"] = "Set only for a TikTok link started from a hosted connect link, which has no Midx user: never in a person's export.",
+        ["TikTokAccounts.LinkedThroughApp"] = "Set only for an account linked through a hosted connect link, which has no Midx user: never in a person's export.",
     };
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
@@ -97,7 +99,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
 
         var pendingLinks = await db.OAuthLinkStates.AsNoTracking()
             .Where(s => s.UserId == userId)
-            .Select(s => new ExportedPendingLink(s.Id, s.UserId, s.WorkspaceId, s.CreatedAt, s.ExpiresAt))
+            .Select(s => new ExportedPendingLink(s.Id, s.UserId!.Value, s.WorkspaceId, s.CreatedAt, s.ExpiresAt))
             .ToListAsync(cancellationToken);
 
         var memberships = await (from m in db.WorkspaceMembers.AsNoTracking()
@@ -122,7 +124,13 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 k.RevokedAt, k.RotatedFromKeyId))
             .ToListAsync(cancellationToken);
 
-        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys, ExcludedColumns);
+        var apiApps = await db.ApiApps.AsNoTracking()
+            .Where(a => a.CreatedByUserId == userId)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => new ExportedApiApp(a.Id, a.WorkspaceId, a.Name, a.RedirectUrls, a.CreatedByUserId, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+        return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys, apiApps, ExcludedColumns);
     }
 }
 
@@ -139,6 +147,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedAuditEvent> AuditEvents,
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
     IReadOnlyList<ExportedApiKey> ApiKeys,
+    IReadOnlyList<ExportedApiApp> ApiApps,
     IReadOnlyDictionary<string, string> NotExported);
 
 public sealed record ExportedUser(
@@ -191,3 +200,6 @@ public sealed record ExportedPendingLink(string Id, Guid UserId, Guid WorkspaceI
 public sealed record ExportedApiKey(
     Guid Id, Guid WorkspaceId, string Name, string Prefix, Api.ApiScope Scopes, Guid? CreatedByUserId, DateTime CreatedAt, DateTime? ExpiresAt,
     DateTime? LastUsedAt, DateTime? RevokedAt, Guid? RotatedFromKeyId);
+
+/// <summary>An API app the person made for a workspace, with the redirect URLs it registers.</summary>
+public sealed record ExportedApiApp(Guid Id, Guid WorkspaceId, string Name, IReadOnlyList<string> RedirectUrls, Guid? CreatedByUserId, DateTime CreatedAt);
