@@ -19,7 +19,8 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
     private const string RefreshCipher = "CfDJ8-refresh-cipher-text-that-must-not-leave";
 
     // Tables that hold no personal data at all; every other table is user-owned and must be covered by the export.
-    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage"];
+    // A connect link is made by an API key for an integrator's own user, who is no Midx user.
+    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage", "ConnectLinks"];
 
     private static readonly Dictionary<string, Func<JsonElement, JsonElement>> SectionOf = new()
     {
@@ -34,6 +35,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         ["WorkspaceMembers"] = root => root.GetProperty("workspaces")[0],
         ["WorkspaceInvitations"] = root => root.GetProperty("invitations")[0],
         ["ApiKeys"] = root => root.GetProperty("apiKeys")[0],
+        ["ApiApps"] = root => root.GetProperty("apiApps")[0],
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -151,6 +153,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
                 WorkspaceId = user.Id, Name = "Zapier", Prefix = "midx_" + Guid.NewGuid().ToString("N")[..8], SecretHash = new string('0', 64),
                 Scopes = Midx.Core.Api.ApiScope.Read, CreatedByUserId = user.Id, CreatedAt = now,
             },
+            new Midx.Core.Connect.ApiApp { WorkspaceId = user.Id, Name = "Shop", RedirectUrls = ["https://shop.example/connected"], CreatedByUserId = user.Id, CreatedAt = now },
             new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();
         return user;

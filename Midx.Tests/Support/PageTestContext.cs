@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
 using Midx.App.Components.Shared;
 using Midx.Core.Accounts;
+using Midx.Core.Connect;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -30,6 +31,7 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddMidxTikTok();
         Context.Services.AddMidxAccounts();
         Context.Services.AddMidxWorkspaces();
+        Context.Services.AddMidxConnect();
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }
