@@ -3,7 +3,9 @@ using Midx.Core.Api;
 using Midx.Core.Connect;
 using Midx.Core.TikTok;
 using Midx.Core.Workspaces;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Midx.Core.Data;
@@ -15,6 +17,12 @@ internal sealed class ApiAppConfiguration : IEntityTypeConfiguration<ApiApp>
         b.ToTable("ApiApps");
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(ApiApp.MaxNameLength);
+        // A JSON array in a text column on every provider (Npgsql would make a primitive collection text[]), so one
+        // migration fits SQLite and PostgreSQL alike.
+        b.Property(x => x.RedirectUrls).HasConversion(
+            urls => JsonSerializer.Serialize(urls, (JsonSerializerOptions?)null),
+            json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
+            new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), urls => urls.Aggregate(0, (hash, url) => HashCode.Combine(hash, url)), urls => urls.ToList()));
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
         b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         // Who made it is history; the app is the workspace's and stays with it.

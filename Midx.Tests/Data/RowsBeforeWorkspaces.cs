@@ -13,7 +13,8 @@ namespace Midx.Tests.Data;
 internal static class RowsBeforeWorkspaces
 {
     private static readonly HashSet<string> AddedSince =
-        ["WorkspaceId", "RequiresReview", "ReviewComment", "ApprovedByUserId", "ApprovedAt", "ApprovalDeclarationText", "ApprovalShownJson"];
+        ["WorkspaceId", "RequiresReview", "ReviewComment", "ApprovedByUserId", "ApprovedAt", "ApprovalDeclarationText", "ApprovalShownJson",
+            "LinkedThroughApp", "ConnectLinkId"];
 
     public static async Task InsertAsync<T>(MidxDbContext db, params T[] rows) where T : class
     {

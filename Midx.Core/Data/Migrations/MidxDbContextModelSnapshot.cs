@@ -206,7 +206,7 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(80);
 
-                    b.PrimitiveCollection<string>("RedirectUrls")
+                    b.Property<string>("RedirectUrls")
                         .IsRequired();
 
                     b.Property<Guid>("WorkspaceId");

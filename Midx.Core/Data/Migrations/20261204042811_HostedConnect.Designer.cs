@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261204035928_HostedConnect")]
+    [Migration("20261204042811_HostedConnect")]
     partial class HostedConnect
     {
         /// <inheritdoc />
@@ -209,7 +209,7 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(80);
 
-                    b.PrimitiveCollection<string>("RedirectUrls")
+                    b.Property<string>("RedirectUrls")
                         .IsRequired();
 
                     b.Property<Guid>("WorkspaceId");
