@@ -58,7 +58,7 @@ public sealed class ApiAccessFilter(ApiRateLimiter limiter, IServiceScopeFactory
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ApiCallers>().RecordAsync(caller.KeyId, error: http.Response.StatusCode >= 400,
-                CancellationToken.None);
+                postCreated: http.Features.Get<ApiPostCreated>() is not null, CancellationToken.None);
         }
         catch (Exception exception)
         {
@@ -105,4 +105,10 @@ public static class ApiHttpContext
 {
     public static ApiCaller Caller(this HttpContext context) =>
         context.Features.Get<ApiCaller>() ?? throw new InvalidOperationException("An API endpoint ran without ApiAccessFilter.");
+
+    /// <summary>Counts the post this request created in its key's use of the day.</summary>
+    public static void CountPostCreated(this HttpContext context) => context.Features.Set(new ApiPostCreated());
 }
+
+/// <summary>Marks a request that created a post (<see cref="ApiHttpContext.CountPostCreated"/>).</summary>
+public sealed class ApiPostCreated;

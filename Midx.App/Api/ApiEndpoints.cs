@@ -49,6 +49,7 @@ public static class ApiEndpoints
             .Produces<ApiPostDetail>()
             .RequireScope(ApiScope.Read).WithName("GetPost").WithTags("Posts").WithSummary("Read a post and its history")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPublishApi();
         return app;
     }
 
@@ -70,15 +71,7 @@ public static class ApiEndpoints
 
         var inboxDraftsOnly = await db.Workspaces.Where(w => w.Id == caller.WorkspaceId).Select(w => w.InboxDraftsOnly).SingleAsync(cancellationToken);
         var lookup = await creators.ExecuteAsync(account, inboxDraftsOnly, cancellationToken);
-        if (lookup.Creator is { } creator)
-        {
-            return TypedResults.Ok(creator);
-        }
-
-        var code = lookup.Problem == CreatorLookupProblem.NeedsReconnect ? ErrorCatalog.AccountNeedsReconnect
-            : lookup.TikTokCode is { } said ? ErrorCatalog.Find(said) : ErrorCatalog.UnexpectedResponse;
-        var status = lookup.Problem == CreatorLookupProblem.NeedsReconnect ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway;
-        return ApiProblems.For(code, status, lookup.Message, lookup.TikTokCode, lookup.LogId);
+        return lookup.Creator is { } creator ? TypedResults.Ok(creator) : ApiProblems.ForCreatorLookup(lookup);
     }
 
     private static async Task<IResult> ListPostsAsync(

@@ -73,12 +73,13 @@ public sealed record ApiPost(
     string? PublishId,
     string? PublicPostId,
     string? ReviewComment,
+    Guid? RetryOf,
     ApiPostError? Error)
 {
     public static ApiPost From(PublishJob j) => new(
         j.Id, j.TikTokAccountId, ApiNames.Of(j.Mode), ApiNames.Of(j.Source), ApiNames.Of(j.State), JobStateMachine.Label(j.State), j.Caption,
         j.PrivacyLevel, j.DisableComment, j.DisableDuet, j.DisableStitch, j.BrandContentToggle, j.BrandOrganicToggle, j.IsAigc, j.CoverTimestampMs,
-        j.FileName, j.SourceUrl, j.ScheduledAt, j.CreatedAt, j.UpdatedAt, j.CompletedAt, j.PublishId, j.PublicPostId, j.ReviewComment,
+        j.FileName, j.SourceUrl, j.ScheduledAt, j.CreatedAt, j.UpdatedAt, j.CompletedAt, j.PublishId, j.PublicPostId, j.ReviewComment, j.RetryOfJobId,
         j.ErrorCode is { } code ? new ApiPostError(code, ErrorCatalog.Find(code).Source.ToString().ToLowerInvariant(), j.ErrorMessage, j.ErrorLogId) : null);
 }
 

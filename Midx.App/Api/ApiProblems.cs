@@ -1,4 +1,6 @@
+using Midx.App.Publishing;
 using Midx.Core.Errors;
+using Midx.Core.Publishing;
 
 namespace Midx.App.Api;
 
@@ -25,7 +27,28 @@ public static class ApiProblems
         return Results.Problem(statusCode: status, title: code.Told, detail: detail ?? code.ToDo, extensions: extensions);
     }
 
+    /// <summary>A refusal of a publishing command, with the status that says what kind it is.</summary>
+    public static IResult For(PublishingError error, int? status = null) => For(error.Code, status ?? StatusOf(error.Code), error.Message);
+
+    /// <summary>TikTok's creator_info could not be had: a reconnect is the workspace's to do (409); anything else is TikTok's (502).</summary>
+    public static IResult ForCreatorLookup(CreatorLookup lookup)
+    {
+        var code = lookup.Problem == CreatorLookupProblem.NeedsReconnect ? ErrorCatalog.AccountNeedsReconnect
+            : lookup.TikTokCode is { } said ? ErrorCatalog.Find(said) : ErrorCatalog.UnexpectedResponse;
+        var status = lookup.Problem == CreatorLookupProblem.NeedsReconnect ? StatusCodes.Status409Conflict : StatusCodes.Status502BadGateway;
+        return For(code, status, lookup.Message, lookup.TikTokCode, lookup.LogId);
+    }
+
     public static IResult NotFound() => For(ErrorCatalog.ApiNotFound, StatusCodes.Status404NotFound);
+
+    public static IResult InvalidBody(string detail) => For(ErrorCatalog.ApiInvalidBody, StatusCodes.Status400BadRequest, detail);
+
+    /// <summary>Not found (404), not possible in the post's or account's state (409), or a choice the rules refuse (422).</summary>
+    private static int StatusOf(ErrorCode code) =>
+        code == ErrorCatalog.JobNotFound || code == ErrorCatalog.AccountNotFound ? StatusCodes.Status404NotFound
+        : code == ErrorCatalog.NotCancellable || code == ErrorCatalog.NotRetryable || code == ErrorCatalog.AccountNeedsReconnect
+            || code == ErrorCatalog.AccountDisconnected || code == ErrorCatalog.DirectPostOff ? StatusCodes.Status409Conflict
+        : StatusCodes.Status422UnprocessableEntity;
 
     public static IResult InvalidQuery(string detail) => For(ErrorCatalog.ApiInvalidQuery, StatusCodes.Status400BadRequest, detail);
 }

@@ -9,6 +9,7 @@ public static class ApiRegistration
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiRateLimiter>();
+        builder.Services.AddSingleton<ApiUploadLinks>();
         builder.Services.AddOpenApi("v1", options =>
         {
             // Only the public API: the app's own form endpoints are no contract.

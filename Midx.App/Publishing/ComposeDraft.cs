@@ -1,4 +1,5 @@
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.App.Publishing;
 
@@ -148,7 +149,7 @@ public sealed class ComposeDraft
     /// <summary>The choices as the request the server checks and stores; <paramref name="consentGiven"/> is the button's press.</summary>
     public PublishRequest ToRequest(Guid userId, Guid workspaceId, Guid accountId, CreatorSnapshot creator, bool consentGiven) => new()
     {
-        UserId = userId,
+        Composer = PostActor.Member(userId),
         WorkspaceId = workspaceId,
         TikTokAccountId = accountId,
         SubmissionKey = SubmissionKey,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Midx.App.Accounts;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.App.Publishing;
 
@@ -84,7 +85,7 @@ public static class JobEndpoints
             return Results.Redirect(WithNotice(back, JobNotice.FormExpired));
         }
 
-        var result = await cancel.ExecuteAsync(userId, id, cancellationToken);
+        var result = await cancel.ExecuteAsync(PostActor.Member(userId), id, cancellationToken);
         if (!result.Succeeded && result.Error.Code == ErrorCatalog.JobNotFound)
         {
             return Results.NotFound();
@@ -107,7 +108,7 @@ public static class JobEndpoints
             return Results.Redirect(WithNotice(back, JobNotice.FormExpired));
         }
 
-        var result = await retry.ExecuteAsync(userId, id, cancellationToken);
+        var result = await retry.ExecuteAsync(PostActor.Member(userId), id, cancellationToken);
         if (!result.Succeeded)
         {
             return result.Error.Code == ErrorCatalog.JobNotFound ? Results.NotFound() : Results.Redirect(WithNotice(back, NoticeFor(result.Error.Code)));

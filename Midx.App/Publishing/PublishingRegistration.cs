@@ -19,6 +19,7 @@ public static class PublishingRegistration
         builder.AddJobUpdateBusAcrossInstances();
         builder.Services.AddMidxPublishing();
         builder.Services.AddSingleton<UploadGate>();
+        builder.Services.AddSingleton<VideoReceiver>();
         builder.Services.AddSingleton<MediaPreviewLinks>();
         builder.Services.AddScoped<ComposeCreatorQuery>();
         builder.Services.AddScoped<TikTokVideosQuery>();

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,8 +13,8 @@ using Midx.Core.Workspaces;
 namespace Midx.App.Publishing;
 
 /// <summary>
-/// The video upload: the request body goes straight to the media folder through a small buffer (never whole in
-/// memory), up to 4 GB; then the bytes are sniffed and the duration read from the header. Scripts send the raw file
+/// The browser's video upload, received by <see cref="VideoReceiver"/> (straight to the media folder, up to 4 GB, sniffed
+/// and its duration read). Scripts send the raw file
 /// with the antiforgery token in a header; without JavaScript a multipart form works too (token field first), and the
 /// browser is sent back to the compose page for the TikTok account named in the form's address (<see cref="FormAction"/>).
 /// </summary>
@@ -32,8 +30,6 @@ public static class UploadEndpoints
 
     /// <summary>Room for multipart boundaries and the token field around a 4 GB file.</summary>
     private const long MultipartAllowance = 1024 * 1024;
-
-    private const int CopyBufferSize = 128 * 1024;
 
     /// <summary>An antiforgery token is well under 1 KB; the multipart token field may be this long at most.</summary>
     private const int MaxTokenFieldBytes = 4 * 1024;
@@ -56,112 +52,36 @@ public static class UploadEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        string? account, HttpContext context, IAntiforgery antiforgery, UploadGate gate, MediaStore store, MediaPreviewLinks links,
-        MidxDbContext db, IOptions<PublishingOptions> publishing, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string? account, HttpContext context, IAntiforgery antiforgery, VideoReceiver receiver, MediaPreviewLinks links, MidxDbContext db,
+        CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(UploadEndpoints));
         if (PublishingUser.IdOf(context.User) is not { } userId)
         {
             return Results.Forbid();
         }
 
-        // Only this endpoint accepts a body this large; Kestrel's default (about 28 MB) stays everywhere else.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = VideoLimits.MaxBytes + MultipartAllowance;
-        }
-
         var wantsHtml = context.Request.HasFormContentType && !AcceptsJson(context.Request);
         var backTo = wantsHtml ? await OwnAccountAsync(db, userId, account, cancellationToken) : null;
-        if (context.Request.ContentLength > VideoLimits.MaxBytes + MultipartAllowance)
+        var receipt = await receiver.ReceiveAsync(context, userId, mediaId: null, MultipartAllowance,
+            body => OpenSourceAsync(context, body, antiforgery, cancellationToken), cancellationToken);
+        if (receipt.Media is { } media)
         {
-            return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
+            return wantsHtml
+                ? Results.Redirect(ComposePage.Url(backTo, media.Id))
+                : Results.Json(UploadResponse.From(media, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
         }
 
-        var idleTimeout = publishing.Value.UploadIdleTimeout;
-        await using var body = new IdleTimeoutStream(context.Request.BodyReader, idleTimeout, time);
-        try
+        if (receipt.Error is not { } error)
         {
-            var (source, fileName, antiforgeryError) = await OpenSourceAsync(context, body, antiforgery, cancellationToken);
-            if (antiforgeryError is not null)
-            {
-                return Refuse(context, wantsHtml, backTo, antiforgeryError, StatusCodes.Status400BadRequest);
-            }
-
-            if (source is null)
-            {
-                return Refuse(context, wantsHtml, backTo, new PublishingError(ErrorCatalog.NoFile), StatusCodes.Status400BadRequest);
-            }
-
-            var (pass, refusal, retryAfter) = gate.TryEnter(userId);
-            if (refusal is not null)
-            {
-                if (retryAfter is { } wait)
-                {
-                    RetryAfterHeader.Set(context.Response, wait);
-                }
-
-                return Refuse(context, wantsHtml, backTo, refusal, StatusCodes.Status429TooManyRequests);
-            }
-
-            using (pass)
-            {
-                var pending = store.Begin(userId);
-                var kept = false;
-                try
-                {
-                    var written = await CopyAsync(source, pending.Path, cancellationToken);
-                    if (written is null)
-                    {
-                        return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
-                    }
-
-                    var inspected = await VideoInspector.InspectFileAsync(pending.Path, cancellationToken);
-                    var problem = inspected.Succeeded
-                        ? VideoInspector.CheckDuration(inspected.Value, VideoLimits.MaxApiDurationSeconds)
-                        : inspected.Error;
-                    if (problem is not null)
-                    {
-                        logger.LogInformation("Upload by {UserId} refused: {Code}", userId, problem.Code);
-                        return Refuse(context, wantsHtml, backTo, problem, StatusCodes.Status422UnprocessableEntity);
-                    }
-
-                    var media = await store.CommitAsync(pending, inspected.Value!, fileName, cancellationToken);
-                    kept = true;
-                    logger.LogInformation("Upload {MediaId} by {UserId} stored: {Size} bytes, {MimeType}, {DurationMs} ms",
-                        media.Id, userId, media.Size, media.MimeType, media.DurationMs);
-                    if (wantsHtml)
-                    {
-                        return Results.Redirect(ComposePage.Url(backTo, media.Id));
-                    }
-
-                    return Results.Json(UploadResponse.From(media, links.CreateUrl(userId, media.Id)), statusCode: StatusCodes.Status201Created);
-                }
-                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    return Refuse(context, wantsHtml, backTo, VideoErrors.TooLarge, StatusCodes.Status413PayloadTooLarge);
-                }
-                catch (Exception e) when (context.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException)
-                {
-                    logger.LogInformation("Upload by {UserId} was cancelled by the browser", userId);
-                    return Results.Empty;
-                }
-                finally
-                {
-                    if (!kept)
-                    {
-                        store.Delete(userId, pending.Id);
-                    }
-                }
-            }
+            return Results.Empty;
         }
-        catch (Exception e) when (e is TimeoutException or BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout })
+
+        if (receipt.RetryAfter is { } wait)
         {
-            // Our idle timeout, or Kestrel's minimum data rate (which notices a stall early in a body first): either
-            // way the client stopped sending. The partial file is already gone (the finally above).
-            logger.LogInformation("Upload by {UserId} stalled: no bytes for {IdleTimeout}", userId, idleTimeout);
-            return Refuse(context, wantsHtml, backTo, Stalled, StatusCodes.Status408RequestTimeout);
+            RetryAfterHeader.Set(context.Response, wait);
         }
+
+        return wantsHtml ? Results.Redirect(ComposePage.Url(backTo, uploadError: error.Code.Value)) : Results.Json(error, statusCode: receipt.Status);
     }
 
     /// <summary>The stream holding the file's bytes and its name, after the antiforgery token has been checked.</summary>
@@ -237,9 +157,6 @@ public static class UploadEndpoints
         return length > MaxTokenFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
-    /// <summary>The answer (408) to an upload whose sender went silent.</summary>
-    public static PublishingError Stalled { get; } = new(ErrorCatalog.UploadStalled);
-
     /// <summary>The answer (404) to deleting an upload that is not the user's or no longer here.</summary>
     public static PublishingError Gone { get; } = new(ErrorCatalog.UploadGone);
 
@@ -258,34 +175,6 @@ public static class UploadEndpoints
         catch (AntiforgeryValidationException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Copies the body to the file through one pooled buffer; null when it grows past 4 GB.</summary>
-    private static async Task<long?> CopyAsync(Stream source, string path, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-        try
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > VideoLimits.MaxBytes)
-                {
-                    return null;
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-
-            return total;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -330,10 +219,6 @@ public static class UploadEndpoints
         store.Delete(userId, mediaId);
         return Results.NoContent();
     }
-
-    private static IResult Refuse(HttpContext context, bool wantsHtml, Guid? backTo, PublishingError error, int status) => wantsHtml
-        ? Results.Redirect(ComposePage.Url(backTo, uploadError: error.Code.Value))
-        : Results.Json(error, statusCode: status);
 
     /// <summary>
     /// The compose page's account from the form's address when the user may compose for it; anything else (malformed,

@@ -177,6 +177,7 @@ internal sealed class PublishJobConfiguration : IEntityTypeConfiguration<Publish
         // Who composed it; a shared workspace keeps the post when they leave Midx. Their own workspace's posts go with it.
         b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ApiKey>().WithMany().HasForeignKey(x => x.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
         // Disconnecting an account keeps its posts in the workspace's history (DisconnectTikTokAccountCommand settles the
         // unfinished ones first).
         b.HasOne<TikTokAccount>().WithMany().HasForeignKey(x => x.TikTokAccountId).OnDelete(DeleteBehavior.SetNull);
@@ -210,11 +211,13 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         b.Property(x => x.CreatorUsername).HasMaxLength(100);
         b.Property(x => x.DeclarationText).HasMaxLength(1000);
         b.Property(x => x.ApprovalDeclarationText).HasMaxLength(1000);
+        b.Property(x => x.CallerConsentText).HasMaxLength(PublishRequestRules.MaxConsentTextLength);
         b.HasIndex(x => x.JobId).IsUnique();
         b.HasIndex(x => x.UserId);
         // What a person approved (their export, leaving Midx).
         b.HasIndex(x => x.ApprovedByUserId);
         b.HasOne<PublishJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ApiKey>().WithMany().HasForeignKey(x => x.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

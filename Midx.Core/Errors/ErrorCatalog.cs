@@ -530,6 +530,31 @@ public static partial class ErrorCatalog
         "Check the id; lists give the ids there are.",
         "An API request named an account or post that is not its key's workspace's.");
 
+    public static readonly ErrorCode UploadAlreadyReceived = MidxCode("upload_already_received",
+        "This upload already has its video, or is receiving it right now.",
+        "Create a new upload for another video; to post this one, name it in a new post.",
+        "A second PUT came for an API upload that was stored or is being written.");
+
+    public static readonly ErrorCode UploadLinkInvalid = MidxCode("upload_link_invalid",
+        "This upload link is not valid: it expired, or it was made for another upload or workspace.",
+        "Create a new upload and send the bytes to the uploadUrl it gives, within its expiresAt.",
+        "An API upload PUT came with a missing, forged or expired upload token.");
+
+    public static readonly ErrorCode ApiInvalidBody = MidxCode("api_invalid_body",
+        "The request's body is not what this endpoint reads.",
+        "Send JSON as the API reference at /api/docs shows for this request.",
+        "An API request's JSON was malformed, or a field was missing or of the wrong kind.");
+
+    public static readonly ErrorCode IdempotencyKeyInvalid = MidxCode("idempotency_key_invalid",
+        "The Idempotency-Key header is missing or too long.",
+        "Send a unique Idempotency-Key (at most 64 characters) with each new post, and the same one when you send that request again.",
+        "A post creation came without an Idempotency-Key, or with one over 64 characters.");
+
+    public static readonly ErrorCode IdempotencyKeyReused = MidxCode("idempotency_key_reused",
+        "This Idempotency-Key was used for a different post.",
+        "Use a new key for a new post; send the same key only to repeat the very same request.",
+        "A post creation reused an Idempotency-Key of this workspace with another body.");
+
     public static readonly ErrorCode ApiScopeMissing = MidxCode("api_scope_missing",
         "This API key may not do this.",
         "Make a key with the scope the request needs (the API reference names it) on the workspace's page.",

@@ -15,6 +15,9 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
     public const int SchemaVersion = 1;
 
     /// <summary>Columns deliberately left out of the export, keyed "Table.Column", with why.</summary>
+    private const string ApiPostsAreNobodys =
+        "Set only on a post an API key sent, which no person composed or agreed to in Midx: no one's export holds such a post.";
+
     public static IReadOnlyDictionary<string, string> ExcludedColumns { get; } = new Dictionary<string, string>
     {
         ["TikTokAccounts.AccessTokenCipher"] = "An encrypted TikTok access token: tokens are never exported (promise 8).",
@@ -28,6 +31,9 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["OAuthLinkStates.CodeVerifier"] = "A PKCE secret of an unfinished TikTok link, valid for minutes.",
         ["WorkspaceInvitations.TokenHash"] = "A hash of an invitation link's one-time secret: it identifies the link and says nothing about anyone.",
         ["ApiKeys.SecretHash"] = "A hash of an API key's secret: it identifies the key and says nothing about anyone.",
+        ["PublishJobs.ApiKeyId"] = ApiPostsAreNobodys,
+        ["ConsentRecords.ApiKeyId"] = ApiPostsAreNobodys,
+        ["ConsentRecords.CallerConsentText"] = ApiPostsAreNobodys,
         ["OAuthLinkStates.ConnectLinkId"] = "Set only for a TikTok link started from a hosted connect link, which has no Midx user: never in a person's export.",
         ["TikTokAccounts.LinkedThroughApp"] = "Set only for an account linked through a hosted connect link, which has no Midx user: never in a person's export.",
     };

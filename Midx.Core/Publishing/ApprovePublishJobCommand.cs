@@ -102,7 +102,7 @@ public sealed class ApprovePublishJobCommand(MidxDbContext db, ApplyJobChangeCom
 
         job.ScheduledAt = at;
         var next = at is null ? JobState.Queued : JobState.Scheduled;
-        var name = await db.ActorNameAsync(approval.UserId, job, cancellationToken);
+        var name = await db.ActorNameAsync(PostActor.Member(approval.UserId), job, cancellationToken);
         audit.Add(AuditActions.PostApproved, approval.UserId, job.UserId, $"job {job.Id} in workspace {job.WorkspaceId}");
         var message = $"Approved by {name}. {JobMessages.WaitingFor(next, at)}";
         if (await apply.ExecuteAsync(job, new JobChange(next) { Message = message }, cancellationToken) is null)

@@ -6,15 +6,15 @@ using Midx.Core.Workspaces;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// A cancel by a member who may compose in the post's workspace: allowed before any TikTok call and while the bytes are still being sent (TikTok makes no post
+/// A cancel by a member (or an API key) who may compose in the post's workspace: allowed before any TikTok call and while the bytes are still being sent (TikTok makes no post
 /// from an incomplete upload). If a worker moved the job on first, the cancel says so and changes nothing.
 /// </summary>
 public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeCommand apply, ReleaseJobMediaCommand release)
 {
-    public async Task<PublishingResult<PublishJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
+    public async Task<PublishingResult<PublishJob>> ExecuteAsync(PostActor actor, Guid jobId, CancellationToken cancellationToken)
     {
         var job = await db.PublishJobs
-            .SingleOrDefaultAsync(j => j.Id == jobId && db.WorkspacesWhere(userId, WorkspacePermission.Compose).Contains(j.WorkspaceId), cancellationToken);
+            .SingleOrDefaultAsync(j => j.Id == jobId && db.WorkspacesWhere(actor, WorkspacePermission.Compose).Contains(j.WorkspaceId), cancellationToken);
         if (job is null)
         {
             return PublishingResult<PublishJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
@@ -25,7 +25,7 @@ public sealed class CancelPublishJobCommand(MidxDbContext db, ApplyJobChangeComm
             return NotCancellable(job.State);
         }
 
-        var update = await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = $"Cancelled by {await db.ActorNameAsync(userId, job, cancellationToken)}. Nothing was posted on TikTok." }, cancellationToken);
+        var update = await apply.ExecuteAsync(job, new JobChange(JobState.Cancelled) { Message = $"Cancelled by {await db.ActorNameAsync(actor, job, cancellationToken)}. Nothing was posted on TikTok." }, cancellationToken);
         if (update is null)
         {
             return NotCancellable(job.State);

@@ -12,6 +12,9 @@ public sealed class ConsentRecord
 
     /// <summary>Who agreed; null once they left Midx and the post stayed with its shared workspace.</summary>
     public Guid? UserId { get; set; }
+    /// <summary>The API key that sent the post, when it came through the API; its user's words are <see cref="CallerConsentText"/>.</summary>
+    public Guid? ApiKeyId { get; set; }
+
     public DateTime AgreedAt { get; set; }
     public required string CreatorNickname { get; set; }
     public string? CreatorUsername { get; set; }
@@ -21,6 +24,9 @@ public sealed class ConsentRecord
 
     /// <summary>JSON of every choice and notice on the page at the moment of consent.</summary>
     public required string ShownJson { get; set; }
+
+    /// <summary>For a post sent through the API: the consent text the integrator's user agreed to, as the integrator sent it.</summary>
+    public string? CallerConsentText { get; set; }
 
     /// <summary>Who approved the post; null until approved, and once they left Midx.</summary>
     public Guid? ApprovedByUserId { get; set; }

@@ -16,7 +16,7 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
 {
     public async Task<PublishingResult<PublishJob>> ExecuteAsync(Guid jobId, PublishRequest request, CreatorSnapshot creator, CancellationToken cancellationToken)
     {
-        var found = await ComposerJob.Find(db, request.UserId, jobId).SingleOrDefaultAsync(cancellationToken);
+        var found = await ComposerJob.Find(db, request.Composer, jobId).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return new PublishingError(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
@@ -60,7 +60,8 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
         job.ReviewComment = null;
         var (declaration, shown) = PostChoices.Consent(request, creator, job);
         var consent = await db.ConsentRecords.SingleAsync(c => c.JobId == job.Id, cancellationToken);
-        consent.UserId = request.UserId;
+        consent.UserId = request.Composer.UserId;
+        consent.ApiKeyId = request.Composer.ApiKeyId;
         consent.AgreedAt = now;
         consent.CreatorNickname = creator.Nickname;
         consent.CreatorUsername = creator.Username;
@@ -70,7 +71,7 @@ public sealed class EditPublishJobCommand(MidxDbContext db, ApplyJobChangeComman
 
         var next = found.PostsNeedApproval ? JobState.AwaitingReview
             : job.ScheduledAt is null ? JobState.Queued : JobState.Scheduled;
-        var name = await db.ActorNameAsync(request.UserId, job, cancellationToken);
+        var name = await db.ActorNameAsync(request.Composer, job, cancellationToken);
         var message = $"Edited by {name}. {JobMessages.WaitingFor(next, job.ScheduledAt)}";
         if (await apply.ExecuteAsync(job, new JobChange(next) { Message = message }, cancellationToken) is null)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Midx.Core.Errors;
 using Midx.Core.Privacy;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -19,10 +20,19 @@ public sealed class MediaStore(IOptions<MidxOptions> midx, IOptions<RetentionOpt
 
     public string Root { get; } = Path.Combine(Path.GetFullPath(midx.Value.DataFolder, environment.ContentRootPath), "media");
 
-    /// <summary>A new, empty file for an upload in progress; it becomes a video only through <see cref="CommitAsync"/>.</summary>
-    public PendingMedia Begin(Guid userId)
+    /// <summary>
+    /// Whose folder keeps the videos an actor uploads: a member's own, or, for an API key, its workspace's (so every key of
+    /// the workspace may post what another uploaded, and nothing of another workspace).
+    /// </summary>
+    public static Guid OwnerOf(PostActor actor, Guid workspaceId) => actor.UserId ?? workspaceId;
+
+    /// <summary>
+    /// Where an upload in progress is written, under a new id or the one given out for it before; it becomes a video only
+    /// through <see cref="CommitAsync"/>.
+    /// </summary>
+    public PendingMedia Begin(Guid userId, Guid? mediaId = null)
     {
-        var id = Guid.CreateVersion7();
+        var id = mediaId ?? Guid.CreateVersion7();
         var folder = UserFolder(userId);
         Directory.CreateDirectory(folder);
         return new PendingMedia(id, userId, Path.Combine(folder, id.ToString("N") + PartialExtension));

@@ -41,9 +41,15 @@ public sealed class PostDetailQuery(MidxDbContext db, TimeProvider time)
         var mayChange = WorkspaceRoles.Allows(membership.Role, WorkspacePermission.Compose);
         var mayApprove = WorkspaceRoles.Allows(membership.Role, WorkspacePermission.Approve);
         return new PostDetail(job.WithoutWorkerSecrets(), events, consent, username, retryId, message, videoKept, mayChange,
-            await GiverAsync(userId, consent?.UserId, consent is not null, cancellationToken), mayApprove,
+            await AgreedByAsync(userId, consent, cancellationToken), mayApprove,
             await GiverAsync(userId, consent?.ApprovedByUserId, consent?.ApprovedAt is not null, cancellationToken), membership.InboxDraftsOnly);
     }
+
+    /// <summary>Who agreed to the post: a person as the reader knows them, or the API key whose user agreed in its app.</summary>
+    private async Task<ConsentGiver> AgreedByAsync(Guid readerId, ConsentRecord? consent, CancellationToken cancellationToken) =>
+        consent?.ApiKeyId is { } keyId
+            ? ConsentGiver.Other(PublishReview.ApiKeyName(await db.ApiKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.Name).SingleAsync(cancellationToken)))
+            : await GiverAsync(readerId, consent?.UserId, consent is not null, cancellationToken);
 
     /// <summary>A person named on the consent record as the reader knows them.</summary>
     private async Task<ConsentGiver> GiverAsync(Guid readerId, Guid? personId, bool recorded, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public sealed class PublishJob
     /// <summary>Who composed the post; null once they left Midx and the post stayed with its shared workspace.</summary>
     public Guid? UserId { get; set; }
 
+    /// <summary>The API key that composed the post, when it came through the API (then <see cref="UserId"/> is null).</summary>
+    public Guid? ApiKeyId { get; set; }
+
     /// <summary>The workspace the post belongs to, with the account it goes to.</summary>
     public Guid WorkspaceId { get; set; }
 

@@ -1,10 +1,12 @@
+using Midx.Core.Workspaces;
+
 namespace Midx.Core.Publishing;
 
 /// <summary>What the creator chose on the compose page and sent with the Publish button.</summary>
 public sealed record PublishRequest
 {
-    /// <summary>Who composed it.</summary>
-    public required Guid UserId { get; init; }
+    /// <summary>Who composed it: a member of the workspace, or one of its API keys.</summary>
+    public required PostActor Composer { get; init; }
 
     /// <summary>The workspace it is composed in, which must hold <see cref="TikTokAccountId"/>.</summary>
     public required Guid WorkspaceId { get; init; }
@@ -39,4 +41,10 @@ public sealed record PublishRequest
     /// explicit consent.
     /// </summary>
     public bool ConsentGiven { get; init; }
+
+    /// <summary>
+    /// For a post sent through the API: the consent text the integrator's user agreed to, in their words, kept with the
+    /// consent record beside Midx's own declaration.
+    /// </summary>
+    public string? ConsentText { get; init; }
 }

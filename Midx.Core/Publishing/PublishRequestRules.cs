@@ -14,6 +14,9 @@ public static class PublishRequestRules
 
     public const int MaxSubmissionKeyLength = 64;
 
+    /// <summary>The consent text an API caller's user agreed to, kept with the post's consent record.</summary>
+    public const int MaxConsentTextLength = 2000;
+
     public static PublishingError? Check(PublishRequest request, CreatorSnapshot creator, IReadOnlyList<string> pullFromUrlPrefixes, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(request.SubmissionKey) || request.SubmissionKey.Length > MaxSubmissionKeyLength)
@@ -40,6 +43,16 @@ public static class PublishRequestRules
     }
 
     /// <summary>
+    /// A post sent through the API carries the words its caller's user agreed to: TikTok asks for the user's express
+    /// consent before anything is posted, whichever app shows the declaration.
+    /// </summary>
+    private static PublishingError? CheckCallerConsent(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new(ErrorCatalog.ConsentMissing, SharingGuidelineTexts.CallerConsentMissing)
+        : text.Length > MaxConsentTextLength ? new(ErrorCatalog.ConsentMissing,
+            $"The consent text is {text.Length:N0} characters long; Midx keeps at most {MaxConsentTextLength:N0}. Send the words your user agreed to.")
+        : null;
+
+    /// <summary>
     /// The checks of everything but the video: what an edit of a waiting post changes, and what an approval checks again
     /// against the creator's <c>creator_info</c> of that moment.
     /// </summary>
@@ -48,6 +61,11 @@ public static class PublishRequestRules
         if (!request.ConsentGiven)
         {
             return new(ErrorCatalog.ConsentMissing);
+        }
+
+        if (request.Composer.ApiKeyId is not null && CheckCallerConsent(request.ConsentText) is { } callerConsent)
+        {
+            return callerConsent;
         }
 
         if (request.Caption.Length > MaxCaptionLength)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -22,10 +23,20 @@ public static class PublishReview
 
     /// <summary>
     /// How a post's history names who acted on it: "you" in the person's own workspace, as it always said; by name in a
-    /// shared one, whose other members read it too.
+    /// shared one, whose other members read it too; an API key by its name.
     /// </summary>
-    internal static async Task<string> ActorNameAsync(this MidxDbContext db, Guid userId, PublishJob job, CancellationToken cancellationToken) =>
-        job.WorkspaceId == userId
+    internal static async Task<string> ActorNameAsync(this MidxDbContext db, PostActor actor, PublishJob job, CancellationToken cancellationToken)
+    {
+        if (actor.ApiKeyId is { } keyId)
+        {
+            return ApiKeyName(await db.ApiKeys.Where(k => k.Id == keyId).Select(k => k.Name).SingleAsync(cancellationToken));
+        }
+
+        return job.WorkspaceId == actor.UserId
             ? "you"
-            : await db.Users.Where(u => u.Id == userId).Select(u => u.Name).SingleAsync(cancellationToken);
+            : await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Name).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>How pages and histories name an API key that acted on a post.</summary>
+    public static string ApiKeyName(string keyName) => $"API key “{keyName}”";
 }

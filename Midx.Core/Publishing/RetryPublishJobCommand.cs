@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Midx.Core.Data;
 using Midx.Core.Errors;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -25,9 +26,9 @@ public sealed class RetryPublishJobCommand(
     public static bool VideoKept(PublishJob job) =>
         job.Source == VideoSource.Url || (job.MediaPath is not null && File.Exists(job.MediaPath));
 
-    public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(Guid userId, Guid jobId, CancellationToken cancellationToken)
+    public async Task<PublishingResult<SubmittedJob>> ExecuteAsync(PostActor actor, Guid jobId, CancellationToken cancellationToken)
     {
-        var found = await ComposerJob.Find(db, userId, jobId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var found = await ComposerJob.Find(db, actor, jobId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.JobNotFound, ErrorCatalog.JobNotFound.Told);
@@ -93,7 +94,8 @@ public sealed class RetryPublishJobCommand(
         var needsApproval = consent.ApprovedAt is null && found.PostsNeedApproval;
         var retry = new PublishJob
         {
-            UserId = userId,
+            UserId = actor.UserId,
+            ApiKeyId = actor.ApiKeyId,
             WorkspaceId = failed.WorkspaceId,
             TikTokAccountId = failed.TikTokAccountId,
             SubmissionKey = key,
@@ -124,7 +126,8 @@ public sealed class RetryPublishJobCommand(
         db.ConsentRecords.Add(new ConsentRecord
         {
             JobId = retry.Id,
-            UserId = userId,
+            UserId = actor.UserId,
+            ApiKeyId = actor.ApiKeyId,
             AgreedAt = now,
             CreatorNickname = consent.CreatorNickname,
             CreatorUsername = consent.CreatorUsername,

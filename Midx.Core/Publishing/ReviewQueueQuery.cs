@@ -19,9 +19,11 @@ public sealed class ReviewQueueQuery(MidxDbContext db)
                from a in accounts.DefaultIfEmpty()
                join u in db.Users.AsNoTracking() on j.UserId equals u.Id into composers
                from u in composers.DefaultIfEmpty()
+               join k in db.ApiKeys.AsNoTracking() on j.ApiKeyId equals k.Id into keys
+               from k in keys.DefaultIfEmpty()
                orderby j.CreatedAt, j.Id
                select new ReviewQueueEntry(j.Id, j.Caption, j.Mode, j.FileName, j.ScheduledAt, j.UpdatedAt,
-                   a == null ? null : a.Username, u == null ? null : u.Name))
+                   a == null ? null : a.Username, u == null ? null : u.Name, k == null ? null : k.Name))
             .Take(PageSize)
             .ToListAsync(cancellationToken);
 
@@ -34,7 +36,8 @@ public sealed class ReviewQueueQuery(MidxDbContext db)
 }
 
 /// <summary>
-/// One post in the review queue. <see cref="ComposerName"/> is null once its composer left Midx.
+/// One post in the review queue. <see cref="ComposerName"/> is null once its composer left Midx; a post an API key sent
+/// names the key (<see cref="ApiKeyName"/>) instead.
 /// <see cref="ScheduledAt"/> in the past: its time passed while it waited, and approving it asks for a new one.
 /// </summary>
 public sealed record ReviewQueueEntry(
@@ -45,4 +48,9 @@ public sealed record ReviewQueueEntry(
     DateTime? ScheduledAt,
     DateTime UpdatedAt,
     string? Username,
-    string? ComposerName);
+    string? ComposerName,
+    string? ApiKeyName)
+{
+    /// <summary>Who sent it for review, as the queue says it; null once its composer left Midx.</summary>
+    public string? SentBy => ApiKeyName is { } key ? PublishReview.ApiKeyName(key) : ComposerName;
+}

@@ -1,6 +1,7 @@
 using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Errors;
+using Midx.Core.Workspaces;
 
 namespace Midx.Core.Publishing;
 
@@ -32,7 +33,7 @@ public sealed class SendBackPublishJobCommand(MidxDbContext db, ApplyJobChangeCo
         }
 
         job.ReviewComment = text;
-        var name = await db.ActorNameAsync(userId, job, cancellationToken);
+        var name = await db.ActorNameAsync(PostActor.Member(userId), job, cancellationToken);
         audit.Add(AuditActions.PostSentBack, userId, job.UserId, $"job {job.Id} in workspace {job.WorkspaceId}");
         var change = new JobChange(JobState.ChangesRequested) { Message = $"Sent back by {name}: {text}" };
         if (await apply.ExecuteAsync(job, change, cancellationToken) is null)

@@ -31,6 +31,10 @@ public static class SharingGuidelineTexts
     public const string ProcessingNotice = "It may take a few minutes for the content to process and be visible on your profile.";
     public const string InboxNotice = "The video goes to your TikTok inbox as a draft: open the notification in the TikTok app to edit and post it.";
 
+    /// <summary>What the API answers a post sent without the words its caller's user agreed to.</summary>
+    public const string CallerConsentMissing = "Nothing was sent: show your user the declaration (the API reference gives it for the post's choices), "
+        + "and send the words they agreed to as consent_text.";
+
     public const string SelfOnly = "SELF_ONLY";
 
     /// <summary>The declaration above the Publish button for these disclosure choices.</summary>

@@ -10,11 +10,12 @@ using Midx.Core.Workspaces;
 namespace Midx.Core.Publishing;
 
 /// <summary>
-/// Turns a compose submission into a job: checks it against the creator's fresh <c>creator_info</c> and the video's own
-/// bytes, then writes the job, its consent record and its first history entry in one transaction. Only a member who
-/// may compose in the workspace, for one of its accounts, and within its posting boundary; where the workspace asks for
-/// review and the member may not approve, the post waits at <see cref="JobState.AwaitingReview"/>. The same
-/// (workspace, submission key) twice gives back the first job, so a double click is one post.
+/// Turns a compose submission (from the compose page or the API) into a job: checks it against the creator's fresh
+/// <c>creator_info</c> and the video's own bytes, then writes the job, its consent record and its first history entry in
+/// one transaction. Only a member (or API key) who may compose in the workspace, for one of its accounts, and within its
+/// posting boundary; where the workspace asks for review and the composer may not approve, the post waits at
+/// <see cref="JobState.AwaitingReview"/>. The same (workspace, submission key) twice gives back the first job, so a double
+/// click, or an API call retried with the same Idempotency-Key, is one post.
 /// </summary>
 public sealed class SubmitPublishJobCommand(
     MidxDbContext db,
@@ -41,9 +42,8 @@ public sealed class SubmitPublishJobCommand(
         var composers = WorkspaceRoles.RolesAllowing(WorkspacePermission.Compose);
         var found = await (from a in db.TikTokAccounts.AsNoTracking()
                            join w in db.Workspaces.AsNoTracking() on a.WorkspaceId equals w.Id
-                           join m in db.WorkspaceMembers.AsNoTracking() on w.Id equals m.WorkspaceId
-                           where a.Id == request.TikTokAccountId && a.WorkspaceId == request.WorkspaceId
-                               && m.UserId == request.UserId && composers.Contains(m.Role)
+                           join m in db.MembershipsOf(request.Composer) on w.Id equals m.WorkspaceId
+                           where a.Id == request.TikTokAccountId && a.WorkspaceId == request.WorkspaceId && composers.Contains(m.Role)
                            select new { Account = a, w.InboxDraftsOnly, w.RequiresReview, m.Role })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -65,7 +65,7 @@ public sealed class SubmitPublishJobCommand(
         StoredMedia? video = null;
         if (request.Source == VideoSource.File)
         {
-            video = await media.FindAsync(request.UserId, request.UploadId!.Value, cancellationToken);
+            video = await media.FindAsync(MediaStore.OwnerOf(request.Composer, request.WorkspaceId), request.UploadId!.Value, cancellationToken);
             if (video is null)
             {
                 return PublishingResult<SubmittedJob>.Fail(ErrorCatalog.VideoMissing,
@@ -100,12 +100,14 @@ public sealed class SubmitPublishJobCommand(
         var consent = new ConsentRecord
         {
             JobId = job.Id,
-            UserId = request.UserId,
+            UserId = request.Composer.UserId,
+            ApiKeyId = request.Composer.ApiKeyId,
             AgreedAt = now,
             CreatorNickname = creator.Nickname,
             CreatorUsername = creator.Username,
             DeclarationText = declaration,
             ShownJson = shown,
+            CallerConsentText = request.ConsentText,
         };
         var firstMessage = JobMessages.WaitingFor(job);
         db.PublishJobs.Add(job);
@@ -128,7 +130,7 @@ public sealed class SubmitPublishJobCommand(
             return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(raced, AlreadySubmitted: true));
         }
 
-        logger.LogInformation("Job {JobId} submitted by {UserId}: {Mode} {Source}, {State}", job.Id, job.UserId, job.Mode, job.Source, job.State);
+        logger.LogInformation("Job {JobId} submitted by {UserId}{ApiKeyId}: {Mode} {Source}, {State}", job.Id, job.UserId, job.ApiKeyId, job.Mode, job.Source, job.State);
         await bus.PublishAsync(JobUpdate.From(job, firstMessage, now), cancellationToken);
         return PublishingResult<SubmittedJob>.Ok(new SubmittedJob(job, AlreadySubmitted: false));
     }
@@ -140,7 +142,8 @@ public sealed class SubmitPublishJobCommand(
     {
         var job = new PublishJob
         {
-            UserId = request.UserId,
+            UserId = request.Composer.UserId,
+            ApiKeyId = request.Composer.ApiKeyId,
             WorkspaceId = request.WorkspaceId,
             TikTokAccountId = request.TikTokAccountId,
             SubmissionKey = request.SubmissionKey,

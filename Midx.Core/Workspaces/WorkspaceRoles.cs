@@ -18,6 +18,12 @@ public static class WorkspaceRoles
         [WorkspaceRole.Viewer] = [WorkspacePermission.View],
     };
 
+    /// <summary>
+    /// The role an API key of a workspace acts with when it posts: an Editor's, so that a workspace asking for review
+    /// reviews what integrations send, and a key never approves.
+    /// </summary>
+    public const WorkspaceRole ApiKeyRole = WorkspaceRole.Editor;
+
     public static bool Allows(WorkspaceRole role, WorkspacePermission permission) => Table[role].Contains(permission);
 
     /// <summary>

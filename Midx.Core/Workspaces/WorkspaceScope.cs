@@ -14,6 +14,23 @@ public static class WorkspaceScope
         return db.WorkspaceMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).Select(m => m.WorkspaceId);
     }
 
+    /// <summary>
+    /// The workspaces where a member or an API key may act, with its role there: a member's from their memberships, a key's
+    /// in its own workspace (<see cref="WorkspaceRoles.ApiKeyRole"/>) while it is not revoked.
+    /// </summary>
+    public static IQueryable<ActorMembership> MembershipsOf(this MidxDbContext db, PostActor actor) => actor.ApiKeyId is { } keyId
+        ? db.ApiKeys.Where(k => k.Id == keyId && k.RevokedAt == null)
+            .Select(k => new ActorMembership { WorkspaceId = k.WorkspaceId, Role = WorkspaceRoles.ApiKeyRole })
+        : db.WorkspaceMembers.Where(m => m.UserId == actor.UserId)
+            .Select(m => new ActorMembership { WorkspaceId = m.WorkspaceId, Role = m.Role });
+
+    /// <summary>The workspaces where a member or an API key may do <paramref name="permission"/>.</summary>
+    public static IQueryable<Guid> WorkspacesWhere(this MidxDbContext db, PostActor actor, WorkspacePermission permission)
+    {
+        var roles = WorkspaceRoles.RolesAllowing(permission);
+        return db.MembershipsOf(actor).Where(m => roles.Contains(m.Role)).Select(m => m.WorkspaceId);
+    }
+
     /// <summary>The workspace <paramref name="workspaceId"/>, only where this person may do <paramref name="permission"/>.</summary>
     public static IQueryable<Workspace> WorkspaceWhere(this MidxDbContext db, Guid userId, Guid workspaceId, WorkspacePermission permission) =>
         db.Workspaces.Where(w => w.Id == workspaceId && db.WorkspacesWhere(userId, permission).Contains(w.Id));

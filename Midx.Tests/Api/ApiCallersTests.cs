@@ -118,20 +118,21 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_RequestsOverTwoDays_CountsRequestsAndErrorsPerDay()
+    public async Task Record_RequestsOverTwoDays_CountsRequestsErrorsAndPostsPerDay()
     {
         var issued = await CreateAsync();
         var today = DateOnly.FromDateTime(Now);
         var keyId = issued.KeyId!.Value;
 
-        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
-        await Callers.RecordAsync(keyId, error: true, CancellationToken.None);
-        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, postCreated: true, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: true, postCreated: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, postCreated: false, CancellationToken.None);
         Time.Advance(TimeSpan.FromDays(1));
-        await Callers.RecordAsync(keyId, error: false, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, postCreated: true, CancellationToken.None);
+        await Callers.RecordAsync(keyId, error: false, postCreated: true, CancellationToken.None);
 
         var usage = await ReadAsync(db => db.ApiKeyUsage.Where(u => u.KeyId == keyId).OrderBy(u => u.Day).ToListAsync());
-        Assert.Equal([(today, 3, 1), (today.AddDays(1), 1, 0)], usage.Select(u => (u.Day, u.Requests, u.Errors)));
+        Assert.Equal([(today, 3, 1, 1), (today.AddDays(1), 2, 0, 2)], usage.Select(u => (u.Day, u.Requests, u.Errors, u.PostsCreated)));
     }
 
     /// <summary>
@@ -155,7 +156,7 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
             Assert.True(meeting.Met, "Both requests should have found no row for the day before either added one.");
             await using var db = FileContext(file);
             var usage = await db.ApiKeyUsage.AsNoTracking().SingleAsync();
-            Assert.Equal((DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), 2, 1), (usage.Day, usage.Requests, usage.Errors));
+            Assert.Equal((DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), 2, 1, 1), (usage.Day, usage.Requests, usage.Errors, usage.PostsCreated));
         }
         finally
         {
@@ -180,7 +181,7 @@ public sealed class ApiCallersTests : WorkspacesDatabase, IAsyncLifetime
     private static async Task RecordOnItsOwnConnectionAsync(string file, TimeProvider time, Rendezvous meeting, Guid keyId, bool error)
     {
         await using var db = FileContext(file, new HoldFirstEmptyCount(meeting));
-        await new ApiCallers(db, time).RecordAsync(keyId, error, CancellationToken.None);
+        await new ApiCallers(db, time).RecordAsync(keyId, error, postCreated: !error, CancellationToken.None);
     }
 
     private static MidxDbContext FileContext(string file, params IInterceptor[] interceptors) =>

@@ -1,5 +1,6 @@
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.Tests.Publishing;
 
@@ -13,7 +14,7 @@ public sealed class PublishRequestRulesTests
 
     internal static PublishRequest Valid() => new()
     {
-        UserId = Guid.NewGuid(),
+        Composer = PostActor.Member(Guid.NewGuid()),
         WorkspaceId = Guid.NewGuid(),
         TikTokAccountId = Guid.NewGuid(),
         SubmissionKey = "k1",

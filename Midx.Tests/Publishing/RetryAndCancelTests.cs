@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Errors;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.Tests.Publishing;
 
@@ -80,7 +81,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         var stranger = await _h.Database.AddUserAsync("stranger@midx.test", _h.Now);
 
         await using var db = _h.Database.NewContext();
-        var result = await _h.Retry(db).ExecuteAsync(stranger.Id, failed.Id, CancellationToken.None);
+        var result = await _h.Retry(db).ExecuteAsync(PostActor.Member(stranger.Id), failed.Id, CancellationToken.None);
 
         Assert.Equal("job_not_found", result.Error?.Code.Value);
     }
@@ -103,7 +104,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         var job = await SubmitAsync();
 
         await using var db = _h.Database.NewContext();
-        var result = await _h.Cancel(db).ExecuteAsync(_h.Database.User.Id, job.Id, CancellationToken.None);
+        var result = await _h.Cancel(db).ExecuteAsync(PostActor.Member(_h.Database.User.Id), job.Id, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(JobState.Cancelled, result.Value.State);
@@ -117,7 +118,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         await MoveAsync(job.Id, JobState.Initializing, JobState.Uploading, JobState.Processing);
 
         await using var db = _h.Database.NewContext();
-        var result = await _h.Cancel(db).ExecuteAsync(_h.Database.User.Id, job.Id, CancellationToken.None);
+        var result = await _h.Cancel(db).ExecuteAsync(PostActor.Member(_h.Database.User.Id), job.Id, CancellationToken.None);
 
         Assert.Equal("not_cancellable", result.Error?.Code.Value);
         Assert.Contains("TikTok already has it", result.Error?.Message);
@@ -132,7 +133,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         var stranger = await _h.Database.AddUserAsync("stranger@midx.test", _h.Now);
 
         await using var db = _h.Database.NewContext();
-        var result = await _h.Cancel(db).ExecuteAsync(stranger.Id, job.Id, CancellationToken.None);
+        var result = await _h.Cancel(db).ExecuteAsync(PostActor.Member(stranger.Id), job.Id, CancellationToken.None);
 
         Assert.Equal("job_not_found", result.Error?.Code.Value);
         Assert.True(File.Exists(job.MediaPath));
@@ -161,7 +162,7 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
         await using var db = _h.Database.NewContext();
         var result = await _h.Submit(db).ExecuteAsync(new PublishRequest
         {
-            UserId = _h.Database.User.Id,
+            Composer = PostActor.Member(_h.Database.User.Id),
             WorkspaceId = _h.Database.User.Id,
             TikTokAccountId = _h.Database.Account.Id,
             SubmissionKey = Guid.NewGuid().ToString("N"),
@@ -195,6 +196,6 @@ public sealed class RetryAndCancelTests : IAsyncLifetime
     private async Task<Midx.Core.Publishing.PublishingResult<SubmittedJob>> RetryAsync(Guid jobId)
     {
         await using var db = _h.Database.NewContext();
-        return await _h.Retry(db).ExecuteAsync(_h.Database.User.Id, jobId, CancellationToken.None);
+        return await _h.Retry(db).ExecuteAsync(PostActor.Member(_h.Database.User.Id), jobId, CancellationToken.None);
     }
 }

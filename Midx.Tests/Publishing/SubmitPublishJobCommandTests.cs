@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
+using Midx.Core.Workspaces;
 
 namespace Midx.Tests.Publishing;
 
@@ -199,7 +200,7 @@ public sealed class SubmitPublishJobCommandTests : IAsyncLifetime
 
     private PublishRequest Request(StoredMedia video) => new()
     {
-        UserId = _h.Database.User.Id,
+        Composer = PostActor.Member(_h.Database.User.Id),
         WorkspaceId = _h.Database.User.Id,
         TikTokAccountId = _h.Database.Account.Id,
         SubmissionKey = "key-1",

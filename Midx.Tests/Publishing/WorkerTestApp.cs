@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Publishing;
@@ -98,7 +99,7 @@ internal sealed class WorkerTestApp : IAsyncDisposable
         Guid? uploadId = fixture is null ? null : await StoreVideoAsync(VideoFixtures.PathOf(fixture));
         var request = new PublishRequest
         {
-            UserId = UserId,
+            Composer = PostActor.Member(UserId),
             WorkspaceId = UserId,
             TikTokAccountId = AccountId,
             SubmissionKey = Guid.NewGuid().ToString("N"),

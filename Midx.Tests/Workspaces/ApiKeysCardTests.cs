@@ -169,13 +169,13 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
     }
 
     [Fact]
-    public async Task Render_KeysOfTheWorkspace_NewestFirstWithTheirUseByDay()
+    public async Task Render_KeysOfTheWorkspace_NewestFirstWithTheirRequestsPostsAndErrorsByDay()
     {
         var old = await CreateKeyAsync("Old tool");
         var shop = await CreateKeyAsync("Shop sync", created: UtcNow.AddMinutes(5));
         await WithDbAsync(db =>
         {
-            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow), Requests = 12, Errors = 1 });
+            db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow), Requests = 12, Errors = 1, PostsCreated = 3 });
             db.ApiKeyUsage.Add(new ApiKeyUsage { KeyId = shop.Id, Day = DateOnly.FromDateTime(UtcNow).AddDays(-2), Requests = 4 });
             return db.SaveChangesAsync();
         });
@@ -187,7 +187,7 @@ public sealed class ApiKeysCardTests : WorkspacesPageTestContext
         page.WaitForAssertion(() => Assert.Equal(["Shop sync", "Old tool"], page.FindAll("[data-api-key-name]").Select(Text)));
         var shopRow = page.Find($"[data-api-key='{shop.Id}']");
         Assert.Equal("22 Nov 2026, 09:00 UTC", Text(shopRow.QuerySelector("[data-api-key-last-used]")));
-        Assert.Equal(["Sun 22 Nov 12 1", "Fri 20 Nov 4 0"], shopRow.QuerySelectorAll("[data-api-key-usage-day]").Select(Text));
+        Assert.Equal(["Sun 22 Nov 12 3 1", "Fri 20 Nov 4 0 0"], shopRow.QuerySelectorAll("[data-api-key-usage-day]").Select(Text));
         Assert.Equal(ApiKeysUsage.NoUse, Text(page.Find($"[data-api-key='{old.Id}'] [data-api-key-usage]")));
     }
 

@@ -187,6 +187,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<int>("Errors");
 
+                    b.Property<int>("PostsCreated");
+
                     b.Property<int>("Requests");
 
                     b.HasKey("KeyId", "Day");
@@ -277,6 +279,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<DateTime>("AgreedAt");
 
+                    b.Property<Guid?>("ApiKeyId");
+
                     b.Property<string>("ApprovalDeclarationText")
                         .HasMaxLength(1000);
 
@@ -285,6 +289,9 @@ namespace Midx.Core.Data.Migrations
                     b.Property<DateTime?>("ApprovedAt");
 
                     b.Property<Guid?>("ApprovedByUserId");
+
+                    b.Property<string>("CallerConsentText")
+                        .HasMaxLength(2000);
 
                     b.Property<string>("CreatorNickname")
                         .IsRequired()
@@ -305,6 +312,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ApprovedByUserId");
 
@@ -354,6 +363,8 @@ namespace Midx.Core.Data.Migrations
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
                     b.Property<Guid>("Id");
+
+                    b.Property<Guid?>("ApiKeyId");
 
                     b.Property<bool>("BrandContentToggle");
 
@@ -461,6 +472,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid>("WorkspaceId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ErrorCode");
 
@@ -753,6 +766,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.Publishing.PublishJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
@@ -771,6 +789,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
                         .WithMany()
                         .HasForeignKey("TikTokAccountId")

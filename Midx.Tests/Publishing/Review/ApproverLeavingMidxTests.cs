@@ -95,7 +95,7 @@ public sealed class ApproverLeavingMidxTests : IAsyncLifetime
     {
         var edited = await InScopeAsync(services => services.GetRequiredService<EditPublishJobCommand>().ExecuteAsync(_post, new PublishRequest
         {
-            UserId = _owner.Id, WorkspaceId = _studio, TikTokAccountId = _account, SubmissionKey = "edit", Mode = PublishMode.Direct,
+            Composer = PostActor.Member(_owner.Id), WorkspaceId = _studio, TikTokAccountId = _account, SubmissionKey = "edit", Mode = PublishMode.Direct,
             Source = VideoSource.File, Caption = "Edited by the Owner", PrivacyLevel = "PUBLIC_TO_EVERYONE", ConsentGiven = true,
             ScheduledAtUtc = DateTime.UtcNow.AddDays(1),
         }, ReviewStudio.Creator, CancellationToken.None));

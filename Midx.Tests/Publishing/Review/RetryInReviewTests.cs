@@ -1,4 +1,5 @@
 using Midx.Core.Publishing;
+using Midx.Core.Workspaces;
 
 namespace Midx.Tests.Publishing.Review;
 
@@ -64,7 +65,7 @@ public sealed class RetryInReviewTests : IAsyncLifetime
     private async Task<PublishJob> RetryAsync(Guid jobId, Midx.Core.Accounts.User? member = null)
     {
         await using var db = _studio.Harness.Database.NewContext();
-        var result = await _studio.Harness.Retry(db).ExecuteAsync((member ?? _studio.Editor).Id, jobId, CancellationToken.None);
+        var result = await _studio.Harness.Retry(db).ExecuteAsync(PostActor.Member((member ?? _studio.Editor).Id), jobId, CancellationToken.None);
         Assert.True(result.Succeeded, result.Error?.Message);
         return result.Value.Job;
     }

@@ -107,7 +107,7 @@ internal sealed class ReviewStudio : IAsyncDisposable
     /// <summary>A Direct Post of <paramref name="video"/> as the compose page sends it, in Studio unless <paramref name="place"/> says otherwise.</summary>
     public PublishRequest Request(User composer, StoredMedia video, DateTime? scheduledAt = null, Place? place = null) => new()
     {
-        UserId = composer.Id,
+        Composer = PostActor.Member(composer.Id),
         WorkspaceId = (place ?? Studio).WorkspaceId,
         TikTokAccountId = (place ?? Studio).AccountId,
         SubmissionKey = Guid.NewGuid().ToString("N"),
@@ -123,7 +123,7 @@ internal sealed class ReviewStudio : IAsyncDisposable
     /// <summary>The edit form of <paramref name="job"/> as <paramref name="editor"/> sends it, with a new caption and time.</summary>
     public PublishRequest EditRequest(User editor, PublishJob job, string caption, DateTime? scheduledAt = null) => new()
     {
-        UserId = editor.Id,
+        Composer = PostActor.Member(editor.Id),
         WorkspaceId = job.WorkspaceId,
         TikTokAccountId = job.TikTokAccountId!.Value,
         SubmissionKey = job.SubmissionKey,
@@ -171,7 +171,7 @@ internal sealed class ReviewStudio : IAsyncDisposable
     public async Task<PublishingResult<PublishJob>> CancelAsync(User member, Guid jobId)
     {
         await using var db = Harness.Database.NewContext();
-        return await Harness.Cancel(db).ExecuteAsync(member.Id, jobId, CancellationToken.None);
+        return await Harness.Cancel(db).ExecuteAsync(PostActor.Member(member.Id), jobId, CancellationToken.None);
     }
 
     /// <summary>Moves a job as the worker would, through each of <paramref name="states"/>.</summary>

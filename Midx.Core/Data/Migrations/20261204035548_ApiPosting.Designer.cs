@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Midx.Core.Data.Migrations
 {
     [DbContext(typeof(MidxDbContext))]
-    [Migration("20261204042811_HostedConnect")]
-    partial class HostedConnect
+    [Migration("20261204035548_ApiPosting")]
+    partial class ApiPosting
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -190,6 +190,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.Property<int>("Errors");
 
+                    b.Property<int>("PostsCreated");
+
                     b.Property<int>("Requests");
 
                     b.HasKey("KeyId", "Day");
@@ -197,88 +199,13 @@ namespace Midx.Core.Data.Migrations
                     b.ToTable("ApiKeyUsage", (string)null);
                 });
 
-            modelBuilder.Entity("Midx.Core.Connect.ApiApp", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<DateTime>("CreatedAt");
-
-                    b.Property<Guid?>("CreatedByUserId");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(80);
-
-                    b.Property<string>("RedirectUrls")
-                        .IsRequired();
-
-                    b.Property<Guid>("WorkspaceId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("WorkspaceId", "CreatedAt");
-
-                    b.ToTable("ApiApps", (string)null);
-                });
-
-            modelBuilder.Entity("Midx.Core.Connect.ConnectLink", b =>
-                {
-                    b.Property<Guid>("Id");
-
-                    b.Property<Guid>("AppId");
-
-                    b.Property<DateTime>("CreatedAt");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime>("ExpiresAt");
-
-                    b.Property<Guid?>("KeyId");
-
-                    b.Property<string>("RedirectUrl")
-                        .IsRequired()
-                        .HasMaxLength(2000);
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(500);
-
-                    b.Property<Guid?>("TikTokAccountId");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64);
-
-                    b.Property<DateTime?>("UsedAt");
-
-                    b.Property<Guid>("WorkspaceId");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AppId");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("KeyId");
-
-                    b.HasIndex("TikTokAccountId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.ToTable("ConnectLinks", (string)null);
-                });
-
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id");
 
                     b.Property<DateTime>("AgreedAt");
+
+                    b.Property<Guid?>("ApiKeyId");
 
                     b.Property<string>("ApprovalDeclarationText")
                         .HasMaxLength(1000);
@@ -288,6 +215,9 @@ namespace Midx.Core.Data.Migrations
                     b.Property<DateTime?>("ApprovedAt");
 
                     b.Property<Guid?>("ApprovedByUserId");
+
+                    b.Property<string>("CallerConsentText")
+                        .HasMaxLength(2000);
 
                     b.Property<string>("CreatorNickname")
                         .IsRequired()
@@ -308,6 +238,8 @@ namespace Midx.Core.Data.Migrations
                     b.Property<Guid?>("UserId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ApprovedByUserId");
 
@@ -357,6 +289,8 @@ namespace Midx.Core.Data.Migrations
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
                     b.Property<Guid>("Id");
+
+                    b.Property<Guid?>("ApiKeyId");
 
                     b.Property<bool>("BrandContentToggle");
 
@@ -465,6 +399,8 @@ namespace Midx.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApiKeyId");
+
                     b.HasIndex("ErrorCode");
 
                     b.HasIndex("PublishId")
@@ -509,19 +445,15 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(128);
 
-                    b.Property<Guid?>("ConnectLinkId");
-
                     b.Property<DateTime>("CreatedAt");
 
                     b.Property<DateTime>("ExpiresAt");
 
-                    b.Property<Guid?>("UserId");
+                    b.Property<Guid>("UserId");
 
                     b.Property<Guid>("WorkspaceId");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ConnectLinkId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -555,9 +487,6 @@ namespace Midx.Core.Data.Migrations
                     b.Property<DateTime?>("LastRefreshedAt");
 
                     b.Property<DateTime>("LastSeenAt");
-
-                    b.Property<string>("LinkedThroughApp")
-                        .HasMaxLength(80);
 
                     b.Property<DateTime?>("NextRefreshAttemptAt");
 
@@ -715,47 +644,13 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Midx.Core.Connect.ApiApp", b =>
-                {
-                    b.HasOne("Midx.Core.Accounts.User", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Midx.Core.Connect.ConnectLink", b =>
-                {
-                    b.HasOne("Midx.Core.Connect.ApiApp", null)
-                        .WithMany()
-                        .HasForeignKey("AppId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Midx.Core.Api.ApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("KeyId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
-                        .WithMany()
-                        .HasForeignKey("TikTokAccountId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.Publishing.PublishJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
@@ -774,6 +669,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.Publishing.PublishJob", b =>
                 {
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
                         .WithMany()
                         .HasForeignKey("TikTokAccountId")
@@ -793,15 +693,11 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.TikTok.OAuthLinkState", b =>
                 {
-                    b.HasOne("Midx.Core.Connect.ConnectLink", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectLinkId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()
