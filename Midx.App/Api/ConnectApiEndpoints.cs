@@ -22,6 +22,7 @@ public static class ConnectApiEndpoints
         api.MapPost("connect-links", CreateAsync)
             .Accepts<ConnectLinkRequest>("application/json")
             .Produces<ApiConnectLink>(StatusCodes.Status201Created)
+            .WithExamples(Examples.Request, Examples.Created)
             .RequireScope(ApiScope.Connect).WithName("CreateConnectLink").WithTags("Connect").WithSummary("Make a one-time hosted connect link")
             .WithDescription("Send your user to url: Midx's page names the workspace and your app, and takes them through TikTok's authorization. "
                 + "Then Midx sends them to redirectUrl (registered for the app on the workspace's page, matched exactly) with account_id and your state, "
@@ -30,10 +31,26 @@ public static class ConnectApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("connect-links/{id:guid}", GetAsync)
             .Produces<ApiConnectLinkStatus>()
+            .WithExamples(null, Examples.Used)
             .RequireScope(ApiScope.Connect).WithName("GetConnectLink").WithTags("Connect").WithSummary("Read whether a connect link was used, and what it linked")
             .WithDescription("status is pending, used or expired; a used link has the accountId it linked, or the error it ended with.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    /// <summary>The reference's examples, in the shapes the endpoints read and write.</summary>
+    private static class Examples
+    {
+        private static readonly Guid AppId = Guid.Parse("019ae1c2-7d40-7f6b-8c4d-9a5e1b7c3d44");
+        private static readonly Guid LinkId = Guid.Parse("019ae1c2-8e50-706c-9d5e-0b6f2c8d4e55");
+        private static readonly DateTime At = new(2026, 12, 4, 9, 30, 0, DateTimeKind.Utc);
+        private const string RedirectUrl = "https://shop.example/tiktok/connected";
+
+        public static readonly ConnectLinkRequest Request = new(AppId, RedirectUrl, "cart-7");
+
+        public static readonly ApiConnectLink Created = new(LinkId, "https://midx.example/connect/Hq3…", At.AddMinutes(30));
+
+        public static readonly ApiConnectLinkStatus Used = new(LinkId, AppId, RedirectUrl, "used", At, At.AddMinutes(30), At.AddMinutes(4), ApiExamples.AccountId, null);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, CreateConnectLinkCommand create, CancellationToken cancellationToken)
