@@ -251,6 +251,21 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task HostedFlow_TheLinksSecret_NeverReachesTheLog()
+    {
+        var (_, url) = await NewLinkAsync();
+        using var person = new SignInFlow(_app);
+        var page = await GetPageAsync(person, url, HttpStatusCode.OK);
+        await ThroughTikTokAsync(person, page, "Approve");
+        var secret = new Uri(url).Segments.Last();
+
+        Assert.DoesNotContain(_app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        // The host logs request lines when its level allows: the link's secret is masked there as an invitation's is.
+        Assert.Equal($"Request starting HTTP/1.1 GET http://127.0.0.1/connect/{Midx.Core.Privacy.SecretRedactor.Mask} - - -",
+            new Midx.Core.Privacy.SecretRedactor().Redact($"Request starting HTTP/1.1 GET http://127.0.0.1/connect/{secret} - - -"));
+    }
+
     private async Task<(Guid Id, string Url)> NewLinkAsync()
     {
         using var response = await CreateLinkAsync(new { appId = _appId, redirectUrl = RedirectUrl, state = IntegratorState });
