@@ -184,6 +184,27 @@ public sealed class ConnectFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Callback_AMembersOwnStateWithoutTheirSession_SendsToSignInAndKeepsTheState()
+    {
+        var now = DateTime.UtcNow;
+        await InDbAsync(db =>
+        {
+            db.OAuthLinkStates.Add(new Midx.Core.TikTok.OAuthLinkState
+            {
+                Id = "members-state", UserId = _ownerId, WorkspaceId = _ownerId, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10),
+            });
+            return db.SaveChangesAsync();
+        });
+        using var signedOut = new SignInFlow(_app);
+
+        using var response = await signedOut.Client.GetAsync("/tiktok/callback?state=members-state&code=y");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
+        Assert.True(await InDbAsync(db => db.OAuthLinkStates.AnyAsync(s => s.Id == "members-state")));
+    }
+
+    [Fact]
     public async Task HostedFlow_RedirectUrlRemovedWhileAtTikTok_EndsOnARefusalPage()
     {
         var (_, url) = await NewLinkAsync();
