@@ -1,6 +1,7 @@
 using Midx.App.Accounts;
 using Midx.App.Api;
 using Midx.App.Admin;
+using Midx.App.Connect;
 using Midx.App.Hosting;
 using Midx.App.Privacy;
 using Midx.App.Publishing;
@@ -26,6 +27,7 @@ builder.AddPublishing();
 builder.AddAdminConsole();
 builder.AddApi();
 builder.AddWebhooks();
+builder.AddConnect();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapWorkspaceEndpoints();
 app.MapPublishing();
 app.MapAdminEndpoints();
 app.MapApiWithDocs();
+app.MapConnectEndpoints();
 app.MapMidxComponents();
 
 app.Run();

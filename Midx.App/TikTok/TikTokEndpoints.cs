@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication;
 using Midx.App.Accounts;
+using Midx.App.Connect;
 using Midx.App.Components.Shared;
 using Midx.App.Hosting;
 using Midx.App.Workspaces;
+using Midx.Core.Errors;
 using Midx.Core.TikTok;
 
 namespace Midx.App.TikTok;
 
 /// <summary>
 /// POST /tiktok/link starts TikTok's web authorization; TikTok answers at GET /tiktok/callback; POST
-/// /tiktok/accounts/{id}/disconnect revokes and deletes (or says why it must wait). All need a signed-in user; the
-/// POSTs check the antiforgery token explicitly (they bind no form fields, so the framework would not). Every outcome
-/// ends in a redirect to the accounts page, which shows its <see cref="AccountsNoticeText.Flash"/> notice.
+/// /tiktok/accounts/{id}/disconnect revokes and deletes (or says why it must wait). All need a signed-in user, except
+/// the callback of a link started from a hosted connect link, which goes back to its app (<see cref="ConnectEndpoints"/>);
+/// the POSTs check the antiforgery token explicitly (they bind no form fields, so the framework would not). Every
+/// other outcome ends in a redirect to the accounts page, which shows its <see cref="AccountsNoticeText.Flash"/> notice.
 /// </summary>
 public static class TikTokEndpoints
 {
@@ -28,7 +32,8 @@ public static class TikTokEndpoints
     {
         var tiktok = app.MapGroup("/tiktok").RequireAuthorization().ExcludeFromDescription();
         tiktok.MapPost("/link", LinkAsync);
-        tiktok.MapGet("/callback", CallbackAsync);
+        // TikTok's one registered redirect URI serves both kinds of link, so it cannot demand a sign-in itself.
+        app.MapGet(CallbackPath, CallbackAsync).ExcludeFromDescription();
         tiktok.MapPost("/accounts/{accountId:guid}/disconnect", DisconnectAsync);
         return app;
     }
@@ -58,7 +63,21 @@ public static class TikTokEndpoints
     {
         var query = context.Request.Query;
         var callback = new TikTokLinkCallback(query["state"], query["code"], query["scopes"], query["error"], query["error_description"]);
-        var result = await complete.ExecuteAsync(UserId(context), callback, RedirectUri(context, options.Value), cancellationToken);
+        var userId = context.User.GetUserId();
+        var result = await complete.ExecuteAsync(userId, callback, RedirectUri(context, options.Value), cancellationToken);
+        if (result.ConnectLinkId is { } connectLinkId)
+        {
+            return await ConnectEndpoints.ReturnAsync(context, connectLinkId, result, cancellationToken);
+        }
+
+        if (userId is null)
+        {
+            // A signed-in person's link whose session ended at TikTok signs in and comes back; anyone else's state is no connect link's.
+            return result.Outcome == TikTokLinkOutcome.SignInRequired
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString })
+                : Results.Redirect(ConnectRefusedPage.Url(ErrorCatalog.ConnectStateInvalid));
+        }
+
         var notice = result.Outcome switch
         {
             TikTokLinkOutcome.Linked => AccountsNotice.Linked,

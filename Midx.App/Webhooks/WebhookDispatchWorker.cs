@@ -5,9 +5,14 @@ using Midx.Core.Webhooks;
 
 namespace Midx.App.Webhooks;
 
-/// <summary>Sends due webhook deliveries every Midx:Webhooks:PollInterval, on every instance that has the dispatcher on.</summary>
+/// <summary>
+/// Sends webhook deliveries on every instance that has the dispatcher on: what is due, round after round until nothing is,
+/// then again as soon as a save here queues more (<see cref="WebhookDispatchSignal"/>), and at least every
+/// Midx:Webhooks:PollInterval, which is also how often it reports its heartbeat.
+/// </summary>
 public sealed class WebhookDispatchWorker(
     WebhookDispatcher dispatcher,
+    WebhookDispatchSignal signal,
     IOptions<WebhookOptions> options,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -27,7 +32,19 @@ public sealed class WebhookDispatchWorker(
 
     protected override async Task<string> WorkAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var sent = await dispatcher.DispatchDueAsync(Owner, cancellationToken);
-        return $"Last round attempted {sent} deliveries";
+        // The signal waits on the machine's clock, so the window is measured on it too.
+        var window = System.Diagnostics.Stopwatch.StartNew();
+        var sent = 0;
+        do
+        {
+            int round;
+            while ((round = await dispatcher.DispatchDueAsync(Owner, cancellationToken)) > 0)
+            {
+                sent += round;
+            }
+        }
+        while (Interval - window.Elapsed is var left && left > TimeSpan.Zero && await signal.WaitAsync(left, cancellationToken));
+
+        return $"Attempted {sent} deliveries in the last {Interval.TotalSeconds:0.#} s";
     }
 }

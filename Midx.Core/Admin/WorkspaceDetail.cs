@@ -20,7 +20,8 @@ public sealed record WorkspaceDetail(
     int PostCount,
     int AwaitingReview,
     IReadOnlyList<UploadRow> RecentPosts,
-    IReadOnlyList<Api.ApiKeySummary> ApiKeys);
+    IReadOnlyList<Api.ApiKeySummary> ApiKeys,
+    IReadOnlyList<Connect.ApiAppSummary> ApiApps);
 
 public sealed record WorkspaceMemberRow(Guid UserId, string Name, string Email, WorkspaceRole Role, DateTime JoinedAt);
 
@@ -28,4 +29,5 @@ public sealed record WorkspaceInvitationRow(
     Guid Id, string Email, WorkspaceRole Role, Guid? InvitedByUserId, string? InvitedByName, DateTime CreatedAt, DateTime ExpiresAt);
 
 public sealed record WorkspaceAccountRow(
-    Guid Id, Guid? UserId, string? Username, string? DisplayName, DateTime ConnectedAt, TokenState TokenState, string? TokenProblem, int RefreshFailures);
+    Guid Id, Guid? UserId, string? Username, string? DisplayName, DateTime ConnectedAt, TokenState TokenState, string? TokenProblem, int RefreshFailures,
+    string? LinkedThroughApp);

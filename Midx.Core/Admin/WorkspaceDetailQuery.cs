@@ -4,7 +4,7 @@ using Midx.Core.Data;
 namespace Midx.Core.Admin;
 
 /// <summary>One workspace with its members, pending invitations, linked accounts and latest posts; null when there is no such workspace.</summary>
-public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploads, Api.ApiKeysQuery keys, TimeProvider time)
+public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploads, Api.ApiKeysQuery keys, Connect.ApiAppsQuery apps, TimeProvider time)
 {
     public const int RecentLimit = 5;
 
@@ -41,7 +41,7 @@ public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploa
             .Where(a => a.WorkspaceId == workspaceId)
             .OrderBy(a => a.ConnectedAt)
             .Select(a => new WorkspaceAccountRow(
-                a.Id, a.UserId, a.Username, a.DisplayName, a.ConnectedAt, a.TokenState, a.TokenProblem, a.RefreshFailures))
+                a.Id, a.UserId, a.Username, a.DisplayName, a.ConnectedAt, a.TokenState, a.TokenProblem, a.RefreshFailures, a.LinkedThroughApp))
             .ToListAsync(cancellationToken);
 
         var postCount = await db.PublishJobs.CountAsync(j => j.WorkspaceId == workspaceId, cancellationToken);
@@ -49,8 +49,9 @@ public sealed class WorkspaceDetailQuery(MidxDbContext db, UploadListQuery uploa
         var recent = await uploads.ExecuteAsync(new UploadFilter { WorkspaceId = workspaceId }, null, RecentLimit, cancellationToken);
 
         var apiKeys = await keys.ForConsoleAsync(workspaceId, cancellationToken);
+        var apiApps = await apps.ForConsoleAsync(workspaceId, cancellationToken);
         return new WorkspaceDetail(
             workspace.Id, workspace.Name, workspace.IsPersonal, workspace.InboxDraftsOnly, workspace.RequiresReview, workspace.CreatedAt,
-            members, invitations, accounts, postCount, awaitingReview, recent.Rows, apiKeys);
+            members, invitations, accounts, postCount, awaitingReview, recent.Rows, apiKeys, apiApps);
     }
 }

@@ -85,6 +85,7 @@ internal sealed class TikTokAccountConfiguration : IEntityTypeConfiguration<TikT
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.OpenId).HasMaxLength(128);
         b.Property(x => x.UnionId).HasMaxLength(128);
+        b.Property(x => x.LinkedThroughApp).HasMaxLength(Connect.ApiApp.MaxNameLength);
         b.Property(x => x.Username).HasMaxLength(100);
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.AvatarUrl).HasMaxLength(2048);

@@ -35,6 +35,8 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
         ["ConsentRecords.ApiKeyId"] = ApiPostsAreNobodys,
         ["ConsentRecords.CallerConsentText"] = ApiPostsAreNobodys,
         ["WebhookEndpoints.SecretCipher"] = "A webhook endpoint's encrypted signing secret, a credential: secrets are never exported (promise 8).",
+        ["OAuthLinkStates.ConnectLinkId"] = "Set only for a TikTok link started from a hosted connect link, which has no Midx user: never in a person's export.",
+        ["TikTokAccounts.LinkedThroughApp"] = "Set only for an account linked through a hosted connect link, which has no Midx user: never in a person's export.",
     };
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
@@ -104,7 +106,7 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
 
         var pendingLinks = await db.OAuthLinkStates.AsNoTracking()
             .Where(s => s.UserId == userId)
-            .Select(s => new ExportedPendingLink(s.Id, s.UserId, s.WorkspaceId, s.CreatedAt, s.ExpiresAt))
+            .Select(s => new ExportedPendingLink(s.Id, s.UserId!.Value, s.WorkspaceId, s.CreatedAt, s.ExpiresAt))
             .ToListAsync(cancellationToken);
 
         var memberships = await (from m in db.WorkspaceMembers.AsNoTracking()
@@ -136,8 +138,14 @@ public sealed class ExportUserDataQuery(MidxDbContext db, TimeProvider time)
                 e.ConsecutiveFailures))
             .ToListAsync(cancellationToken);
 
+        var apiApps = await db.ApiApps.AsNoTracking()
+            .Where(a => a.CreatedByUserId == userId)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => new ExportedApiApp(a.Id, a.WorkspaceId, a.Name, a.RedirectUrls, a.CreatedByUserId, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+
         return new UserDataExport(SchemaVersion, time.GetUtcNow().UtcDateTime, user, memberships, invitations, accounts, uploads, consentsOnOthersPosts, approvals, audit, pendingLinks, apiKeys,
-            webhookEndpoints, ExcludedColumns);
+            webhookEndpoints, apiApps, ExcludedColumns);
     }
 }
 
@@ -155,6 +163,7 @@ public sealed record UserDataExport(
     IReadOnlyList<ExportedPendingLink> PendingTikTokLinks,
     IReadOnlyList<ExportedApiKey> ApiKeys,
     IReadOnlyList<ExportedWebhookEndpoint> WebhookEndpoints,
+    IReadOnlyList<ExportedApiApp> ApiApps,
     IReadOnlyDictionary<string, string> NotExported);
 
 public sealed record ExportedUser(
@@ -212,3 +221,5 @@ public sealed record ExportedApiKey(
 public sealed record ExportedWebhookEndpoint(
     Guid Id, Guid WorkspaceId, string Url, Webhooks.WebhookEventTypes Events, Guid? CreatedByUserId, DateTime CreatedAt, DateTime? DisabledAt,
     Webhooks.WebhookDisabledReason? DisabledReason, int ConsecutiveFailures);
+/// <summary>An API app the person made for a workspace, with the redirect URLs it registers.</summary>
+public sealed record ExportedApiApp(Guid Id, Guid WorkspaceId, string Name, IReadOnlyList<string> RedirectUrls, Guid? CreatedByUserId, DateTime CreatedAt);

@@ -8,7 +8,7 @@ namespace Midx.Core.Privacy;
 /// secrets are replaced by <see cref="Mask"/> wherever they appear in a log message or a structured log value.
 /// Known secret values (client secrets from configuration) are registered and masked literally; everything else
 /// is found by shape: query-string or form parameters and JSON fields with secret names, bearer headers, and
-/// invitation links.
+/// invitation and connect links.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -42,7 +42,7 @@ public sealed partial class SecretRedactor
 
         text = SecretParameter().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + Mask);
         text = SecretJsonField().Replace(text, m => m.Groups["head"].Value + Mask + "\"");
-        text = InvitationPath().Replace(text, m => m.Groups["head"].Value + Mask);
+        text = SecretLinkPath().Replace(text, m => m.Groups["head"].Value + Mask);
         return BearerToken().Replace(text, "Bearer " + Mask);
     }
 
@@ -55,10 +55,10 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(?<head>""(?:access_token|refresh_token|id_token|code|code_verifier|client_secret|upload_token)""\s*:\s*"")[^""]*""", RegexOptions.IgnoreCase)]
     private static partial Regex SecretJsonField();
 
-    // A workspace invitation's secret is the last segment of its link (/invitations/{secret}), which the host logs with
-    // every request, and which a sign-in return address carries escaped.
-    [GeneratedRegex(@"(?<head>(?:/|%2F)invitations(?:/|%2F))[A-Za-z0-9_\-]{16,}", RegexOptions.IgnoreCase)]
-    private static partial Regex InvitationPath();
+    // A workspace invitation's and a hosted connect link's secret is a segment of its link (/invitations/{secret},
+    // /connect/{secret}), which the host logs with every request, and which a sign-in return address carries escaped.
+    [GeneratedRegex(@"(?<head>(?:/|%2F)(?:invitations|connect)(?:/|%2F))[A-Za-z0-9_\-]{16,}", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretLinkPath();
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-\._~\+/=:!]+", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();

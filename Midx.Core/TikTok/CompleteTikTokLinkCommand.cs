@@ -9,11 +9,12 @@ namespace Midx.Core.TikTok;
 
 /// <summary>
 /// Finishes "link a TikTok account" at the callback (https://developers.tiktok.com/doc/login-kit-web): checks that
-/// the state is one this user started minutes ago and uses it up, handles TikTok's <c>error</c>, exchanges the code
-/// with the PKCE verifier, reads which scopes were really granted, fetches the profile with only the fields those
-/// scopes allow, and saves the account into the workspace the link was started for (if the user may still link
-/// accounts there): a new row, an update when the same open_id is linked there again, or a refusal when the open_id
-/// belongs to another workspace. Tokens are encrypted before the row is written.
+/// the state is one Midx gave out minutes ago, to this user or for a hosted connect link, and uses it up (a connect
+/// link too: it is spent by whatever TikTok answers), handles TikTok's <c>error</c>, exchanges the code with the PKCE
+/// verifier, reads which scopes were really granted, fetches the profile with only the fields those scopes allow, and
+/// saves the account into the workspace the link was started for (if the user may still link accounts there): a new
+/// row, an update when the same open_id is linked there again, or a refusal when the open_id belongs to another
+/// workspace. Tokens are encrypted before the row is written.
 /// </summary>
 public sealed class CompleteTikTokLinkCommand(
     MidxDbContext db,
@@ -24,21 +25,43 @@ public sealed class CompleteTikTokLinkCommand(
     TimeProvider time,
     ILogger<CompleteTikTokLinkCommand> logger)
 {
-    public async Task<TikTokLinkResult> ExecuteAsync(Guid userId, TikTokLinkCallback callback, string redirectUri, CancellationToken cancellationToken)
+    /// <param name="userId">The signed-in user, or null for a visitor (who can only complete a connect link's state).</param>
+    public async Task<TikTokLinkResult> ExecuteAsync(Guid? userId, TikTokLinkCallback callback, string redirectUri, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var state = string.IsNullOrEmpty(callback.State)
             ? null
             : await db.OAuthLinkStates.SingleOrDefaultAsync(s => s.Id == callback.State, cancellationToken);
-        if (state is null || state.UserId != userId)
+        if (state is { ConnectLinkId: null } && userId is null)
+        {
+            // Not used up: it completes once its user has signed in again.
+            return new TikTokLinkResult(TikTokLinkOutcome.SignInRequired);
+        }
+
+        if (state is null || (state.ConnectLinkId is null && state.UserId != userId))
         {
             logger.LogWarning("TikTok link callback for user {UserId} refused: unknown, used or foreign state", userId);
             return new TikTokLinkResult(TikTokLinkOutcome.InvalidState);
         }
 
+        var result = await CompleteAsync(state, callback, redirectUri, cancellationToken);
+        return result with { ConnectLinkId = state.ConnectLinkId };
+    }
+
+    private async Task<TikTokLinkResult> CompleteAsync(OAuthLinkState state, TikTokLinkCallback callback, string redirectUri, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var userId = state.UserId;
+
         // Single use, whatever happens next.
         db.OAuthLinkStates.Remove(state);
         await db.SaveChangesAsync(cancellationToken);
+        if (state.ConnectLinkId is { } connectLinkId
+            && await db.ConnectLinks.Where(l => l.Id == connectLinkId && l.UsedAt == null).ExecuteUpdateAsync(l => l.SetProperty(x => x.UsedAt, now), cancellationToken) == 0)
+        {
+            // Opened twice and already answered in the other tab.
+            return new TikTokLinkResult(TikTokLinkOutcome.AlreadyUsed);
+        }
+
         if (state.ExpiresAt <= now)
         {
             return new TikTokLinkResult(TikTokLinkOutcome.Expired);
@@ -47,7 +70,8 @@ public sealed class CompleteTikTokLinkCommand(
         if (!string.IsNullOrEmpty(callback.Error))
         {
             var refusal = TikTokError.From(callback.Error, callback.ErrorDescription, null, 0);
-            logger.LogInformation("TikTok link for user {UserId} ended at TikTok with {TikTokErrorCode}", userId, refusal.Code);
+            logger.LogInformation("TikTok link for user {UserId} (connect link {ConnectLinkId}) ended at TikTok with {TikTokErrorCode}",
+                userId, state.ConnectLinkId, refusal.Code);
             return new TikTokLinkResult(refusal.Kind == TikTokErrorKind.Declined ? TikTokLinkOutcome.Declined : TikTokLinkOutcome.TikTokRefused, Error: refusal);
         }
 
@@ -82,25 +106,32 @@ public sealed class CompleteTikTokLinkCommand(
                 }
             }
 
-            return await SaveAsync(userId, state.WorkspaceId, grant, granted, profile, now, cancellationToken);
+            return await SaveAsync(state, grant, granted, profile, now, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
-            logger.LogWarning("TikTok link for user {UserId} failed: TikTok could not be reached ({Fault})", userId, ex.GetType().Name);
+            logger.LogWarning("TikTok link for user {UserId} (connect link {ConnectLinkId}) failed: TikTok could not be reached ({Fault})",
+                userId, state.ConnectLinkId, ex.GetType().Name);
             return new TikTokLinkResult(TikTokLinkOutcome.Unreachable);
         }
     }
 
     private async Task<TikTokLinkResult> SaveAsync(
-        Guid userId, Guid workspaceId, TikTokTokenGrant grant, IReadOnlyList<string> granted, TikTokUserInfo? profile, DateTime now,
-        CancellationToken cancellationToken)
+        OAuthLinkState state, TikTokTokenGrant grant, IReadOnlyList<string> granted, TikTokUserInfo? profile, DateTime now, CancellationToken cancellationToken)
     {
-        // Membership may have changed while the person was at TikTok.
-        var workspace = await db.WorkspaceWhere(userId, workspaceId, WorkspacePermission.LinkAccounts).AsNoTracking()
-            .Select(w => new { w.InboxDraftsOnly }).SingleOrDefaultAsync(cancellationToken);
-        if (workspace is null)
+        var (userId, workspaceId) = (state.UserId, state.WorkspaceId);
+        // Membership may have changed while the person was at TikTok; a connect link's app may have been deleted.
+        var workspaces = state.ConnectLinkId is null
+            ? db.WorkspaceWhere(userId!.Value, workspaceId, WorkspacePermission.LinkAccounts)
+            : db.Workspaces.Where(w => w.Id == workspaceId);
+        var workspace = await workspaces.AsNoTracking().Select(w => new { w.InboxDraftsOnly }).SingleOrDefaultAsync(cancellationToken);
+        var app = state.ConnectLinkId is { } connectLinkId
+            ? await db.ConnectLinks.Where(l => l.Id == connectLinkId).Join(db.ApiApps, l => l.AppId, a => a.Id, (_, a) => a.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (workspace is null || (state.ConnectLinkId is not null && app is null))
         {
-            logger.LogWarning("TikTok link callback for user {UserId} refused: they may no longer link accounts in workspace {WorkspaceId}", userId, workspaceId);
+            logger.LogWarning("TikTok link callback for user {UserId} (connect link {ConnectLinkId}) refused: no longer allowed in workspace {WorkspaceId}",
+                userId, state.ConnectLinkId, workspaceId);
             return new TikTokLinkResult(TikTokLinkOutcome.InvalidState);
         }
 
@@ -115,7 +146,7 @@ public sealed class CompleteTikTokLinkCommand(
         }
 
         var isNew = account is null;
-        account ??= new TikTokAccount { UserId = userId, WorkspaceId = workspaceId, OpenId = openId, ConnectedAt = now };
+        account ??= new TikTokAccount { UserId = userId, LinkedThroughApp = app, WorkspaceId = workspaceId, OpenId = openId, ConnectedAt = now };
         if (profile is not null)
         {
             account.UnionId = profile.UnionId ?? account.UnionId;
@@ -133,7 +164,7 @@ public sealed class CompleteTikTokLinkCommand(
         }
 
         audit.Add(isNew ? TikTokAuditActions.Linked : TikTokAuditActions.Relinked, userId, userId,
-            $"TikTok account {account.Id} (@{account.Username}) with scopes {account.GrantedScopes}");
+            $"TikTok account {account.Id} (@{account.Username}) with scopes {account.GrantedScopes}{(app is null ? "" : $" through API app \"{app}\" (connect link {state.ConnectLinkId})")}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -151,7 +182,8 @@ public sealed class CompleteTikTokLinkCommand(
             throw;
         }
 
-        logger.LogInformation("User {UserId} {LinkAction} TikTok account {AccountId}", userId, isNew ? "linked" : "relinked", account.Id);
+        logger.LogInformation("User {UserId} (connect link {ConnectLinkId}) {LinkAction} TikTok account {AccountId}",
+            userId, state.ConnectLinkId, isNew ? "linked" : "relinked", account.Id);
         return new TikTokLinkResult(isNew ? TikTokLinkOutcome.Linked : TikTokLinkOutcome.Updated, account.Id, account.Username, TikTokScopes.Missing(options.Value.ScopesFor(workspace.InboxDraftsOnly), granted));
     }
 }

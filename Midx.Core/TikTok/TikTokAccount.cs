@@ -1,13 +1,17 @@
 namespace Midx.Core.TikTok;
 
 /// <summary>
-/// A TikTok account linked into a workspace, by <see cref="UserId"/> (null once that person left Midx). Tokens are stored
+/// A TikTok account linked into a workspace, by <see cref="UserId"/> (null once that person left Midx) or through an API
+/// app's hosted connect page (<see cref="LinkedThroughApp"/>). Tokens are stored
 /// only as Data Protection ciphertext.
 /// </summary>
 public sealed class TikTokAccount
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid? UserId { get; set; }
+
+    /// <summary>The name of the API app through whose hosted connect page it was linked, by someone who is no Midx user.</summary>
+    public string? LinkedThroughApp { get; set; }
     public Guid WorkspaceId { get; set; }
     public required string OpenId { get; set; }
     public string? UnionId { get; set; }

@@ -29,14 +29,14 @@ public sealed class TikTokAccountsQuery(MidxDbContext db, IOptions<TikTokOptions
             .Select(a => new
             {
                 a.Id, a.OpenId, a.DisplayName, a.Username, a.AvatarUrl, a.ConnectedAt, a.LastSeenAt, a.TokenState, a.TokenProblem,
-                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, a.GrantedScopes,
+                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, a.GrantedScopes, a.LinkedThroughApp,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(a =>
         {
             var granted = TikTokOptions.SplitScopes(a.GrantedScopes);
             return new TikTokAccountSummary(a.Id, a.DisplayName, a.Username, a.AvatarUrl, a.ConnectedAt, a.LastSeenAt, a.TokenState, a.TokenProblem,
-                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(scopes, granted));
+                a.AccessTokenExpiresAt, a.NextRefreshAttemptAt, a.RefreshFailures, granted, TikTokScopes.Missing(scopes, granted), a.LinkedThroughApp);
         }).ToList();
     }
 }
@@ -54,4 +54,5 @@ public sealed record TikTokAccountSummary(
     DateTime? NextRefreshAt,
     int RefreshFailures,
     IReadOnlyList<string> GrantedScopes,
-    IReadOnlyList<TikTokScopeUse> MissingScopes);
+    IReadOnlyList<TikTokScopeUse> MissingScopes,
+    string? LinkedThroughApp = null);

@@ -1,12 +1,16 @@
 namespace Midx.Core.TikTok;
 
-/// <summary>How a "link a TikTok account" callback ended; pages turn <see cref="Outcome"/> into words.</summary>
+/// <summary>
+/// How a "link a TikTok account" callback ended; pages turn <see cref="Outcome"/> into words. <see cref="ConnectLinkId"/> is
+/// set when the link was started from a hosted connect link, whose app is then told the outcome.
+/// </summary>
 public sealed record TikTokLinkResult(
     TikTokLinkOutcome Outcome,
     Guid? AccountId = null,
     string? Username = null,
     IReadOnlyList<TikTokScopeUse>? MissingScopes = null,
-    TikTokError? Error = null)
+    TikTokError? Error = null,
+    Guid? ConnectLinkId = null)
 {
     public bool Succeeded => Outcome is TikTokLinkOutcome.Linked or TikTokLinkOutcome.Updated;
 }
@@ -27,6 +31,12 @@ public enum TikTokLinkOutcome
 
     /// <summary>This TikTok account is linked to another Midx user.</summary>
     LinkedElsewhere,
+
+    /// <summary>A signed-in person's state came back without a session: it waits, unused, for them to sign in.</summary>
+    SignInRequired,
+
+    /// <summary>The hosted connect link it was started from was spent by another answer from TikTok first.</summary>
+    AlreadyUsed,
 }
 
 /// <summary>

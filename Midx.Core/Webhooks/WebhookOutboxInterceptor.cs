@@ -16,8 +16,20 @@ namespace Midx.Core.Webhooks;
 /// <see cref="WebhookOutbox"/> (the token refresh's conditional UPDATE, the disconnect's DELETE). When the save fails, the
 /// deliveries it staged are taken back, so a caller that saves again does not send an event twice.
 /// </summary>
-public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInterceptor
+public sealed class WebhookOutboxInterceptor(TimeProvider time, WebhookDispatchSignal signal) : SaveChangesInterceptor
 {
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NotifyIfQueued(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NotifyIfQueued(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         // A synchronous save blocks on the read of the workspace's endpoints, so its events are staged all the same.
@@ -111,6 +123,15 @@ public sealed class WebhookOutboxInterceptor(TimeProvider time) : SaveChangesInt
         if (specific is { } type)
         {
             await WebhookOutbox.AddAsync(db, job.WorkspaceId, type, data, history.At, cancellationToken);
+        }
+    }
+
+    /// <summary>Wakes the dispatcher after a save that wrote deliveries (here or through <see cref="WebhookOutbox"/>); a context that still tracks older ones wakes it for nothing, which costs one claim.</summary>
+    private void NotifyIfQueued(DbContext? context)
+    {
+        if (context?.ChangeTracker.Entries<WebhookDelivery>().Any() == true)
+        {
+            signal.Notify();
         }
     }
 

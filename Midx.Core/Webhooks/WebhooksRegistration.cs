@@ -18,6 +18,7 @@ public static class WebhooksRegistration
         services.AddSingleton<WebhookSecret>();
         services.AddSingleton<WebhookConnectGuard>();
         services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<WebhookDispatchSignal>();
         services.AddScoped<WebhookEndpointCommands>();
         services.AddScoped<WebhooksQuery>();
         services.AddScoped<ClaimDueWebhookDeliveriesCommand>();

@@ -10,7 +10,7 @@ public sealed class WorkspaceDetailQueryTests : AdminDatabase
     private WorkspaceDetailQuery Query()
     {
         var db = NewContext();
-        return new WorkspaceDetailQuery(db, new UploadListQuery(db), new Midx.Core.Api.ApiKeysQuery(db, Time), Time);
+        return new WorkspaceDetailQuery(db, new UploadListQuery(db), new Midx.Core.Api.ApiKeysQuery(db, Time), new Midx.Core.Connect.ApiAppsQuery(db), Time);
     }
 
     [Fact]

@@ -251,8 +251,8 @@ public sealed class ApiEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(["/api/v1/accounts", "/api/v1/accounts/{id}/creator-info", "/api/v1/posts", "/api/v1/posts/{id}", "/api/v1/posts/{id}/cancel",
-                "/api/v1/posts/{id}/retry", "/api/v1/uploads", "/api/v1/uploads/{id}", "/api/v1/uploads/{id}/content"],
+        Assert.Equal(["/api/v1/accounts", "/api/v1/accounts/{id}/creator-info", "/api/v1/connect-links", "/api/v1/connect-links/{id}", "/api/v1/posts",
+                "/api/v1/posts/{id}", "/api/v1/posts/{id}/cancel", "/api/v1/posts/{id}/retry", "/api/v1/uploads", "/api/v1/uploads/{id}", "/api/v1/uploads/{id}/content"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString());
         Assert.True(document.GetProperty("paths").GetProperty("/api/v1/posts").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));

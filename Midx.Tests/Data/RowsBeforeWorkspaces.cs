@@ -14,7 +14,7 @@ internal static class RowsBeforeWorkspaces
 {
     private static readonly HashSet<string> AddedSince =
         ["WorkspaceId", "RequiresReview", "ReviewComment", "ApprovedByUserId", "ApprovedAt", "ApprovalDeclarationText", "ApprovalShownJson",
-        "ApiKeyId", "CallerConsentText"];
+        "ApiKeyId", "CallerConsentText", "LinkedThroughApp", "ConnectLinkId"];
 
     public static async Task InsertAsync<T>(MidxDbContext db, params T[] rows) where T : class
     {

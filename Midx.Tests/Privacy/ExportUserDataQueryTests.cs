@@ -20,7 +20,8 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
 
     // Tables that hold no personal data at all; every other table is user-owned and must be covered by the export.
     // WebhookDeliveries carry ids and states of a workspace's posts and accounts on their way to its endpoints, nothing about a person.
-    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage", "WebhookDeliveries"];
+    // A connect link is made by an API key for an integrator's own user, who is no Midx user.
+    private static readonly string[] NotUserOwned = ["DataProtectionKeys", "WorkerHeartbeats", "ApiKeyUsage", "WebhookDeliveries", "ConnectLinks"];
 
     private static readonly Dictionary<string, Func<JsonElement, JsonElement>> SectionOf = new()
     {
@@ -36,6 +37,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
         ["WorkspaceInvitations"] = root => root.GetProperty("invitations")[0],
         ["ApiKeys"] = root => root.GetProperty("apiKeys")[0],
         ["WebhookEndpoints"] = root => root.GetProperty("webhookEndpoints")[0],
+        ["ApiApps"] = root => root.GetProperty("apiApps")[0],
     };
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -159,6 +161,7 @@ public sealed class ExportUserDataQueryTests : IAsyncLifetime
                 WorkspaceId = user.Id, Url = "https://hooks.example.test/midx", Events = Midx.Core.Webhooks.WebhookEventTypes.PostPublished,
                 SecretCipher = "CfDJ8-webhook-secret-cipher", CreatedByUserId = user.Id, CreatedAt = now,
             },
+            new Midx.Core.Connect.ApiApp { WorkspaceId = user.Id, Name = "Shop", RedirectUrls = ["https://shop.example/connected"], CreatedByUserId = user.Id, CreatedAt = now },
             new OAuthLinkState { Id = "state-" + email, UserId = user.Id, WorkspaceId = user.Id, CodeVerifier = "verifier", CreatedAt = now, ExpiresAt = now.AddMinutes(10) });
         await _db.SaveChangesAsync();
         return user;

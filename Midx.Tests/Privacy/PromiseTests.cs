@@ -33,11 +33,11 @@ public sealed class PromiseTests
         Assert.Equal("grace@sandbox.midx.test", user.Email);
         Assert.Equal("Grace Hopper", user.Name);
         Assert.NotNull(user.AvatarUrl);
-        // The hashes Midx keeps are of an API key's and of a workspace invitation link's random secret, which are no passwords.
+        // The hashes Midx keeps are of an API key's, a workspace invitation link's and a connect link's random secret, which are no passwords.
         var passwordLike = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
             .Where(p => p.Name.Contains("Password", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("Hash", StringComparison.OrdinalIgnoreCase))
             .Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}");
-        Assert.Equal(["ApiKey.SecretHash", "WorkspaceInvitation.TokenHash"], passwordLike);
+        Assert.Equal(["ApiKey.SecretHash", "ConnectLink.TokenHash", "WorkspaceInvitation.TokenHash"], passwordLike);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Midx.App.Accounts;
 using Midx.App.Components.Shared;
 using Midx.Core.Accounts;
+using Midx.Core.Connect;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -34,6 +35,7 @@ public abstract class PageTestContext : MudBlazorTestContext
         Context.Services.AddMidxWorkspaces();
         Context.Services.AddMidxWebhooks();
         Context.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Context.Services.AddMidxConnect();
         Context.Services.AddSingleton<FreshScope>();
         Context.Services.AddSingleton(Options.Create(TikTokSettings));
     }

@@ -196,6 +196,83 @@ namespace Midx.Core.Data.Migrations
                     b.ToTable("ApiKeyUsage", (string)null);
                 });
 
+            modelBuilder.Entity("Midx.Core.Connect.ApiApp", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid?>("CreatedByUserId");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80);
+
+                    b.Property<string>("RedirectUrls")
+                        .IsRequired();
+
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.ToTable("ApiApps", (string)null);
+                });
+
+            modelBuilder.Entity("Midx.Core.Connect.ConnectLink", b =>
+                {
+                    b.Property<Guid>("Id");
+
+                    b.Property<Guid>("AppId");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime>("ExpiresAt");
+
+                    b.Property<Guid?>("KeyId");
+
+                    b.Property<string>("RedirectUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<Guid?>("TikTokAccountId");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime?>("UsedAt");
+
+                    b.Property<Guid>("WorkspaceId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("KeyId");
+
+                    b.HasIndex("TikTokAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("ConnectLinks", (string)null);
+                });
+
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id");
@@ -442,15 +519,19 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(128);
 
+                    b.Property<Guid?>("ConnectLinkId");
+
                     b.Property<DateTime>("CreatedAt");
 
                     b.Property<DateTime>("ExpiresAt");
 
-                    b.Property<Guid>("UserId");
+                    b.Property<Guid?>("UserId");
 
                     b.Property<Guid>("WorkspaceId");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConnectLinkId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -484,6 +565,9 @@ namespace Midx.Core.Data.Migrations
                     b.Property<DateTime?>("LastRefreshedAt");
 
                     b.Property<DateTime>("LastSeenAt");
+
+                    b.Property<string>("LinkedThroughApp")
+                        .HasMaxLength(80);
 
                     b.Property<DateTime?>("NextRefreshAttemptAt");
 
@@ -730,6 +814,45 @@ namespace Midx.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Midx.Core.Connect.ApiApp", b =>
+                {
+                    b.HasOne("Midx.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Midx.Core.Connect.ConnectLink", b =>
+                {
+                    b.HasOne("Midx.Core.Connect.ApiApp", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Midx.Core.Api.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.TikTok.TikTokAccount", null)
+                        .WithMany()
+                        .HasForeignKey("TikTokAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Midx.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Midx.Core.Publishing.ConsentRecord", b =>
                 {
                     b.HasOne("Midx.Core.Api.ApiKey", null)
@@ -779,11 +902,15 @@ namespace Midx.Core.Data.Migrations
 
             modelBuilder.Entity("Midx.Core.TikTok.OAuthLinkState", b =>
                 {
+                    b.HasOne("Midx.Core.Connect.ConnectLink", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectLinkId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Midx.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Midx.Core.Workspaces.Workspace", null)
                         .WithMany()
