@@ -50,6 +50,7 @@ public static class ApiEndpoints
             .RequireScope(ApiScope.Read).WithName("GetPost").WithTags("Posts").WithSummary("Read a post and its history")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPublishApi();
+        api.MapConnectApi();
         return app;
     }
 

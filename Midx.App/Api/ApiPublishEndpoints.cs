@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Midx.App.Publishing;
 using Midx.Core.Api;
@@ -20,9 +18,6 @@ namespace Midx.App.Api;
 public static class ApiPublishEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>Room for the longest caption and consent text in JSON, and no more: a post's body is small.</summary>
-    public const long MaxJsonBodyBytes = 64 * 1024;
 
     /// <summary>An Idempotency-Key is kept as the post's submission key after a prefix of its own.</summary>
     public const int MaxIdempotencyKeyLength = PublishRequestRules.MaxSubmissionKeyLength - 4;
@@ -79,7 +74,7 @@ public static class ApiPublishEndpoints
 
     private static async Task<IResult> CreateUploadAsync(HttpContext context, ApiUploadLinks links, CancellationToken cancellationToken)
     {
-        var (body, refusal) = await ReadJsonAsync<ApiCreateUpload>(context, required: false, cancellationToken);
+        var (body, refusal) = await ApiRequests.ReadJsonAsync<ApiCreateUpload>(context, required: false, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -144,7 +139,7 @@ public static class ApiPublishEndpoints
             return ApiProblems.For(ErrorCatalog.IdempotencyKeyInvalid, StatusCodes.Status400BadRequest);
         }
 
-        var (body, refusal) = await ReadJsonAsync<ApiCreatePost>(context, required: true, cancellationToken);
+        var (body, refusal) = await ApiRequests.ReadJsonAsync<ApiCreatePost>(context, required: true, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -226,47 +221,5 @@ public static class ApiPublishEndpoints
         }
 
         return again ? TypedResults.Ok(ApiPost.From(job)) : TypedResults.Created($"{ApiEndpoints.BasePath}/posts/{job.Id}", ApiPost.From(job));
-    }
-
-    /// <summary>
-    /// The body as <typeparamref name="T"/>, read here rather than bound by the framework so that malformed JSON, a body
-    /// past <see cref="MaxJsonBodyBytes"/> or none at all is a problem in Midx's words, never an empty 400.
-    /// </summary>
-    private static async Task<(T? Body, IResult? Refusal)> ReadJsonAsync<T>(HttpContext context, bool required, CancellationToken cancellationToken) where T : class
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = MaxJsonBodyBytes;
-        }
-
-        var request = context.Request;
-        if (request.ContentLength > MaxJsonBodyBytes)
-        {
-            return (null, ApiProblems.For(ErrorCatalog.ApiInvalidBody, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {MaxJsonBodyBytes / 1024} KB."));
-        }
-
-        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
-        {
-            return required ? (null, ApiProblems.InvalidBody("The request has no body; send the JSON the API reference shows.")) : (null, null);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, ApiProblems.For(ErrorCatalog.ApiInvalidBody, StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json."));
-        }
-
-        try
-        {
-            var body = await request.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken);
-            return body is null && required ? (null, ApiProblems.InvalidBody("The body is null; send the JSON object the API reference shows.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiProblems.InvalidBody($"The JSON could not be read{(e.Path is { Length: > 1 } path ? $" at {path}" : "")}: check it against the API reference."));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, ApiProblems.For(ErrorCatalog.ApiInvalidBody, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {MaxJsonBodyBytes / 1024} KB."));
-        }
     }
 }

@@ -42,7 +42,6 @@ public static class ApiRegistration
     public static WebApplication MapApiWithDocs(this WebApplication app)
     {
         app.MapApi();
-        app.MapConnectApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapApiDocs();
         return app;

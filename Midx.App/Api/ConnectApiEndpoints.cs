@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Midx.App.Connect;
 using Midx.Core.Api;
 using Midx.Core.Connect;
@@ -13,12 +12,8 @@ namespace Midx.App.Api;
 /// </summary>
 public static class ConnectApiEndpoints
 {
-    public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapConnectApi(this RouteGroupBuilder api)
     {
-        var api = app.MapGroup(ApiEndpoints.BasePath).AddEndpointFilter<ApiAccessFilter>().DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-
         api.MapPost("connect-links", CreateAsync)
             .Accepts<ConnectLinkRequest>("application/json")
             .Produces<ApiConnectLink>(StatusCodes.Status201Created)
@@ -35,7 +30,7 @@ public static class ConnectApiEndpoints
             .RequireScope(ApiScope.Connect).WithName("GetConnectLink").WithTags("Connect").WithSummary("Read whether a connect link was used, and what it linked")
             .WithDescription("status is pending, used or expired; a used link has the accountId it linked, or the error it ended with.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     /// <summary>The reference's examples, in the shapes the endpoints read and write.</summary>
@@ -55,22 +50,17 @@ public static class ConnectApiEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext context, CreateConnectLinkCommand create, CancellationToken cancellationToken)
     {
-        ConnectLinkRequest? request;
-        try
+        var (request, refusal) = await ApiRequests.ReadJsonAsync<ConnectLinkRequest>(context, required: true, cancellationToken);
+        if (refusal is not null)
         {
-            request = await context.Request.ReadFromJsonAsync<ConnectLinkRequest>(cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or not sent as application/json.
-            return ApiProblems.For(ErrorCatalog.ConnectRequestInvalid, StatusCodes.Status400BadRequest);
+            return refusal;
         }
 
         var caller = context.Caller();
-        var created = await create.ExecuteAsync(caller.WorkspaceId, caller.KeyId, request ?? new ConnectLinkRequest(null, null, null), cancellationToken);
+        var created = await create.ExecuteAsync(caller.WorkspaceId, caller.KeyId, request!, cancellationToken);
         if (created.Link is not { } link)
         {
-            var status = created.Problem == ErrorCatalog.ConnectRequestInvalid ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            var status = created.Problem == ErrorCatalog.ApiInvalidBody ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
             return ApiProblems.For(created.Problem!, status, created.Detail);
         }
 

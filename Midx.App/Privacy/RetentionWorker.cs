@@ -19,8 +19,8 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
     {
         var result = await services.GetRequiredService<PurgeExpiredDataCommand>().ExecuteAsync(cancellationToken);
         logger.LogInformation(
-            "Retention purge deleted {AuditEvents} audit events, {Heartbeats} stale heartbeats, {LinkStates} expired link states and {WebhookDeliveries} old webhook deliveries",
-            result.AuditEvents, result.Heartbeats, result.LinkStates, result.WebhookDeliveries);
-        return $"Last purge removed {result.AuditEvents + result.Heartbeats + result.LinkStates + result.WebhookDeliveries} rows";
+            "Retention purge deleted {AuditEvents} audit events, {Heartbeats} stale heartbeats, {LinkStates} expired link states, {WebhookDeliveries} old webhook deliveries and {ConnectLinks} old connect links",
+            result.AuditEvents, result.Heartbeats, result.LinkStates, result.WebhookDeliveries, result.ConnectLinks);
+        return $"Last purge removed {result.AuditEvents + result.Heartbeats + result.LinkStates + result.WebhookDeliveries + result.ConnectLinks} rows";
     }
 }

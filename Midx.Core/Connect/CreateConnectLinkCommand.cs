@@ -19,6 +19,9 @@ public sealed record CreatedConnectLink(ConnectLink? Link = null, string? Token 
 /// </summary>
 public sealed class CreateConnectLinkCommand(MidxDbContext db, AuditLog audit, IOptions<ConnectOptions> options, TimeProvider time)
 {
+    /// <summary>What a refused request is told to send instead.</summary>
+    public static readonly string WhatToSend = $"Send a JSON object with appId, redirectUrl and state (your own value, at most {ConnectLink.MaxStateLength} characters).";
+
     public async Task<CreatedConnectLink> ExecuteAsync(Guid workspaceId, Guid keyId, ConnectLinkRequest request, CancellationToken cancellationToken)
     {
         var missing = request switch
@@ -31,7 +34,7 @@ public sealed class CreateConnectLinkCommand(MidxDbContext db, AuditLog audit, I
         };
         if (missing is not null)
         {
-            return new CreatedConnectLink(Problem: ErrorCatalog.ConnectRequestInvalid, Detail: $"{missing} {ErrorCatalog.ConnectRequestInvalid.ToDo}");
+            return new CreatedConnectLink(Problem: ErrorCatalog.ApiInvalidBody, Detail: $"{missing} {WhatToSend}");
         }
 
         var app = await db.ApiApps.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AppId && a.WorkspaceId == workspaceId, cancellationToken);

@@ -3,11 +3,6 @@ namespace Midx.Core.Errors;
 public static partial class ErrorCatalog
 {
     // Making a connect link through the API (Midx.App/Api/ConnectApiEndpoints.cs), each a problem details response.
-    public static readonly ErrorCode ConnectRequestInvalid = MidxCode("connect_request_invalid",
-        "The request is not a connect link request Midx understands.",
-        "Send a JSON object with appId, redirectUrl and state (your own value, at most 500 characters).",
-        "A connect link request had a body that is no JSON object, or lacked or overfilled one of its fields.");
-
     public static readonly ErrorCode ConnectAppUnknown = MidxCode("connect_app_unknown",
         "The workspace of this key has no API app with this id.",
         "Use the id an Owner sees on the API apps card of the workspace's page.",

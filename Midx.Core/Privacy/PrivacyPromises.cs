@@ -15,7 +15,8 @@ public static class PrivacyPromises
         new(1, "Your Google profile", "Your Google subject id, email address, name and avatar URL. Midx never has a password."),
         new(2, "Each TikTok account you link",
             "Its open_id, union_id, username, display name and avatar URL, the permissions (scopes) you granted, when you "
-            + "connected it and when we last saw it; the access and refresh tokens, encrypted at rest."),
+            + "connected it and when we last saw it; the access and refresh tokens, encrypted at rest. An account linked through "
+            + "an app's connect link, without a Midx account, is held the same way, with the name of that app."),
         new(3, "Each video you send",
             "Whether it went as a Direct Post or to your inbox, whether it came from a file or a URL, the file name, size and "
             + "type, your caption, privacy level, interaction settings, cover frame and disclosure choices, TikTok's "
@@ -23,14 +24,16 @@ public static class PrivacyPromises
             + "Where a workspace's posts need approval, also who approved it or sent it back, when, with what comment, and the "
             + "TikTok declaration and creator settings the approver saw."),
         new(4, "Logs and audit events",
-            $"Technical logs and audit events are kept at most {retention.AuditDays} days, then deleted automatically."),
+            $"Technical logs and audit events are kept at most {retention.AuditDays} days, then deleted automatically; so are "
+            + "a workspace's finished webhook deliveries and its used or expired connect links."),
     ];
 
     /// <param name="inboxDraftsOnly">The installation's posting boundary (<c>TikTok:InboxDraftsOnly</c>).</param>
     public static IReadOnlyList<Promise> HowUsed(RetentionOptions retention, bool inboxDraftsOnly) =>
     [
         new(5, "Nothing is posted without you",
-            "A video is sent to TikTok only after you press the button on the compose page, or at the time you scheduled there."
+            "A video is sent to TikTok only after you press the button on the compose page, or at the time you scheduled there; "
+            + "or, through Midx's API, after you agreed to it in an app of your workspace, whose words Midx keeps with the post."
             + (inboxDraftsOnly ? " " + PostingBoundary.InboxDraftsOnly : "")),
         new(6, "Staying connected",
             "We refresh your TikTok access in the background so you are not asked to reconnect every day. If TikTok no longer "

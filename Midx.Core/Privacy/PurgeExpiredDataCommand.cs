@@ -6,12 +6,13 @@ namespace Midx.Core.Privacy;
 
 /// <summary>
 /// Deletes what Midx promised not to keep (privacy promise 4, listed on /privacy): audit events and technical records older than
-/// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, link authorizations that expired, and finished webhook
-/// deliveries as old as the audit events (one still being tried stays until it is delivered or given up).
+/// <see cref="RetentionOptions.AuditDays"/>, heartbeats of instances long gone, link authorizations that expired, finished webhook
+/// deliveries as old as the audit events (one still being tried stays until it is delivered or given up), and hosted connect
+/// links that expired as long ago (their integrator could still read their outcome until then).
 /// </summary>
 public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<RetentionOptions> retention, TimeProvider time, ScrubDeletedBytesCommand scrub)
 {
-    public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates, int WebhookDeliveries);
+    public sealed record Result(int AuditEvents, int Heartbeats, int LinkStates, int WebhookDeliveries, int ConnectLinks);
 
     public async Task<Result> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ public sealed class PurgeExpiredDataCommand(MidxDbContext db, IOptions<Retention
         var states = await db.OAuthLinkStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         var deliveries = await db.WebhookDeliveries.Where(d => d.Status != Webhooks.WebhookDeliveryStatus.Pending && d.CreatedAt < auditCutoff)
             .ExecuteDeleteAsync(cancellationToken);
+        var connectLinks = await db.ConnectLinks.Where(l => l.ExpiresAt < auditCutoff).ExecuteDeleteAsync(cancellationToken);
         await scrub.ExecuteAsync(cancellationToken);
-        return new Result(audit, heartbeats, states, deliveries);
+        return new Result(audit, heartbeats, states, deliveries, connectLinks);
     }
 }

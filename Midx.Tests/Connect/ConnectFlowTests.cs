@@ -94,7 +94,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         using var unknownApp = await CreateLinkAsync(new { appId = Guid.NewGuid(), redirectUrl = RedirectUrl, state = IntegratorState });
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Equal(ErrorCatalog.ConnectRequestInvalid.Value, (await JsonAsync(notJson)).GetProperty("code").GetString());
+        Assert.Equal(ErrorCatalog.ApiInvalidBody.Value, (await JsonAsync(notJson)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, missingState.StatusCode);
         Assert.StartsWith("state is missing", (await JsonAsync(missingState)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, longState.StatusCode);

@@ -44,7 +44,7 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
 
         var result = await Command(auditDays: 30).ExecuteAsync(CancellationToken.None);
 
-        Assert.Equal(new PurgeExpiredDataCommand.Result(AuditEvents: 1, Heartbeats: 1, LinkStates: 2, WebhookDeliveries: 0), result);
+        Assert.Equal(new PurgeExpiredDataCommand.Result(AuditEvents: 1, Heartbeats: 1, LinkStates: 2, WebhookDeliveries: 0, ConnectLinks: 0), result);
         Assert.Equal(["recent"], await _db.AuditEvents.Select(e => e.Action).ToListAsync());
         Assert.Empty(await _db.WorkerHeartbeats.ToListAsync());
         Assert.Empty(await _db.OAuthLinkStates.ToListAsync());
@@ -85,6 +85,30 @@ public sealed class PurgeExpiredDataCommandTests : IAsyncLifetime
         Assert.Equal(2, result.WebhookDeliveries);
         Assert.Equal([WebhookDeliveryStatus.Pending, WebhookDeliveryStatus.Delivered],
             (await _db.WebhookDeliveries.AsNoTracking().ToListAsync()).Select(d => d.Status).Order());
+    }
+
+    [Fact]
+    public async Task Execute_ConnectLinksExpiredLongerThanTheRetention_AreDeletedAndRecentOnesKept()
+    {
+        var user = new User { GoogleSubject = "s", Email = "e@x.test", Name = "N", CreatedAt = Now, LastSeenAt = Now };
+        _db.AddPerson(user);
+        var app = new Midx.Core.Connect.ApiApp { WorkspaceId = user.Id, Name = "Shop", RedirectUrls = ["https://shop.example/connected"], CreatedAt = Now };
+        _db.ApiApps.Add(app);
+        Midx.Core.Connect.ConnectLink Link(string state) => new()
+        {
+            WorkspaceId = user.Id, AppId = app.Id, TokenHash = state, RedirectUrl = "https://shop.example/connected", State = state,
+            CreatedAt = Now, ExpiresAt = Now.AddMinutes(30),
+        };
+        _db.ConnectLinks.Add(Link("old"));
+        await _db.SaveChangesAsync();
+        _time.Advance(TimeSpan.FromDays(31));
+        _db.ConnectLinks.Add(Link("recent"));
+        await _db.SaveChangesAsync();
+
+        var result = await Command(auditDays: 30).ExecuteAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.ConnectLinks);
+        Assert.Equal(["recent"], await _db.ConnectLinks.AsNoTracking().Select(l => l.State).ToListAsync());
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
