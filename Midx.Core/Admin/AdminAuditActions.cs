@@ -8,6 +8,7 @@ public static class AdminAuditActions
     public const string DisabledUser = "admin.disabled-user";
     public const string EnabledUser = "admin.enabled-user";
     public const string CancelledUpload = "admin.cancelled-upload";
+    public const string SentWebhookAgain = "admin.sent-webhook-again";
     public const string ExportedUploads = "admin.exported-uploads";
     public const string ExportedUsers = "admin.exported-users";
     public const string ExportedAudit = "admin.exported-audit";

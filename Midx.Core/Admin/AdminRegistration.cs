@@ -33,6 +33,7 @@ public static class AdminRegistration
         services.AddScoped<SetAdminRoleCommand>();
         services.AddScoped<SetUserDisabledCommand>();
         services.AddScoped<CancelUploadCommand>();
+        services.AddScoped<SendWebhookAgainCommand>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<WorkerHeartbeatRecorder>();
         return services;

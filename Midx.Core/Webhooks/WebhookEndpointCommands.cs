@@ -92,7 +92,7 @@ public sealed class WebhookEndpointCommands(MidxDbContext db, WebhookSecret secr
         return WorkspaceActionResult.Done($"The endpoint {HostOf(endpoint.Url)} is deleted, with its deliveries.");
     }
 
-    /// <summary>Queues the delivery's event once more to its endpoint, with the same event id and body, as a new delivery tried for a new retry window.</summary>
+    /// <summary>Queues the delivery's event once more to its endpoint (<see cref="WebhookOutbox.AddAgainAsync"/>).</summary>
     public async Task<WorkspaceActionResult> SendAgainAsync(Guid userId, Guid workspaceId, Guid deliveryId, CancellationToken cancellationToken)
     {
         var (workspace, refusal) = await FindAsync(userId, workspaceId, cancellationToken);
@@ -101,25 +101,14 @@ public sealed class WebhookEndpointCommands(MidxDbContext db, WebhookSecret secr
             return refusal!;
         }
 
-        var delivery = await (from d in db.WebhookDeliveries.AsNoTracking()
-                              join e in db.WebhookEndpoints on d.EndpointId equals e.Id
-                              where d.Id == deliveryId && e.WorkspaceId == workspaceId
-                              select new { Delivery = d, e.Url }).SingleOrDefaultAsync(cancellationToken);
-        if (delivery is null)
+        if (await WebhookOutbox.AddAgainAsync(db, workspaceId, deliveryId, time.GetUtcNow().UtcDateTime, cancellationToken) is not { } queued)
         {
             return WorkspaceActionResult.Refused(NoSuchDelivery);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var again = new WebhookDelivery
-        {
-            EndpointId = delivery.Delivery.EndpointId, EventId = delivery.Delivery.EventId, EventType = delivery.Delivery.EventType,
-            Payload = delivery.Delivery.Payload, CreatedAt = now, Status = WebhookDeliveryStatus.Pending, NextAttemptAt = now,
-        };
-        db.WebhookDeliveries.Add(again);
-        audit.Add(WebhookAuditActions.SentAgain, userId, userId, $"event {again.EventId} ({again.EventType}) to endpoint {again.EndpointId} in workspace {workspaceId}");
+        audit.Add(WebhookAuditActions.SentAgain, userId, userId, queued.AuditDetail(workspaceId));
         await db.SaveChangesAsync(cancellationToken);
-        return WorkspaceActionResult.Done($"The {again.EventType} event is queued for {HostOf(delivery.Url)} again.");
+        return WorkspaceActionResult.Done(queued.Message);
     }
 
     public static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : url;

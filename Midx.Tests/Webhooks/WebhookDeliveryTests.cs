@@ -247,10 +247,7 @@ public sealed class WebhookDeliveryTests
     {
         await using var harness = await WebhooksHarness.CreateAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await harness.AddEndpointAsync(receiver.Url);
-        await harness.MoveJobAsync(new JobChange(JobState.Initializing));
-        await harness.DispatchAsync();
-        var first = Assert.Single(await harness.DeliveriesAsync());
+        var first = await DeliverOneEventAsync(harness, receiver);
 
         var result = await harness.RunAsync((WebhookEndpointCommands commands) => commands.SendAgainAsync(harness.User.Id, harness.User.Id, first.Id, CancellationToken.None));
         Assert.True(result.Succeeded, result.Message);
@@ -262,5 +259,55 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(requests[0].Body, requests[1].Body);
         Assert.NotEqual(requests[0].DeliveryId, requests[1].DeliveryId);
         Assert.Single(await harness.ReadAsync(db => db.AuditEvents.Where(a => a.Action == WebhookAuditActions.SentAgain).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AdminSendAgain_WithAReason_SendsTheSameEventAgainAndAuditsTheReason()
+    {
+        await using var harness = await WebhooksHarness.CreateAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var first = await DeliverOneEventAsync(harness, receiver);
+        var adminId = Guid.CreateVersion7();
+
+        var result = await harness.RunAsync((SendWebhookAgainCommand command) =>
+            command.ExecuteAsync(adminId, harness.User.Id, first.Id, "  The receiver lost its copy in an outage.  ", CancellationToken.None));
+        Assert.Equal(AdminActionOutcome.Done, result.Outcome);
+        Assert.Equal($"The {first.EventType} event is queued for {new Uri(receiver.Url).Authority} again.", result.Message);
+        await harness.DispatchAsync();
+
+        var requests = receiver.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal((requests[0].EventId, requests[0].Body), (requests[1].EventId, requests[1].Body));
+        var audit = Assert.Single(await harness.ReadAsync(db => db.AuditEvents.Where(a => a.Action == AdminAuditActions.SentWebhookAgain).ToListAsync()));
+        Assert.Equal(adminId, audit.ActorUserId);
+        Assert.EndsWith($"in workspace {harness.User.Id}; reason: The receiver lost its copy in an outage.", audit.Detail);
+    }
+
+    [Theory]
+    [InlineData("   ", false, AdminActionOutcome.Refused)]
+    [InlineData("The owner asked for it.", true, AdminActionOutcome.NotFound)]
+    public async Task AdminSendAgain_NoReasonOrAnotherWorkspace_QueuesNothing(string reason, bool otherWorkspace, AdminActionOutcome outcome)
+    {
+        await using var harness = await WebhooksHarness.CreateAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var first = await DeliverOneEventAsync(harness, receiver);
+        var workspaceId = otherWorkspace ? Guid.CreateVersion7() : harness.User.Id;
+
+        var result = await harness.RunAsync((SendWebhookAgainCommand command) =>
+            command.ExecuteAsync(Guid.CreateVersion7(), workspaceId, first.Id, reason, CancellationToken.None));
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(otherWorkspace ? WebhookEndpointCommands.NoSuchDelivery : AdminActionReason.Missing, result.Message);
+        Assert.Single(await harness.DeliveriesAsync());
+        Assert.Empty(await harness.ReadAsync(db => db.AuditEvents.Where(a => a.Action == AdminAuditActions.SentWebhookAgain).ToListAsync()));
+    }
+
+    /// <summary>An endpoint on the receiver, and the post's next state delivered to it: the delivery a test sends again.</summary>
+    private static async Task<WebhookDelivery> DeliverOneEventAsync(WebhooksHarness harness, WebhookReceiver receiver)
+    {
+        await harness.AddEndpointAsync(receiver.Url);
+        await harness.MoveJobAsync(new JobChange(JobState.Initializing));
+        await harness.DispatchAsync();
+        return Assert.Single(await harness.DeliveriesAsync());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Midx.Core.Accounts;
+using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Publishing;
 using Midx.Core.TikTok;
@@ -43,6 +44,7 @@ internal sealed class WebhooksHarness : IAsyncDisposable
         });
         services.AddMidxPublishing();
         services.AddMidxWebhooks();
+        services.AddScoped<SendWebhookAgainCommand>();
         services.Configure<WebhookOptions>(o =>
         {
             o.AllowPrivateAddresses = true;

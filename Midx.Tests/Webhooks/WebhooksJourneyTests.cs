@@ -2,14 +2,19 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Midx.Core.Admin;
 using Midx.Core.Data;
 using Midx.Core.Webhooks;
+using Midx.Tests.Accounts;
 using Midx.Tests.Browser;
 using Midx.Tests.Support;
 
 namespace Midx.Tests.Webhooks;
 
-/// <summary>An Owner adds an endpoint in the browser, copies its secret, and reads the deliveries the app's own dispatcher made.</summary>
+/// <summary>
+/// An Owner adds an endpoint in the browser, copies its secret, and reads the deliveries the app's own dispatcher made; an
+/// admin sends a delivery again from the console with a reason, and the receiver gets the same event once more.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
 {
@@ -44,24 +49,95 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         await QueueEventsAsync();
         await page.Locator("[data-webhook-secret-hide]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-webhook-issued]")).ToHaveCountAsync(0);
+        await WaitForRequestsAsync(receiver, 2);
+        await page.ReloadAsync();
+        await owner.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-webhook-delivery-status]")).ToHaveTextAsync(["Delivered", "Retrying"]);
+        await ScreenshotCardAsync(page, "[data-webhooks]", width, "webhooks");
+        Assert.True(owner.Errors.Count == 0, string.Join("\n", owner.Errors));
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task ConsoleWorkspacePage_AdminSendsADeliveryAgainWithAReason_ReceiverGetsTheSameEventAgain(int width)
+    {
+        const string Reason = "The receiver lost its copy in an outage";
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var grace = await _app.SignInFlowAsync("grace@sandbox.midx.test", "Grace Hopper");
+        var workspaceId = (await _app.UserByEmailAsync("grace@sandbox.midx.test")).Id;
+        await AddDeliveredEventAsync(workspaceId, receiver.Url);
+        await WaitForRequestsAsync(receiver, 1);
+
+        using var ada = await _app.SignInFlowAsync("ada@sandbox.midx.test", "Ada Lovelace");
+        await using var admin = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, ada);
+        var page = admin.Page;
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync($"/admin/workspaces/{workspaceId}");
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-webhook-delivery-status]")).ToHaveTextAsync(["Delivered"]);
+
+        await page.Locator("[data-webhook-send-again]").ClickAsync();
+        var dialog = page.Locator("[data-admin-dialog]");
+        await dialog.GetByLabel("Why (kept in the audit log)").FillAsync(Reason);
+        await Assertions.Expect(page.Locator("button[data-admin-confirm]")).ToBeEnabledAsync();
+        await admin.ScreenshotAsync($"admin-webhook-send-again-dialog-{width}");
+        await page.Locator("button[data-admin-confirm]").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"The post.failed event is queued for {new Uri(receiver.Url).Authority} again.");
+        await WaitForRequestsAsync(receiver, 2);
+        var requests = receiver.Requests.ToList();
+        Assert.Equal((requests[0].EventId, requests[0].Body), (requests[1].EventId, requests[1].Body));
+        await page.ReloadAsync();
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-webhook-delivery-status]")).ToHaveTextAsync(["Delivered", "Delivered"]);
+        await ScreenshotCardAsync(page, "[data-workspace-webhooks]", width, "admin-webhooks");
+        await page.GotoAsync("/admin/audit?action=" + Uri.EscapeDataString(AdminAuditActions.SentWebhookAgain));
+        await Assertions.Expect(page.GetByText(Reason, new() { Exact = false })).ToBeVisibleAsync();
+        Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
+    }
+
+    /// <summary>An endpoint of the workspace and one post.failed event queued to it, which the app's dispatcher sends.</summary>
+    private async Task AddDeliveredEventAsync(Guid workspaceId, string url)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
+        var endpoint = new WebhookEndpoint
+        {
+            WorkspaceId = workspaceId, Url = url, Events = WebhookEventTypes.PostFailed, SecretCipher = "", CreatedByUserId = workspaceId, CreatedAt = DateTime.UtcNow,
+        };
+        endpoint.SecretCipher = scope.ServiceProvider.GetRequiredService<WebhookSecret>().Protect(endpoint.Id, WebhookSecret.New());
+        var eventId = Guid.CreateVersion7();
+        db.AddRange(endpoint, new WebhookDelivery
+        {
+            EndpointId = endpoint.Id, EventId = eventId, EventType = "post.failed", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            Payload = new WebhookPayload(eventId, "post.failed", DateTime.UtcNow, workspaceId,
+                new WebhookPostData(Guid.CreateVersion7(), null, "failed", "processing", "spam_risk_too_many_posts", null)).ToJson(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Saves the card alone as <c>{name}-{width}.png</c>, in a viewport as tall as the page so the fixed app bar does not cover it.</summary>
+    private static async Task ScreenshotCardAsync(IPage page, string selector, int width, string name)
+    {
+        await page.SetViewportSizeAsync(width, 3200);
+        var card = (await page.Locator(selector).BoundingBoxAsync())!;
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"),
+            Clip = new Clip { X = Math.Max(card.X - 16, 0), Y = card.Y - 16, Width = Math.Min(card.Width + 32, width), Height = card.Height + 32 },
+        });
+    }
+
+    private static async Task WaitForRequestsAsync(WebhookReceiver receiver, int count)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (receiver.Requests.Count < 2 && DateTime.UtcNow < deadline)
+        while (receiver.Requests.Count < count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        await page.ReloadAsync();
-        await owner.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator("[data-webhook-delivery-status]")).ToHaveTextAsync(["Delivered", "Retrying"]);
-        // A viewport as tall as the page, so the fixed app bar does not cover the card.
-        await page.SetViewportSizeAsync(width, 3200);
-        var card = (await page.Locator("[data-webhooks]").BoundingBoxAsync())!;
-        await page.ScreenshotAsync(new()
-        {
-            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"webhooks-{width}.png"),
-            Clip = new Clip { X = Math.Max(card.X - 16, 0), Y = card.Y - 16, Width = Math.Min(card.Width + 32, width), Height = card.Height + 32 },
-        });
-        Assert.True(owner.Errors.Count == 0, string.Join("\n", owner.Errors));
+        Assert.Equal(count, receiver.Requests.Count);
     }
 
     /// <summary>Two events of the owner's workspace, as its posts would make them: the receiver refuses the first attempt of one.</summary>
