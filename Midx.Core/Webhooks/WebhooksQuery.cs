@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Midx.Core.Data;
 using Midx.Core.Workspaces;
@@ -12,8 +13,23 @@ public sealed class WebhooksQuery(MidxDbContext db)
 {
     public const int LogSize = 20;
 
+    private static readonly Expression<Func<WebhookEndpoint, WebhookEndpointSummary>> Summary =
+        e => new WebhookEndpointSummary(e.Id, e.Url, e.Events, e.CreatedAt, e.DisabledAt, e.DisabledReason, e.ConsecutiveFailures);
+
     public Task<WebhooksView> ExecuteAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
         ReadAsync(workspaceId, db.WebhookEndpoints.Where(e => db.WorkspacesWhere(userId, WorkspacePermission.ManageSettings).Contains(e.WorkspaceId)), cancellationToken);
+
+    /// <summary>
+    /// The endpoints of the workspace that Midx turned off after a run of failures, oldest first, for its Owners' notice;
+    /// empty for anyone who cannot manage the workspace's settings.
+    /// </summary>
+    public async Task<IReadOnlyList<WebhookEndpointSummary>> OffAfterFailuresAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => e.WorkspaceId == workspaceId && e.DisabledReason == WebhookDisabledReason.Failures
+                && db.WorkspacesWhere(userId, WorkspacePermission.ManageSettings).Contains(e.WorkspaceId))
+            .OrderBy(e => e.DisabledAt).ThenBy(e => e.Id)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
 
     /// <summary>The endpoints and deliveries for the console's workspace page, whose admins are no members.</summary>
     public Task<WebhooksView> ForConsoleAsync(Guid workspaceId, CancellationToken cancellationToken) =>
@@ -24,7 +40,7 @@ public sealed class WebhooksQuery(MidxDbContext db)
         var endpoints = await visible.AsNoTracking()
             .Where(e => e.WorkspaceId == workspaceId)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Select(e => new WebhookEndpointSummary(e.Id, e.Url, e.Events, e.CreatedAt, e.DisabledAt, e.DisabledReason, e.ConsecutiveFailures))
+            .Select(Summary)
             .ToListAsync(cancellationToken);
         var ids = endpoints.Select(e => e.Id).ToList();
         var deliveries = await db.WebhookDeliveries.AsNoTracking()

@@ -97,8 +97,38 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
     }
 
-    /// <summary>An endpoint of the workspace and one post.failed event queued to it, which the app's dispatcher sends.</summary>
-    private async Task AddDeliveredEventAsync(Guid workspaceId, string url)
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Layout_EndpointTurnedOffAfterFailures_OwnerSeesTheNoticeOnOtherPagesUntilTheyTurnItOn(int width)
+    {
+        await using var owner = await BrowserPage.OpenAsync(browser, _app.ServerAddress);
+        var page = owner.Page;
+        await page.SetViewportSizeAsync(width, 900);
+        await owner.SignInAsync("Grace Hopper");
+        var workspaceId = (await _app.UserByEmailAsync("grace@sandbox.midx.test")).Id;
+        await AddEndpointAsync(workspaceId, "https://hooks.example.com/midx", offAfterFailures: true);
+
+        await page.GotoAsync("/history");
+        var notice = page.Locator("[data-webhooks-off-notice]");
+        await Assertions.Expect(notice).ToContainTextAsync("Midx turned off the webhook endpoint hooks.example.com of the Personal workspace after 20 failed attempts in a row.");
+        await owner.WaitForCircuitAsync();
+        await owner.ScreenshotAsync($"webhooks-off-notice-{width}");
+        await page.Locator("[data-webhooks-off-link]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-webhook-disabled-notice]")).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToHaveCountAsync(0);
+        await owner.WaitForCircuitAsync();
+        await page.Locator("[data-webhook-toggle]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-webhook-state]")).ToHaveTextAsync("On");
+        await page.GotoAsync("/history");
+        await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(notice).ToHaveCountAsync(0);
+        Assert.True(owner.Errors.Count == 0, string.Join("\n", owner.Errors));
+    }
+
+    /// <summary>An endpoint of the workspace for post.failed events, on or turned off by Midx after 20 failures.</summary>
+    private async Task<WebhookEndpoint> AddEndpointAsync(Guid workspaceId, string url, bool offAfterFailures = false)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
@@ -106,9 +136,25 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         {
             WorkspaceId = workspaceId, Url = url, Events = WebhookEventTypes.PostFailed, SecretCipher = "", CreatedByUserId = workspaceId, CreatedAt = DateTime.UtcNow,
         };
+        if (offAfterFailures)
+        {
+            (endpoint.DisabledAt, endpoint.DisabledReason, endpoint.ConsecutiveFailures) = (DateTime.UtcNow, WebhookDisabledReason.Failures, 20);
+        }
+
         endpoint.SecretCipher = scope.ServiceProvider.GetRequiredService<WebhookSecret>().Protect(endpoint.Id, WebhookSecret.New());
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync();
+        return endpoint;
+    }
+
+    /// <summary>An endpoint of the workspace and one post.failed event queued to it, which the app's dispatcher sends.</summary>
+    private async Task AddDeliveredEventAsync(Guid workspaceId, string url)
+    {
+        var endpoint = await AddEndpointAsync(workspaceId, url);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
         var eventId = Guid.CreateVersion7();
-        db.AddRange(endpoint, new WebhookDelivery
+        db.WebhookDeliveries.Add(new WebhookDelivery
         {
             EndpointId = endpoint.Id, EventId = eventId, EventType = "post.failed", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
             Payload = new WebhookPayload(eventId, "post.failed", DateTime.UtcNow, workspaceId,
