@@ -35,7 +35,7 @@ public static class DatabaseRegistration
             else
             {
                 options.UseSqlite(SqliteConnectionString(database, midx, contentRoot))
-                    .AddInterceptors(new SqliteSecureDeleteInterceptor());
+                    .AddInterceptors(new SqliteConnectionPragmas());
             }
         });
         return builder;

@@ -20,7 +20,7 @@ public sealed class ScrubDeletedBytesCommand(MidxDbContext db, ILogger<ScrubDele
             return;
         }
 
-        // secure_delete (SqliteSecureDeleteInterceptor) zeroes the pages, but the zeroed pages are written to the WAL
+        // secure_delete (SqliteConnectionPragmas) zeroes the pages, but the zeroed pages are written to the WAL
         // while its older frames still hold the rows as they were; a TRUNCATE checkpoint copies the WAL into midx.db
         // and empties it (https://sqlite.org/pragma.html#pragma_wal_checkpoint).
         await db.Database.OpenConnectionAsync(cancellationToken);

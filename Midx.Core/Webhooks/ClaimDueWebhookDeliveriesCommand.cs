@@ -6,7 +6,7 @@ namespace Midx.Core.Webhooks;
 
 /// <summary>
 /// Takes up to <c>max</c> due deliveries of enabled endpoints for one dispatcher by writing a lease on each, as
-/// <see cref="Publishing.ClaimDueJobsCommand"/> does for jobs: a conditional UPDATE per delivery on SQLite, one UPDATE over
+/// <see cref="Publishing.ClaimDueJobsCommand"/> does for jobs: one conditional UPDATE of the batch on SQLite, one UPDATE over
 /// rows locked with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL. No delivery is held by two dispatchers at once; one whose
 /// dispatcher died comes back when the lease runs out.
 /// </summary>
@@ -42,22 +42,15 @@ public sealed class ClaimDueWebhookDeliveriesCommand(MidxDbContext db, IOptions<
                 """).ToListAsync(cancellationToken);
         }
 
-        var claimed = new List<Guid>();
-        foreach (var id in candidates)
-        {
-            var taken = await db.WebhookDeliveries
-                .Where(d => d.Id == id && d.Status == WebhookDeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseExpiresAt, until), cancellationToken);
-            if (taken == 1)
-            {
-                claimed.Add(id);
-                if (claimed.Count == max)
-                {
-                    break;
-                }
-            }
-        }
-
-        return claimed;
+        // SQLite has one writer at a time, so one conditional UPDATE claims atomically; a row another dispatcher leased
+        // since it was read no longer matches. The lease's owner and end then name exactly the rows this round took.
+        var batch = candidates.Take(max).ToList();
+        await db.WebhookDeliveries
+            .Where(d => batch.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseExpiresAt, until), cancellationToken);
+        return await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => batch.Contains(d.Id) && d.LeaseOwner == owner && d.LeaseExpiresAt == until)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
     }
 }

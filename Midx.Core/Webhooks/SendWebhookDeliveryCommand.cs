@@ -46,7 +46,7 @@ public sealed class SendWebhookDeliveryCommand(
         var durationMs = (int)time.GetElapsedTime(started).TotalMilliseconds;
         if (attempt.Error is null)
         {
-            await DeliveredAsync(delivery, owner, attempt, durationMs, cancellationToken);
+            await DeliveredAsync(delivery, endpoint, owner, attempt, durationMs, cancellationToken);
         }
         else
         {
@@ -117,7 +117,7 @@ public sealed class SendWebhookDeliveryCommand(
         return text.Length == 0 ? null : text.Length <= WebhookDelivery.MaxExcerptLength ? text : text[..WebhookDelivery.MaxExcerptLength];
     }
 
-    private async Task DeliveredAsync(WebhookDelivery delivery, string owner, Attempt attempt, int durationMs, CancellationToken cancellationToken)
+    private async Task DeliveredAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, string owner, Attempt attempt, int durationMs, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var saved = await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LeaseOwner == owner).ExecuteUpdateAsync(s => s
@@ -131,7 +131,8 @@ public sealed class SendWebhookDeliveryCommand(
             .SetProperty(d => d.NextAttemptAt, (DateTime?)null)
             .SetProperty(d => d.LeaseOwner, (string?)null)
             .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null), cancellationToken);
-        if (saved == 1)
+        // An endpoint read without failures is left alone: a write per delivery would queue behind every other on SQLite.
+        if (saved == 1 && endpoint.ConsecutiveFailures != 0)
         {
             await db.WebhookEndpoints.Where(e => e.Id == delivery.EndpointId && e.ConsecutiveFailures != 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConsecutiveFailures, 0), cancellationToken);

@@ -115,6 +115,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         Assert.Contains("Link your TikTok account to Shop Studio", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Shop Owner", page.QuerySelector("[data-connect-workspace]")!.TextContent);
         Assert.Contains("post videos to your TikTok account", page.QuerySelector("[data-connect-powers]")!.TextContent);
+        Assert.Null(page.QuerySelector("a[href='/signin']"));
         Assert.StartsWith(RedirectUrl + "&account_id=", back.ToString());
         var query = HttpUtility.ParseQueryString(back.Query);
         Assert.Equal(IntegratorState, query["state"]);
@@ -243,6 +244,7 @@ public sealed class ConnectFlowTests : IAsyncLifetime
         var page = await GetPageAsync(person, ConnectPage.Url("not-a-link"), HttpStatusCode.Gone);
 
         Assert.Equal(ErrorCatalog.ConnectLinkUnknown.Value, page.QuerySelector("[data-connect-refused]")?.GetAttribute("data-connect-refused"));
+        Assert.Null(page.QuerySelector("a[href='/signin']"));
     }
 
     [Fact]
