@@ -45,11 +45,12 @@ public sealed class WebhooksOffNoticeTests : PageTestContext
     [Fact]
     public async Task Owner_TwoEndpointsOffAfterFailures_NamesBoth()
     {
-        await AddEndpointAsync("https://a.example.com/hook", WebhookDisabledReason.Failures);
         await AddEndpointAsync("https://b.example.com/hook", WebhookDisabledReason.Failures);
+        await AddEndpointAsync("https://a.example.com/hook", WebhookDisabledReason.Failures, offFor: TimeSpan.FromHours(2));
 
         var notice = RenderFor(_ada, WorkspaceRole.Owner).WaitForElement("[data-webhooks-off-notice]");
 
+        // The one turned off first comes first.
         Assert.StartsWith("Midx turned off 2 webhook endpoints of the Harbour Films workspace (a.example.com, b.example.com)", Text(notice.QuerySelector("p")));
     }
 
@@ -86,13 +87,13 @@ public sealed class WebhooksOffNoticeTests : PageTestContext
         return Render<WebhooksOffNotice>(p => p.Add(c => c.Workspace, shown));
     }
 
-    private async Task AddEndpointAsync(string url, WebhookDisabledReason reason)
+    private async Task AddEndpointAsync(string url, WebhookDisabledReason reason, TimeSpan offFor = default)
     {
         await using var db = NewContext();
         db.WebhookEndpoints.Add(new WebhookEndpoint
         {
             WorkspaceId = _team.Id, Url = url, Events = WebhookEventTypes.PostFailed, SecretCipher = "CfDJ8-webhook-secret", CreatedByUserId = _ada.Id,
-            CreatedAt = UtcNow.AddDays(-1), DisabledAt = UtcNow, DisabledReason = reason, ConsecutiveFailures = reason == WebhookDisabledReason.Failures ? 20 : 0,
+            CreatedAt = UtcNow.AddDays(-1), DisabledAt = UtcNow - offFor, DisabledReason = reason, ConsecutiveFailures = reason == WebhookDisabledReason.Failures ? 20 : 0,
         });
         await db.SaveChangesAsync();
     }
