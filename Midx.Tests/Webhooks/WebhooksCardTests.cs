@@ -160,8 +160,13 @@ public sealed class WebhooksCardTests : WorkspacesPageTestContext
         var offFromHers = await commands.SetEnabledAsync(eve.Id, eve.Id, endpoint.Id, false, CancellationToken.None);
         var againFromHers = await commands.SendAgainAsync(eve.Id, eve.Id, delivery.Id, CancellationToken.None);
 
+        var older = await query.OlderAsync(eve.Id, _team.Id, LaterThan(delivery), CancellationToken.None);
+        var olderForAda = await query.OlderAsync(_ada.Id, _team.Id, LaterThan(delivery), CancellationToken.None);
+
         Assert.Empty(seen.Endpoints);
-        Assert.Empty(seen.Deliveries);
+        Assert.Empty(seen.Log.Deliveries);
+        Assert.Empty(older.Deliveries);
+        Assert.Equal(delivery.Id, Assert.Single(olderForAda.Deliveries).Id);
         Assert.All([off, deleted, again], r => Assert.Equal(WorkspaceActionOutcome.NotFound, r.Outcome));
         Assert.Equal(WebhookEndpointCommands.NoSuchEndpoint, offFromHers.Message);
         Assert.Equal(WebhookEndpointCommands.NoSuchDelivery, againFromHers.Message);
@@ -169,6 +174,38 @@ public sealed class WebhooksCardTests : WorkspacesPageTestContext
         Assert.Null(saved.DisabledAt);
         Assert.Single(await WithDbAsync(db => db.WebhookDeliveries.ToListAsync()));
     }
+
+    [Fact]
+    public async Task DeliveryLog_MoreThanAPage_ShowsTheNewestThenOlderOnesOnAsking()
+    {
+        var (endpoint, newest) = await AddEndpointWithDeliveryAsync(_team.Id);
+        var older = Enumerable.Range(1, 2 * WebhooksQuery.LogSize + 4).Select(i => new WebhookDelivery
+        {
+            EndpointId = endpoint.Id, EventId = Guid.CreateVersion7(), EventType = "post.published", Payload = "{}", CreatedAt = UtcNow.AddMinutes(-i),
+            Status = WebhookDeliveryStatus.Delivered, Attempts = 1, LastAttemptAt = UtcNow.AddMinutes(-i), LastStatusCode = 200, LastDurationMs = 10,
+        }).ToList();
+        await WithDbAsync(db =>
+        {
+            db.WebhookDeliveries.AddRange(older);
+            return db.SaveChangesAsync();
+        });
+        SignIn(_ada);
+        var page = Render<WorkspacePage>(p => p.Add(c => c.Id, _team.Id));
+        var expected = older.Prepend(newest).Select(d => d.Id.ToString()).ToList();
+
+        page.WaitForAssertion(() => Assert.Equal(expected.Take(WebhooksQuery.LogSize), page.FindAll("[data-webhook-delivery]").Select(li => li.GetAttribute("data-webhook-delivery"))));
+        Assert.Equal("Newest first. Midx keeps each delivery for 90 days.", Text(page.Find("[data-webhook-deliveries-kept]")));
+        page.Find("[data-webhook-deliveries-older]").Click();
+        page.WaitForAssertion(() => Assert.Equal(expected.Take(2 * WebhooksQuery.LogSize), page.FindAll("[data-webhook-delivery]").Select(li => li.GetAttribute("data-webhook-delivery"))));
+        page.Find("[data-webhook-deliveries-older]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(expected, page.FindAll("[data-webhook-delivery]").Select(li => li.GetAttribute("data-webhook-delivery"))));
+        Assert.Empty(page.FindAll("[data-webhook-deliveries-older]"));
+    }
+
+    /// <summary>A log row that sorts before every delivery: the page after it holds the newest.</summary>
+    private static WebhookDeliveryRow LaterThan(WebhookDelivery delivery) => new(
+        Guid.Empty, delivery.EndpointId, delivery.EventId, delivery.EventType, delivery.CreatedAt.AddDays(1), delivery.Status, 0, null, null, null, null, null, null);
 
     private async Task<(WebhookEndpoint Endpoint, WebhookDelivery Delivery)> AddEndpointWithDeliveryAsync(Guid workspaceId, Action<WebhookEndpoint>? configure = null)
     {
