@@ -105,23 +105,19 @@ public sealed class ApiKeyCommands(MidxDbContext db, AuditLog audit, TimeProvide
         return (key, secret);
     }
 
+    private static readonly WorkspaceActionResult NotAllowed = new(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage);
+
     private Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
-        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings,
-            new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage), cancellationToken);
+        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed, cancellationToken);
 
     /// <summary>A key of the workspace that still works, for an Owner; otherwise why not.</summary>
     private async Task<(ApiKey? Key, WorkspaceActionResult? Refusal)> FindKeyAsync(Guid userId, Guid workspaceId, Guid keyId, CancellationToken cancellationToken)
     {
-        var (workspace, refusal) = await FindAsync(userId, workspaceId, cancellationToken);
-        if (workspace is null)
-        {
-            return (null, refusal);
-        }
-
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.WorkspaceId == workspaceId, cancellationToken);
+        var (key, refusal) = await db.FindItemWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed,
+            db.ApiKeys.Where(k => k.Id == keyId && k.WorkspaceId == workspaceId), NoSuchKey, cancellationToken);
         return key switch
         {
-            null => (null, WorkspaceActionResult.Refused(NoSuchKey)),
+            null => (null, refusal),
             { RevokedAt: not null } => (null, WorkspaceActionResult.Refused(AlreadyRevoked)),
             // A rotation would hand out a successor born expired, with the old key's expiry.
             _ when !key.IsActive(time.GetUtcNow().UtcDateTime) => (null, WorkspaceActionResult.Refused(AlreadyExpired)),

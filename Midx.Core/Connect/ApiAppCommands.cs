@@ -107,19 +107,12 @@ public sealed class ApiAppCommands(MidxDbContext db, AuditLog audit, TimeProvide
         return WorkspaceActionResult.Done($"App \"{app.Name}\" deleted, with its connect links. Accounts linked through it stay in the workspace.");
     }
 
+    private static readonly WorkspaceActionResult NotAllowed = new(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage);
+
     private Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
-        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings,
-            new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage), cancellationToken);
+        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed, cancellationToken);
 
-    private async Task<(ApiApp? App, WorkspaceActionResult? Refusal)> FindAppAsync(Guid userId, Guid workspaceId, Guid appId, CancellationToken cancellationToken)
-    {
-        var (workspace, refusal) = await FindAsync(userId, workspaceId, cancellationToken);
-        if (workspace is null)
-        {
-            return (null, refusal);
-        }
-
-        var app = await db.ApiApps.SingleOrDefaultAsync(a => a.Id == appId && a.WorkspaceId == workspaceId, cancellationToken);
-        return app is null ? (null, WorkspaceActionResult.Refused(NoSuchApp)) : (app, null);
-    }
+    private Task<(ApiApp? App, WorkspaceActionResult? Refusal)> FindAppAsync(Guid userId, Guid workspaceId, Guid appId, CancellationToken cancellationToken) =>
+        db.FindItemWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed,
+            db.ApiApps.Where(a => a.Id == appId && a.WorkspaceId == workspaceId), NoSuchApp, cancellationToken);
 }

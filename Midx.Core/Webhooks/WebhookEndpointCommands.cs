@@ -113,20 +113,13 @@ public sealed class WebhookEndpointCommands(MidxDbContext db, WebhookSecret secr
 
     public static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : url;
 
+    private static readonly WorkspaceActionResult NotAllowed = new(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage);
+
     private Task<(Workspace? Workspace, WorkspaceActionResult? Refusal)> FindAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
-        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings,
-            new WorkspaceActionResult(WorkspaceActionOutcome.NotAllowed, NotAllowedMessage), cancellationToken);
+        db.FindWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed, cancellationToken);
 
-    private async Task<(WebhookEndpoint? Endpoint, WorkspaceActionResult? Refusal)> FindEndpointAsync(
-        Guid userId, Guid workspaceId, Guid endpointId, CancellationToken cancellationToken)
-    {
-        var (workspace, refusal) = await FindAsync(userId, workspaceId, cancellationToken);
-        if (workspace is null)
-        {
-            return (null, refusal);
-        }
-
-        var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && e.WorkspaceId == workspaceId, cancellationToken);
-        return endpoint is null ? (null, WorkspaceActionResult.Refused(NoSuchEndpoint)) : (endpoint, null);
-    }
+    private Task<(WebhookEndpoint? Endpoint, WorkspaceActionResult? Refusal)> FindEndpointAsync(
+        Guid userId, Guid workspaceId, Guid endpointId, CancellationToken cancellationToken) =>
+        db.FindItemWhereAllowedAsync(userId, workspaceId, WorkspacePermission.ManageSettings, NotAllowed,
+            db.WebhookEndpoints.Where(e => e.Id == endpointId && e.WorkspaceId == workspaceId), NoSuchEndpoint, cancellationToken);
 }

@@ -31,4 +31,23 @@ internal static class WorkspaceManagement
         var member = await db.WorkspacesWhere(userId, WorkspacePermission.View).ContainsAsync(workspaceId, cancellationToken);
         return (null, member ? notAllowed : WorkspaceActionResult.NotFound());
     }
+
+    /// <summary>
+    /// One item of the workspace (<paramref name="item"/>, already narrowed to its id and the workspace) if
+    /// <paramref name="userId"/> may do <paramref name="permission"/> there, tracked for a change; otherwise the refusal of
+    /// <see cref="FindWhereAllowedAsync"/>, or <paramref name="missing"/> when the workspace has no such item.
+    /// </summary>
+    public static async Task<(T? Item, WorkspaceActionResult? Refusal)> FindItemWhereAllowedAsync<T>(
+        this MidxDbContext db, Guid userId, Guid workspaceId, WorkspacePermission permission, WorkspaceActionResult notAllowed,
+        IQueryable<T> item, string missing, CancellationToken cancellationToken) where T : class
+    {
+        var (workspace, refusal) = await db.FindWhereAllowedAsync(userId, workspaceId, permission, notAllowed, cancellationToken);
+        if (workspace is null)
+        {
+            return (null, refusal);
+        }
+
+        var found = await item.SingleOrDefaultAsync(cancellationToken);
+        return found is null ? (null, WorkspaceActionResult.Refused(missing)) : (found, null);
+    }
 }
