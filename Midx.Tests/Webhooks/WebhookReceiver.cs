@@ -56,6 +56,18 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>Waits until the receiver has had <paramref name="count"/> requests (20 s unless told), and fails if it has had more or fewer.</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (Requests.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(count, Requests.Count);
+    }
+
     /// <summary>
     /// The receiver's check, written from the README and not from Midx's code: <c>t=&lt;unix&gt;,v1=&lt;hex&gt;</c>, v1 the
     /// HMAC-SHA256 of <c>"&lt;t&gt;.&lt;body&gt;"</c> keyed with the secret's UTF-8 bytes, and t within 5 minutes of now.

@@ -36,12 +36,13 @@ public sealed class WebhookRestartTests
 
             var workspaceId = (await app.UserByEmailAsync("grace@sandbox.midx.test")).Id;
             var (deliveryId, secret) = await QueueEventAsync(app, workspaceId, receiver.Url);
-            await WaitForAsync(() => receiver.Requests.Count == 1, "the first attempt to reach the receiver");
+            await receiver.WaitForRequestsAsync(1);
 
             app = await app.RestartAsync();
             receiver.Delay = TimeSpan.Zero;
             _ = app.ServerAddress;
-            await WaitForAsync(() => receiver.Requests.Count == 2, "the next app to send the delivery again");
+            // The first app's lease runs 11 s past its claim.
+            await receiver.WaitForRequestsAsync(2, TimeSpan.FromSeconds(60));
 
             var requests = receiver.Requests.ToList();
             Assert.All(requests, r => Assert.Equal(deliveryId.ToString(), r.DeliveryId));
@@ -65,26 +66,10 @@ public sealed class WebhookRestartTests
             .CreateAsync(workspaceId, workspaceId, url, WebhookEventTypes.PostFailed, CancellationToken.None);
         Assert.True(endpoint.Result.Succeeded, endpoint.Result.Message);
         var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
-        var eventId = Guid.CreateVersion7();
-        var delivery = new WebhookDelivery
-        {
-            EndpointId = endpoint.EndpointId!.Value, EventId = eventId, EventType = "post.failed", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
-            Payload = new WebhookPayload(eventId, "post.failed", DateTime.UtcNow, workspaceId,
-                new WebhookPostData(Guid.CreateVersion7(), null, "failed", "processing", "spam_risk_too_many_posts", null)).ToJson(),
-        };
+        var delivery = TestDeliveries.PostEvent(endpoint.EndpointId!.Value, workspaceId);
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync();
         return (delivery.Id, endpoint.Secret!);
     }
 
-    private static async Task WaitForAsync(Func<bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!done() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(done(), $"Timed out waiting for {what}.");
-    }
 }

@@ -49,7 +49,7 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         await QueueEventsAsync();
         await page.Locator("[data-webhook-secret-hide]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-webhook-issued]")).ToHaveCountAsync(0);
-        await WaitForRequestsAsync(receiver, 2);
+        await receiver.WaitForRequestsAsync(2);
         await page.ReloadAsync();
         await owner.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator("[data-webhook-delivery-status]")).ToHaveTextAsync(["Delivered", "Retrying"]);
@@ -67,7 +67,7 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         using var grace = await _app.SignInFlowAsync("grace@sandbox.midx.test", "Grace Hopper");
         var workspaceId = (await _app.UserByEmailAsync("grace@sandbox.midx.test")).Id;
         await AddDeliveredEventAsync(workspaceId, receiver.Url);
-        await WaitForRequestsAsync(receiver, 1);
+        await receiver.WaitForRequestsAsync(1);
 
         using var ada = await _app.SignInFlowAsync("ada@sandbox.midx.test", "Ada Lovelace");
         await using var admin = await BrowserPage.OpenWithSessionAsync(browser, _app.ServerAddress, ada);
@@ -85,7 +85,7 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         await page.Locator("button[data-admin-confirm]").ClickAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"The post.failed event is queued for {new Uri(receiver.Url).Authority} again.");
-        await WaitForRequestsAsync(receiver, 2);
+        await receiver.WaitForRequestsAsync(2);
         var requests = receiver.Requests.ToList();
         Assert.Equal((requests[0].EventId, requests[0].Body), (requests[1].EventId, requests[1].Body));
         await page.ReloadAsync();
@@ -153,13 +153,7 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         var endpoint = await AddEndpointAsync(workspaceId, url);
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MidxDbContext>();
-        var eventId = Guid.CreateVersion7();
-        db.WebhookDeliveries.Add(new WebhookDelivery
-        {
-            EndpointId = endpoint.Id, EventId = eventId, EventType = "post.failed", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
-            Payload = new WebhookPayload(eventId, "post.failed", DateTime.UtcNow, workspaceId,
-                new WebhookPostData(Guid.CreateVersion7(), null, "failed", "processing", "spam_risk_too_many_posts", null)).ToJson(),
-        });
+        db.WebhookDeliveries.Add(TestDeliveries.PostEvent(endpoint.Id, workspaceId));
         await db.SaveChangesAsync();
     }
 
@@ -175,17 +169,6 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         });
     }
 
-    private static async Task WaitForRequestsAsync(WebhookReceiver receiver, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (receiver.Requests.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(count, receiver.Requests.Count);
-    }
-
     /// <summary>Two events of the owner's workspace, as its posts would make them: the receiver refuses the first attempt of one.</summary>
     private async Task QueueEventsAsync()
     {
@@ -194,13 +177,7 @@ public sealed class WebhooksJourneyTests(BrowserFixture browser) : IDisposable
         var endpoint = await db.WebhookEndpoints.SingleAsync();
         foreach (var type in new[] { "post.failed", "post.status_changed" })
         {
-            var eventId = Guid.CreateVersion7();
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                EndpointId = endpoint.Id, EventId = eventId, EventType = type, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
-                Payload = new WebhookPayload(eventId, type, DateTime.UtcNow, endpoint.WorkspaceId,
-                    new WebhookPostData(Guid.CreateVersion7(), null, "failed", "processing", "spam_risk_too_many_posts", null)).ToJson(),
-            });
+            db.WebhookDeliveries.Add(TestDeliveries.PostEvent(endpoint.Id, endpoint.WorkspaceId, type));
             await db.SaveChangesAsync();
             await Task.Delay(1000);
         }
